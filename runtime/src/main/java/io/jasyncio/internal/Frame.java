@@ -1,0 +1,97 @@
+package io.jasyncio.internal;
+
+import io.jasyncio.Coroutine;
+
+/**
+ * The frame contract between rewritten {@code @Async} methods and the runtime. <b>For
+ * rewritten code only</b>: application code must not use this class (the Java counterpart of
+ * Kotlin's {@code kotlin.coroutines.jvm.internal}). See docs/REWRITER.md.
+ *
+ * <p>One frame per call: the factory method (the original {@code @Async} method) creates it,
+ * stores the receiver and arguments in slots and returns it as the lazy coroutine object. The
+ * body lives in a static method of the host class with the same name and the descriptor
+ * {@code (Lio/jasyncio/internal/Frame;)Ljava/lang/Object;}, reached through {@link Body}.
+ * Live values are saved across a suspension in typed slots: references in {@code r0..r3}
+ * then {@code rx[i - 4]}; every primitive widened to a {@code long} (float/double as raw
+ * bits) in {@code p0..p3} then {@code px[i - 4]}. Nothing is boxed.
+ *
+ * @param <T> the type of the coroutine's result
+ */
+public final class Frame<T> extends Coroutine<T> {
+
+    /** Bumped on every incompatible change of this contract. */
+    public static final int CONTRACT_VERSION = 1;
+
+    /** What {@link #await} returns, and what the body then returns, when it suspends. */
+    public static final Object SUSPEND = Coroutine.SUSPEND;
+
+    /** The body of one {@code @Async} method: a non-capturing lambda on the host's static body method. */
+    @FunctionalInterface
+    public interface Body {
+        Object resume(Frame<?> frame) throws Throwable;
+    }
+
+    /** 0 = not started; k &gt; 0 = suspended at await site k. Written by the body only. */
+    public int state;
+    public Object r0, r1, r2, r3;
+    public long p0, p1, p2, p3;
+    public Object[] rx;
+    public long[] px;
+
+    private final Body body;
+    private final String site;
+
+    private Frame(Body body, String site, int refSlots, int primSlots) {
+        this.body = body;
+        this.site = site;
+        if (refSlots > 4) {
+            rx = new Object[refSlots - 4];
+        }
+        if (primSlots > 4) {
+            px = new long[primSlots - 4];
+        }
+    }
+
+    /**
+     * Called from the {@code <clinit>} of every rewritten class: fails class initialisation
+     * with a clear message when the class was rewritten for another contract version.
+     */
+    public static void checkContract(int version, String className) {
+        if (version != CONTRACT_VERSION) {
+            throw new IncompatibleClassChangeError(className + " was rewritten by jasyncio for frame contract v"
+                    + version + " but this runtime provides v" + CONTRACT_VERSION
+                    + ": rebuild it with the jasyncio version of this runtime");
+        }
+    }
+
+    /**
+     * Creates the frame of one call.
+     *
+     * @param site "binary.class.Name\0method\0SourceFile.java\0L0,L1,...,Ln": L0 is the
+     *             method's first line, Lk the line of await site k (-1 when unknown); an
+     *             interned constant, parsed only when a stack is asked for
+     */
+    public static <T> Frame<T> create(Body body, String site, int refSlots, int primSlots) {
+        return new Frame<>(body, site, refSlots, primSlots);
+    }
+
+    /** An await site: the value now, its failure thrown now, or {@link #SUSPEND}. */
+    public static Object await(Object awaitable, Frame<?> frame) throws Throwable {
+        return frame.awaitStep(awaitable);
+    }
+
+    /** At the resume of an await site: the awaited value, or its failure thrown. */
+    public static Object result(Frame<?> frame) throws Throwable {
+        return frame.awaitResult();
+    }
+
+    @Override
+    protected Object resume() throws Throwable {
+        return body.resume(this);
+    }
+
+    @Override
+    protected StackTraceElement location() {
+        return FrameSite.location(site, state);
+    }
+}
