@@ -30,6 +30,7 @@ class WaitTasksTest {
                 out[0] = "";
                 yield s.await(1, Script.of("describe", d -> switch (d.pc) {
                     case 0 -> d.await(1, w);
+                    case 2 -> d.value();
                     default -> {
                         @SuppressWarnings("unchecked")
                         WaitResult<Object> r = (WaitResult<Object>) d.value();
