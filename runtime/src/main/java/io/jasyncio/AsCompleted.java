@@ -30,11 +30,20 @@ final class AsCompleted<T> implements Iterable<Coroutine<T>>, Iterator<Coroutine
     private final Consumer<Future<T>> onCompletion = this::handleCompletion;
     private Runnable cancelTimer;
     private int todoLeft;
+    private final EventLoop loop;
 
     @SuppressWarnings("unchecked")
     AsCompleted(Collection<? extends Awaitable<? extends T>> aws, Double timeout) {
         Objects.requireNonNull(aws, "awaitables");
-        EventLoop loop = AsyncIO.getRunningLoop();
+        // The loop of the first future given, else the running one (needed to start coroutines).
+        EventLoop first = null;
+        for (Awaitable<? extends T> aw : aws) {
+            if (aw instanceof Future<?> f) {
+                first = f.getLoop();
+                break;
+            }
+        }
+        loop = first != null || aws.isEmpty() ? first : AsyncIO.getRunningLoop();
         Set<Awaitable<?>> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         todo = new LinkedHashSet<>();
         for (Awaitable<? extends T> aw : aws) {
@@ -121,7 +130,7 @@ final class AsCompleted<T> implements Iterable<Coroutine<T>>, Iterator<Coroutine
                 }
             }
             while (done.isEmpty()) {
-                getter = AsyncIO.getRunningLoop().createFuture();
+                getter = loop.createFuture();
                 getters.add(getter);
                 Object v = awaitStep(getter);
                 if (v == SUSPEND) {

@@ -314,4 +314,122 @@ class WaitForTest {
         assertThat(outcome(c)).isEqualTo("1@0.0");
         assertThat(started[0]).isTrue();
     }
+
+    @Test
+    void cancelRightAfterTheInnerTaskFinishedStillCancels() {
+        // asyncio gh-86296 (test_wait_for_issue86296): the inner task completes in the same loop
+        // cycle the caller is cancelled: the caller is cancelled and does not run on.
+        boolean[] reachedEnd = {false};
+        Task<?>[] t = new Task<?>[2];
+        String[] out = new String[1];
+        vr.run(Script.of("main", s -> switch (s.pc) {
+            case 0 -> {
+                t[0] = AsyncIO.createTask(Script.of("inner", i -> "done"));
+                t[1] = AsyncIO.createTask(Script.of("waitForCoro", w -> switch (w.pc) {
+                    case 0 -> w.await(1, AsyncIO.waitFor(t[0], 100));
+                    case 1 -> {
+                        w.value();
+                        yield w.await(2, AsyncIO.sleep(1));
+                    }
+                    default -> {
+                        w.value();
+                        reachedEnd[0] = true;
+                        yield null;
+                    }
+                }));
+                yield s.await(1, AsyncIO.sleep(0));
+            }
+            case 1 -> {
+                s.value();
+                t[1].cancel();
+                yield s.await(2, t[1]);
+            }
+            default -> {
+                try {
+                    s.value();
+                } catch (CancelledError e) {
+                    out[0] = "cancelled";
+                }
+                yield null;
+            }
+        }));
+        assertThat(out[0]).isEqualTo("cancelled");
+        assertThat(t[0].result()).isEqualTo("done");
+        assertThat(reachedEnd[0]).isFalse();
+    }
+
+    @Test
+    void exceptionRaisedWhileCancellingPropagatesInsteadOfTimeout() {
+        // asyncio test_wait_for_reraises_exception_during_cancellation: FooException, not TimeoutError.
+        assertThat(outcome(Script.of("main", s -> switch (s.pc) {
+            case 0 -> s.await(1, AsyncIO.waitFor(AsyncIO.createTask(Script.of("inner", i -> switch (i.pc) {
+                case 0 -> i.await(1, AsyncIO.sleep(2));
+                default -> {
+                    try {
+                        i.value();
+                    } finally {
+                        throw new UnsupportedOperationException("foo");
+                    }
+                }
+            })), 0.5));
+            default -> s.value();
+        }))).isEqualTo("UnsupportedOperationException@0.5");
+    }
+
+    @Test
+    void shieldedTaskWithZeroTimeoutKeepsRunning() {
+        // asyncio WaitForShieldTests.test_zero_timeout: the shield future is cancelled at once
+        // (TimeoutError), the task behind it runs on.
+        Task<?>[] t = new Task<?>[1];
+        Future<?>[] sh = new Future<?>[1];
+        List<Object> seen = new ArrayList<>();
+        vr.run(Script.of("main", s -> switch (s.pc) {
+            case 0 -> {
+                t[0] = AsyncIO.createTask(after(0.01, "done"));
+                sh[0] = AsyncIO.shield(t[0]);
+                yield s.await(1, AsyncIO.waitFor(sh[0], 0));
+            }
+            case 1 -> {
+                try {
+                    s.value();
+                } catch (TimeoutError e) {
+                    seen.add("TimeoutError@" + vr.elapsed());
+                }
+                seen.add(sh[0].cancelled());
+                seen.add(t[0].done());
+                yield s.await(2, t[0]);
+            }
+            default -> {
+                seen.add(s.value());
+                yield null;
+            }
+        }));
+        assertThat(seen).containsExactly("TimeoutError@0.0", true, false, "done");
+    }
+
+    @Test
+    void shieldedTaskOutlivesTheTimeout() {
+        // asyncio WaitForShieldTests.test_shielded_timeout.
+        Task<?>[] t = new Task<?>[1];
+        String[] seen = new String[2];
+        vr.run(Script.of("main", s -> switch (s.pc) {
+            case 0 -> {
+                t[0] = AsyncIO.createTask(after(0.1, "done"));
+                yield s.await(1, AsyncIO.waitFor(AsyncIO.shield(t[0]), 0.01));
+            }
+            case 1 -> {
+                try {
+                    s.value();
+                } catch (TimeoutError e) {
+                    seen[0] = "timeout@" + vr.elapsed() + " done=" + t[0].done();
+                }
+                yield s.await(2, t[0]);
+            }
+            default -> {
+                seen[1] = s.value() + "@" + vr.elapsed();
+                yield null;
+            }
+        }));
+        assertThat(seen).containsExactly("timeout@0.01 done=false", "done@0.1");
+    }
 }
