@@ -78,6 +78,34 @@ final class ChildJvm {
         }
     }
 
+    /**
+     * Runs {@code mainClass} with this JVM's java and class path and returns its standard output
+     * (standard error goes to ours), or a line saying why it failed.
+     */
+    String output(List<String> jvmOptions, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                return "(" + mainClass + " failed" + (p.isAlive() ? "" : " with exit " + p.exitValue()) + ")\n";
+            }
+            return text;
+        } catch (IOException e) {
+            return "(could not start " + java + ": " + e.getMessage() + ")\n";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)\n";
+        }
+    }
+
     /** The first line of {@code java -version}, e.g. {@code openjdk version "25" 2025-09-16}. */
     String version() {
         try {

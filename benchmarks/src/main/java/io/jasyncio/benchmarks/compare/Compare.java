@@ -76,8 +76,11 @@ public final class Compare {
                 }
             }
         }
+        String layout = jvm.output(List.of("-Djdk.attach.allowAttachSelf=true",
+                "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+EnableDynamicAgentLoading"),
+                "io.jasyncio.benchmarks.ParkedTaskLayout", options.smoke ? "100" : "10000");
         String date = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atZone(ZoneOffset.UTC));
-        Report report = new Report(options, results, scaling, date, Machine.describe(), jdk);
+        Report report = new Report(options, results, scaling, layout, date, Machine.describe(), jdk);
         System.out.println(report.console());
         Files.createDirectories(options.out);
         Files.writeString(options.out.resolve("RESULTS.md"), report.markdown(), StandardCharsets.UTF_8);

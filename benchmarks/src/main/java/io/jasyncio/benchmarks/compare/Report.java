@@ -11,15 +11,19 @@ final class Report {
     final Compare.Options options;
     final Map<String, Map<PeerKind, List<RunResult>>> results;
     final Map<String, Map<PeerKind, List<RunResult>>> scaling;
+    /** {@code ParkedTaskLayout}'s output: the JOL layout of a parked task, its frame and future. */
+    final String layout;
     final String date;
     final String machine;
     final String jdk;
 
     Report(Compare.Options options, Map<String, Map<PeerKind, List<RunResult>>> results,
-           Map<String, Map<PeerKind, List<RunResult>>> scaling, String date, String machine, String jdk) {
+           Map<String, Map<PeerKind, List<RunResult>>> scaling, String layout, String date, String machine,
+           String jdk) {
         this.options = options;
         this.results = results;
         this.scaling = scaling;
+        this.layout = layout;
         this.date = date;
         this.machine = machine;
         this.jdk = jdk;
@@ -201,6 +205,13 @@ final class Report {
                     + "A flat row means no O(n) step per task.\n\n");
             table(md, scalingRows());
             md.append("\n![per-task cost against n](scaling.svg)\n");
+        }
+        if (!layout.isEmpty()) {
+            md.append("\n## A parked task, byte by byte (JOL)\n\n");
+            md.append("`io.jasyncio.benchmarks.ParkedTaskLayout`: parks tasks that each await their own pending "
+                    + "future, walks the heap graph (JOL `GraphLayout`) before and after one more batch, and prints "
+                    + "what each parked task adds, then the field layout of the task, its frame and the future.\n\n");
+            md.append(layout).append('\n');
         }
         md.append("\n## Workloads\n\n");
         for (Workload w : options.workloads()) {

@@ -51,6 +51,9 @@ class CompareSmokeTest {
             assertThat(md).contains("| " + w.id + " |");
         }
         assertThat(md).contains("jasyncio ÷ cf", "Note: smoke test", "SMOKE sizes");
+        // The JOL section: the parked task's objects, per class, and their field layouts.
+        assertThat(md).contains("bytes per parked task", "io.jasyncio.Task object internals",
+                "io.jasyncio.internal.Frame object internals", "io.jasyncio.Future object internals");
         for (String svg : List.of("results.svg", "scaling.svg")) {
             var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve(svg).toFile());
             assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");

@@ -37,7 +37,7 @@ class ReportTest {
         results.put("park_many", Map.of(
                 PeerKind.JASYNCIO, List.of(ok("bytes", 80)),
                 PeerKind.COMPLETABLE_FUTURE, List.of(RunResult.failed("StackOverflowError"))));
-        Report report = new Report(options, results, Map.of(), "today", "machine", "jdk");
+        Report report = new Report(options, results, Map.of(), "", "today", "machine", "jdk");
         Workload.Metric switches = Workload.YIELD_SWITCH.metrics.get(0);
         assertThat(report.ratio(Workload.YIELD_SWITCH, switches, PeerKind.COMPLETABLE_FUTURE)).isEqualTo(5.0);
         Workload.Metric bytes = Workload.PARK_MANY.metrics.get(0);
