@@ -30,11 +30,10 @@ final class UninitMover {
         AbstractInsnNode[] insns = method.instructions.toArray();
         List<AbstractInsnNode[]> plan = new ArrayList<>();   // {new, dup, init...}
         for (AbstractInsnNode n : news) {
-            AbstractInsnNode dup = nextReal(n);
-            if (dup == null || dup.getOpcode() != DUP) {
-                return "the object created by 'new " + ((TypeInsnNode) n).desc.replace('/', '.')
-                        + "' is not followed by DUP";
-            }
+            String what = "the object created by 'new " + ((TypeInsnNode) n).desc.replace('/', '.') + "'";
+            AbstractInsnNode next = nextReal(n);
+            // javac always writes NEW, DUP; ecj drops the DUP when the new object is discarded.
+            AbstractInsnNode dup = next != null && next.getOpcode() == DUP ? next : null;
             List<AbstractInsnNode> inits = new ArrayList<>();
             for (int i = 0; i < insns.length; i++) {
                 Frame<BasicValue> f = flow.frames[i];
@@ -45,15 +44,19 @@ final class UninitMover {
                 int args = Type.getArgumentTypes(m.desc).length;
                 int top = f.getStackSize() - args - 1;
                 if (f.getStack(top) instanceof UninitValue u && u.newInsn == n) {
-                    if (top < 1 || !(f.getStack(top - 1) instanceof UninitValue below) || below.newInsn != n) {
-                        return "the object created by 'new " + ((TypeInsnNode) n).desc.replace('/', '.')
-                                + "' is used in an unusual way";
+                    int copies = 0;
+                    for (int j = 0; j < f.getStackSize(); j++) {
+                        copies += u.equals(f.getStack(j)) ? 1 : 0;
+                    }
+                    boolean below = top > 0 && u.equals(f.getStack(top - 1));
+                    if (copies != (dup != null ? 2 : 1) || (dup != null && !below)) {
+                        return what + " is used in an unusual way";
                     }
                     inits.add(m);
                 }
             }
             if (inits.isEmpty()) {
-                return "no constructor call found for 'new " + ((TypeInsnNode) n).desc.replace('/', '.') + "'";
+                return "no constructor call found for " + what;
             }
             List<AbstractInsnNode> p = new ArrayList<>();
             p.add(n);
@@ -64,8 +67,11 @@ final class UninitMover {
         InsnList list = method.instructions;
         for (AbstractInsnNode[] p : plan) {
             String type = ((TypeInsnNode) p[0]).desc;
+            boolean dup = p[1] != null;
             list.remove(p[0]);
-            list.remove(p[1]);
+            if (dup) {
+                list.remove(p[1]);
+            }
             for (int k = 2; k < p.length; k++) {
                 MethodInsnNode init = (MethodInsnNode) p[k];
                 Type[] args = Type.getArgumentTypes(init.desc);
@@ -79,7 +85,9 @@ final class UninitMover {
                     code.add(new VarInsnNode(args[a].getOpcode(ISTORE), locals[a]));
                 }
                 code.add(new TypeInsnNode(NEW, type));
-                code.add(new InsnNode(DUP));
+                if (dup) {
+                    code.add(new InsnNode(DUP));
+                }
                 for (int a = 0; a < args.length; a++) {
                     code.add(new VarInsnNode(args[a].getOpcode(ILOAD), locals[a]));
                 }
