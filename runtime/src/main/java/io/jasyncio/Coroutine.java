@@ -87,6 +87,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             Object o = f.outcome;
             if (o != Pending.PENDING) {
                 if (o instanceof Failure failure) {
+                    failure.retrieved = true;
                     throw failure.error;
                 }
                 return o;
