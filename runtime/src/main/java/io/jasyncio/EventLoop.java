@@ -420,7 +420,9 @@ public class EventLoop {
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
         Objects.requireNonNull(coro, "a coroutine was expected, got null");
         checkClosed();
-        return new Task<>(this, coro, name, Context.current());
+        // inside a step of this loop the creator's context is at hand: no thread-local lookup
+        Task<?> creator = currentTask;
+        return new Task<>(this, coro, name, creator != null ? creator.context : Context.current());
     }
 
     /** A future stays as it is (it must belong to this loop); a coroutine becomes a task. */
