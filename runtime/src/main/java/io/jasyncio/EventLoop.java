@@ -290,14 +290,16 @@ public class EventLoop {
             interrupted = waitForWork();
             drainThreadsafe();
         }
-        double now = time();
-        while (!timers.isEmpty()) {
-            TimerHandle h = timers.peek();
-            if (h.when > now) {
-                break;
+        if (!timers.isEmpty()) {
+            double now = time();
+            while (!timers.isEmpty()) {
+                TimerHandle h = timers.peek();
+                if (h.when > now) {
+                    break;
+                }
+                timers.poll();
+                readyQueue.add(h);
             }
-            timers.poll();
-            readyQueue.add(h);
         }
         NeverRetrieved.poll();
         if (debug) {
@@ -459,7 +461,9 @@ public class EventLoop {
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
         Objects.requireNonNull(coro, "a coroutine was expected, got null");
         checkClosed();
-        return new Task<>(this, coro, name, Context.current());
+        // inside a step of this loop the creator's context is at hand: no thread-local lookup
+        Task<?> creator = currentTask;
+        return new Task<>(this, coro, name, creator != null ? creator.context : Context.current());
     }
 
     /** A future stays as it is (it must belong to this loop); a coroutine becomes a task. */

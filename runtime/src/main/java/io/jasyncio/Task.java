@@ -26,8 +26,10 @@ public class Task<T> extends Future<T> {
     private static final int TRAMPOLINE = 4;
     /** cancel() arrived while not parked: throw CancelledError in at the next step. */
     private static final int MUST_CANCEL = 8;
+    /** Something (park, yield, trampoline) will resume the task: a SUSPEND is legitimate. */
+    private static final int ARMED = 16;
     /** Number of cancel requests ({@link #cancelling()}) lives in the bits above these. */
-    private static final int CANCELS_SHIFT = 4;
+    private static final int CANCELS_SHIFT = 5;
 
     /**
      * The innermost coroutine: the one suspended (or about to start); the root coroutine
@@ -221,13 +223,18 @@ public class Task<T> extends Future<T> {
                 }
             }
             if (r == Suspend.SUSPEND && err == null) {
-                if ((flags & TRAMPOLINE) == 0) {
+                int f = flags;
+                flags = f & ~(TRAMPOLINE | ARMED);
+                if ((f & TRAMPOLINE) != 0) {
+                    c = current;
+                    in = null;
+                    continue;
+                }
+                if ((f & ARMED) != 0) {
                     return;
                 }
-                flags &= ~TRAMPOLINE;
-                c = current;
-                in = null;
-                continue;
+                // a hand-written coroutine returned SUSPEND without a pending await: nothing would ever resume it
+                err = new IllegalStateException(c + " returned SUSPEND but awaitStep() did not suspend");
             }
             Coroutine<?> parent = c.caller;
             c.finish();
@@ -276,7 +283,7 @@ public class Task<T> extends Future<T> {
         }
         current = frame;
         slot = f;
-        flags |= PARKED;
+        flags |= PARKED | ARMED;
         f.addCallback(this);
         if ((flags & MUST_CANCEL) != 0 && f.cancel(cancelMessage)) {
             flags &= ~MUST_CANCEL;
@@ -289,6 +296,7 @@ public class Task<T> extends Future<T> {
     final Object yieldOnce(Coroutine<?> frame, Object value) {
         current = frame;
         slot = value;
+        flags |= ARMED;
         loop.ready(this);
         return Suspend.SUSPEND;
     }
@@ -301,7 +309,7 @@ public class Task<T> extends Future<T> {
     /** Starts {@code child} from the step loop instead of deeper on the Java stack. */
     final Object trampoline(Coroutine<?> child) {
         current = child;
-        flags |= TRAMPOLINE;
+        flags |= TRAMPOLINE | ARMED;
         return Suspend.SUSPEND;
     }
 
