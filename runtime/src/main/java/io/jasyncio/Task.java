@@ -81,21 +81,31 @@ public class Task<T> extends Future<T> {
         return (Coroutine<T>) c;
     }
 
-    /** Frames of the task (oldest first); filled in by the high-level helper. */
+    /**
+     * The task's stack, oldest first: while suspended, one element per awaiting coroutine at the
+     * line of its await; the traceback frames when it failed; empty when it finished or was
+     * cancelled (asyncio's Task.get_stack).
+     */
     public List<StackTraceElement> getStack() {
-        throw new UnsupportedOperationException("Task.getStack is not built yet");
+        return TaskStack.of(this, -1);
     }
 
+    /**
+     * {@link #getStack()} capped at {@code limit} frames: the newest ones of a suspended task, the
+     * oldest ones of a traceback (as asyncio does).
+     */
     public List<StackTraceElement> getStack(int limit) {
-        throw new UnsupportedOperationException("Task.getStack is not built yet");
+        return TaskStack.of(this, Math.max(limit, 0));
     }
 
+    /** Prints {@link #getStack()} to {@code System.err}, newest frame first like a Java stack trace. */
     public void printStack() {
-        throw new UnsupportedOperationException("Task.printStack is not built yet");
+        TaskStack.print(this, -1, System.err);
     }
 
+    /** Prints at most {@code limit} frames of {@link #getStack(int)} to {@code out}, newest first. */
     public void printStack(int limit, PrintStream out) {
-        throw new UnsupportedOperationException("Task.printStack is not built yet");
+        TaskStack.print(this, Math.max(limit, 0), out);
     }
 
     /** Tasks complete only from their coroutine (asyncio raises RuntimeError too). */
@@ -162,6 +172,9 @@ public class Task<T> extends Future<T> {
         Object in = slot;
         if ((f & PARKED) != 0) {
             in = ((Future<?>) in).outcome;
+            if (in instanceof Failure failure) {
+                failure.retrieved = true;
+            }
         }
         slot = null;
         if ((f & MUST_CANCEL) != 0) {
@@ -193,6 +206,7 @@ public class Task<T> extends Future<T> {
     }
 
     private void drive(Coroutine<?> c, Object in) {
+        int recorded = 0;
         for (;;) {
             slot = in;
             Object r;
@@ -202,6 +216,11 @@ public class Task<T> extends Future<T> {
             } catch (Throwable e) {
                 r = null;
                 err = e;
+                if (in instanceof Failure f && f.error == e && recorded < TaskStack.MAX_RECORDED) {
+                    // c let through the failure it was resumed with: put it in the async stack trace
+                    recorded++;
+                    TaskStack.recordAwaiter(e, c);
+                }
             }
             if (r == Suspend.SUSPEND && err == null) {
                 int f = flags;

@@ -39,6 +39,7 @@ final class ThreadsafeFuture<T> extends CompletableFuture<T> {
             if (failure.error instanceof CancelledError ce) {
                 completeExceptionally(toCancellation(ce));
             } else {
+                failure.retrieved = true; // handed over to the CompletableFuture
                 completeExceptionally(failure.error);
             }
         } else {
