@@ -258,14 +258,16 @@ public class EventLoop {
             interrupted = waitForWork();
             drainThreadsafe();
         }
-        double now = time();
-        while (!timers.isEmpty()) {
-            TimerHandle h = timers.peek();
-            if (h.when > now) {
-                break;
+        if (!timers.isEmpty()) {
+            double now = time();
+            while (!timers.isEmpty()) {
+                TimerHandle h = timers.peek();
+                if (h.when > now) {
+                    break;
+                }
+                timers.poll();
+                readyQueue.add(h);
             }
-            timers.poll();
-            readyQueue.add(h);
         }
         for (int n = readyQueue.size(); n > 0; n--) {
             Object o = readyQueue.poll();

@@ -225,16 +225,22 @@ public non-sealed class Future<T> implements Awaitable<T> {
             });
         }
         loop.inFlight(+1);
-        stage.whenComplete((value, error) -> loop.callSoonThreadsafe(() -> {
-            loop.inFlight(-1);
-            if (!f.done()) {
-                if (error == null) {
-                    f.setResult(value);
-                } else {
-                    f.settleFailure(error);
-                }
+        stage.whenComplete((value, error) -> {
+            try {
+                loop.callSoonThreadsafe(() -> {
+                    loop.inFlight(-1);
+                    if (!f.done()) {
+                        if (error == null) {
+                            f.setResult(value);
+                        } else {
+                            f.settleFailure(error);
+                        }
+                    }
+                });
+            } catch (IllegalStateException closed) {
+                // the loop was closed meanwhile: nobody is left to tell
             }
-        }));
+        });
         return f;
     }
 
