@@ -38,6 +38,7 @@ final class ThreadsafeFuture<T> extends CompletableFuture<T> {
             if (failure.cancelled) {
                 super.cancel(false);
             } else {
+                failure.retrieved = true; // handed over to the CompletableFuture
                 completeExceptionally(failure.error);
             }
         } else {
