@@ -26,8 +26,10 @@ public class Task<T> extends Future<T> {
     private static final int TRAMPOLINE = 4;
     /** cancel() arrived while not parked: throw CancelledError in at the next step. */
     private static final int MUST_CANCEL = 8;
+    /** Something (park, yield, trampoline) will resume the task: a SUSPEND is legitimate. */
+    private static final int ARMED = 16;
     /** Number of cancel requests ({@link #cancelling()}) lives in the bits above these. */
-    private static final int CANCELS_SHIFT = 4;
+    private static final int CANCELS_SHIFT = 5;
 
     /**
      * The innermost coroutine: the one suspended (or about to start); the root coroutine
@@ -79,21 +81,31 @@ public class Task<T> extends Future<T> {
         return (Coroutine<T>) c;
     }
 
-    /** Frames of the task (oldest first); filled in by the high-level helper. */
+    /**
+     * The task's stack, oldest first: while suspended, one element per awaiting coroutine at the
+     * line of its await; the traceback frames when it failed; empty when it finished or was
+     * cancelled (asyncio's Task.get_stack).
+     */
     public List<StackTraceElement> getStack() {
-        throw new UnsupportedOperationException("Task.getStack is not built yet");
+        return TaskStack.of(this, -1);
     }
 
+    /**
+     * {@link #getStack()} capped at {@code limit} frames: the newest ones of a suspended task, the
+     * oldest ones of a traceback (as asyncio does).
+     */
     public List<StackTraceElement> getStack(int limit) {
-        throw new UnsupportedOperationException("Task.getStack is not built yet");
+        return TaskStack.of(this, Math.max(limit, 0));
     }
 
+    /** Prints {@link #getStack()} to {@code System.err}, newest frame first like a Java stack trace. */
     public void printStack() {
-        throw new UnsupportedOperationException("Task.printStack is not built yet");
+        TaskStack.print(this, -1, System.err);
     }
 
+    /** Prints at most {@code limit} frames of {@link #getStack(int)} to {@code out}, newest first. */
     public void printStack(int limit, PrintStream out) {
-        throw new UnsupportedOperationException("Task.printStack is not built yet");
+        TaskStack.print(this, Math.max(limit, 0), out);
     }
 
     /** Tasks complete only from their coroutine (asyncio raises RuntimeError too). */
@@ -160,6 +172,9 @@ public class Task<T> extends Future<T> {
         Object in = slot;
         if ((f & PARKED) != 0) {
             in = ((Future<?>) in).outcome;
+            if (in instanceof Failure failure) {
+                failure.retrieved = true;
+            }
         }
         slot = null;
         if ((f & MUST_CANCEL) != 0) {
@@ -191,6 +206,7 @@ public class Task<T> extends Future<T> {
     }
 
     private void drive(Coroutine<?> c, Object in) {
+        int recorded = 0;
         for (;;) {
             slot = in;
             Object r;
@@ -200,15 +216,25 @@ public class Task<T> extends Future<T> {
             } catch (Throwable e) {
                 r = null;
                 err = e;
+                if (in instanceof Failure f && f.error == e && recorded < TaskStack.MAX_RECORDED) {
+                    // c let through the failure it was resumed with: put it in the async stack trace
+                    recorded++;
+                    TaskStack.recordAwaiter(e, c);
+                }
             }
             if (r == Suspend.SUSPEND && err == null) {
-                if ((flags & TRAMPOLINE) == 0) {
+                int f = flags;
+                flags = f & ~(TRAMPOLINE | ARMED);
+                if ((f & TRAMPOLINE) != 0) {
+                    c = current;
+                    in = null;
+                    continue;
+                }
+                if ((f & ARMED) != 0) {
                     return;
                 }
-                flags &= ~TRAMPOLINE;
-                c = current;
-                in = null;
-                continue;
+                // a hand-written coroutine returned SUSPEND without a pending await: nothing would ever resume it
+                err = new IllegalStateException(c + " returned SUSPEND but awaitStep() did not suspend");
             }
             Coroutine<?> parent = c.caller;
             c.finish();
@@ -257,7 +283,7 @@ public class Task<T> extends Future<T> {
         }
         current = frame;
         slot = f;
-        flags |= PARKED;
+        flags |= PARKED | ARMED;
         f.addCallback(this);
         if ((flags & MUST_CANCEL) != 0 && f.cancel(cancelMessage)) {
             flags &= ~MUST_CANCEL;
@@ -270,6 +296,7 @@ public class Task<T> extends Future<T> {
     final Object yieldOnce(Coroutine<?> frame, Object value) {
         current = frame;
         slot = value;
+        flags |= ARMED;
         loop.ready(this);
         return Suspend.SUSPEND;
     }
@@ -282,7 +309,7 @@ public class Task<T> extends Future<T> {
     /** Starts {@code child} from the step loop instead of deeper on the Java stack. */
     final Object trampoline(Coroutine<?> child) {
         current = child;
-        flags |= TRAMPOLINE;
+        flags |= TRAMPOLINE | ARMED;
         return Suspend.SUSPEND;
     }
 
