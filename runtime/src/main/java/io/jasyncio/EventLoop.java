@@ -40,7 +40,7 @@ public class EventLoop {
 
     private final ReadyQueue readyQueue = new ReadyQueue();
     final TimerHeap timers = new TimerHeap();
-    private long timerSeq;
+    private int timerSeq;
     private final ConcurrentLinkedQueue<Handle> threadsafe = new ConcurrentLinkedQueue<>();
     /** The loop thread is parked waiting for {@link #threadsafe} input. */
     private volatile boolean idle;
@@ -194,7 +194,7 @@ public class EventLoop {
         return h;
     }
 
-    long nextTimerSeq() {
+    int nextTimerSeq() {
         return timerSeq++;
     }
 
