@@ -20,6 +20,7 @@ import java.util.Map;
  * <pre>
  * Compare [--smoke] [--runs N] [--java PATH] [--out DIR] [--peers a,b] [--workloads a,b]
  *         [--no-scaling] [--scaling-runs N] [--timeout SECONDS] [--note TEXT] [--command TEXT]
+ *         [--replot results.tsv]   (render RESULTS.md and the charts again from a run's raw results)
  * </pre>
  */
 public final class Compare {
@@ -43,7 +44,32 @@ public final class Compare {
             System.exit(2);
             return;
         }
+        if (options.replot != null) {
+            ChildJvm jvm = new ChildJvm(options.java, options.classPath, options.timeoutSeconds, false);
+            Report report = RawResults.read(options.replot, options.out, layout(jvm, false));
+            writeReport(report, options.out);
+            System.out.println(report.console());
+            return;
+        }
         new Compare(options).run();
+    }
+
+    /** The JOL section: {@code ParkedTaskLayout} in a JVM of its own (self-attach for exact sizes). */
+    static String layout(ChildJvm jvm, boolean smoke) {
+        return jvm.output(List.of("-Djdk.attach.allowAttachSelf=true",
+                "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+EnableDynamicAgentLoading"),
+                "io.jasyncio.benchmarks.ParkedTaskLayout", smoke ? "100" : "10000");
+    }
+
+    static void writeReport(Report report, Path out) throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("RESULTS.md"), report.markdown(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("results.tsv"), RawResults.write(report.options.args(), report),
+                StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("results.svg"), SvgChart.advantage(report), StandardCharsets.UTF_8);
+        if (!report.scaling.isEmpty()) {
+            Files.writeString(out.resolve("scaling.svg"), SvgChart.scaling(report), StandardCharsets.UTF_8);
+        }
     }
 
     Report run() throws IOException {
@@ -77,20 +103,13 @@ public final class Compare {
                 }
             }
         }
-        String layout = jvm.output(List.of("-Djdk.attach.allowAttachSelf=true",
-                "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+EnableDynamicAgentLoading"),
-                "io.jasyncio.benchmarks.ParkedTaskLayout", options.smoke ? "100" : "10000");
+        String layout = layout(jvm, options.smoke);
         String date = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atZone(ZoneOffset.UTC));
         Report report = new Report(options, results, scaling, layout, date,
                 Machine.describe() + "; load average (1/5/15 min) " + loadBefore + " at the start, "
                         + Machine.loadAverage() + " at the end", jdk);
         System.out.println(report.console());
-        Files.createDirectories(options.out);
-        Files.writeString(options.out.resolve("RESULTS.md"), report.markdown(), StandardCharsets.UTF_8);
-        Files.writeString(options.out.resolve("results.svg"), SvgChart.advantage(report), StandardCharsets.UTF_8);
-        if (options.scaling) {
-            Files.writeString(options.out.resolve("scaling.svg"), SvgChart.scaling(report), StandardCharsets.UTF_8);
-        }
+        writeReport(report, options.out);
         System.err.printf("wrote %s (%.0f s)%n", options.out.resolve("RESULTS.md"), (System.nanoTime() - t0) / 1e9);
         return report;
     }
@@ -102,10 +121,11 @@ public final class Compare {
 
     /** Command-line options. */
     record Options(boolean smoke, int runs, Path java, Path out, List<PeerKind> peers, List<Workload> workloads,
-                   boolean scaling, int scalingRuns, long timeoutSeconds, String note, String command, String classPath) {
+                   boolean scaling, int scalingRuns, long timeoutSeconds, String note, String command, String classPath,
+                   Path replot, List<String> args) {
         static final String USAGE = "usage: Compare [--smoke] [--runs N] [--java PATH] [--out DIR] [--peers "
                 + "jasyncio,vt-1,vt-default,cf] [--workloads yield_switch,...] [--no-scaling] [--scaling-runs N (1)] [--timeout S] "
-                + "[--note TEXT] [--command TEXT]";
+                + "[--note TEXT] [--command TEXT] [--replot results.tsv]";
 
         static Options parse(String... args) {
             boolean smoke = false;
@@ -119,8 +139,11 @@ public final class Compare {
             long timeout = 180;
             String note = "";
             String command = "benchmarks/compare.sh";
+            Path replot = null;
+            List<String> kept = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
+                int start = i;
                 switch (a) {
                     case "--smoke" -> smoke = true;
                     case "--no-scaling" -> scaling = false;
@@ -131,9 +154,14 @@ public final class Compare {
                     case "--timeout" -> timeout = Long.parseLong(value(args, ++i, a));
                     case "--note" -> note = value(args, ++i, a);
                     case "--command" -> command = value(args, ++i, a);
+                    case "--replot" -> replot = Path.of(value(args, ++i, a));
                     case "--peers" -> peers = split(value(args, ++i, a)).stream().map(PeerKind::byId).toList();
                     case "--workloads" -> workloads = split(value(args, ++i, a)).stream().map(Workload::byId).toList();
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+                }
+                // what results.tsv keeps to render the same report again (not where files live)
+                if (!List.of("--out", "--replot", "--java").contains(a)) {
+                    kept.addAll(List.of(args).subList(start, i + 1));
                 }
             }
             if (!peers.contains(PeerKind.JASYNCIO)) {
@@ -144,7 +172,7 @@ public final class Compare {
                 throw new IllegalArgumentException("--runs must be at least 1");
             }
             return new Options(smoke, r, java, out, peers, workloads, scaling, scalingRuns, timeout, note, command,
-                    System.getProperty("java.class.path"));
+                    System.getProperty("java.class.path"), replot, List.copyOf(kept));
         }
 
         private static String value(String[] args, int i, String option) {

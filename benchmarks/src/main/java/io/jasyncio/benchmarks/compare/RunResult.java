@@ -36,6 +36,13 @@ record RunResult(String status, Map<String, Double> values) {
         return new RunResult(status, values);
     }
 
+    /** The line {@link #parse} reads back. */
+    String toLine() {
+        StringBuilder line = new StringBuilder("RESULT\tstatus=").append(status.replace('\t', ' ').replace('\n', ' '));
+        values.forEach((k, v) -> line.append('\t').append(k).append('=').append(v));
+        return line.toString();
+    }
+
     static RunResult failed(String why) {
         return new RunResult(why, Map.of());
     }

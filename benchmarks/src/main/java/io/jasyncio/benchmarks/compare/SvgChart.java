@@ -49,7 +49,7 @@ final class SvgChart {
         int bar = 12;
         int groupHeight = Math.max(1, peers.size()) * bar + 10;
         int top = 50;
-        int height = top + groupHeight * groups.size() + 60;
+        int height = top + groupHeight * groups.size() + 80;
         int width = left + plotWidth + 40;
         StringBuilder svg = open(width, height);
         svg.append(text(width / 2.0, 22, "jasyncio's advantage over each peer (× better, log scale; right of 1× = jasyncio wins)",
@@ -81,7 +81,7 @@ final class SvgChart {
                 svg.append(text(Math.max(x, zero) + 3, y + bar - 3, Report.formatRatio(v), "start", 10));
             }
         }
-        legend(svg, peers, left, height - 26);
+        legend(svg, peers, 20, height - 36, width - 10);
         return svg.append("</svg>\n").toString();
     }
 
@@ -91,7 +91,7 @@ final class SvgChart {
         int panelWidth = 360;
         int panelHeight = 240;
         int width = 40 + Compare.SCALING.size() * (panelWidth + 60);
-        int height = panelHeight + 120;
+        int height = panelHeight + 140;
         StringBuilder svg = open(width, height);
         svg.append(text(width / 2.0, 22, "cost per task (ns, log) against the number of tasks (log): flat = O(1) per task",
                 "middle", 14));
@@ -149,7 +149,7 @@ final class SvgChart {
             }
             px += panelWidth + 60;
         }
-        legend(svg, report.options.peers(), 70, height - 26);
+        legend(svg, report.options.peers(), 20, height - 36, width - 10);
         return svg.append("</svg>\n").toString();
     }
 
@@ -159,13 +159,20 @@ final class SvgChart {
                         + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", width, height, width, height));
     }
 
-    private static void legend(StringBuilder svg, List<PeerKind> peers, int x, int y) {
+    /** One entry per peer from ({@code x}, {@code y}), wrapping to a new row before {@code maxX}. */
+    private static void legend(StringBuilder svg, List<PeerKind> peers, int x, int y, int maxX) {
         int cx = x;
+        int cy = y;
         for (PeerKind p : peers) {
+            int w = 28 + 7 * p.label.length();
+            if (cx > x && cx + w > maxX) {
+                cx = x;
+                cy += 18;
+            }
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n",
-                    cx, y - 10, color(p)));
-            svg.append(text(cx + 16, y, p.label, "start", 12));
-            cx += 24 + 7 * p.label.length();
+                    cx, cy - 10, color(p)));
+            svg.append(text(cx + 16, cy, p.label, "start", 12));
+            cx += w;
         }
     }
 

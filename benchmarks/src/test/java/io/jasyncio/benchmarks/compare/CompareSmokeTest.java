@@ -64,5 +64,12 @@ class CompareSmokeTest {
             assertThat(doc.getElementsByTagName("text").getLength()).as(svg).isGreaterThan(5);
         }
         assertThat(Files.readString(out.resolve("results.svg"))).contains("<rect");
+
+        // The raw results render the same tables again without running anything.
+        Path again = out.resolve("again");
+        Compare.main(new String[] {"--replot", out.resolve("results.tsv").toString(), "--out", again.toString()});
+        String replotted = Files.readString(again.resolve("RESULTS.md"));
+        assertThat(replotted.substring(0, replotted.indexOf("## A parked task")))
+                .isEqualTo(md.substring(0, md.indexOf("## A parked task")));
     }
 }

@@ -3,10 +3,13 @@ package io.jasyncio.benchmarks.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The arithmetic and parsing of the comparison, without starting any JVM. */
 class ReportTest {
@@ -45,6 +48,27 @@ class ReportTest {
         String md = report.markdown();
         assertThat(md).contains("| yield_switch | switches/s ↑ | 50.0 M/s | 10.0 M/s | 5.0× | ≥ 50.0 M/s: met |");
         assertThat(md).contains("| park_many | heap per parked task ↓ | 80.0 B | StackOverflowError | – | ≤ 80.0 B: met |");
+    }
+
+    @Test
+    void rawResultsRenderTheSameReportAgain(@TempDir Path dir) throws Exception {
+        Compare.Options options = Compare.Options.parse("--peers", "jasyncio,cf", "--workloads", "yield_switch,park_many",
+                "--runs", "2", "--note", "a note", "--out", dir.toString());
+        Map<String, Map<PeerKind, List<RunResult>>> results = new LinkedHashMap<>();
+        results.put("yield_switch", new LinkedHashMap<>(Map.of(
+                PeerKind.JASYNCIO, List.of(ok("switches", 40e6), ok("switches", 60e6)),
+                PeerKind.COMPLETABLE_FUTURE, List.of(ok("switches", 10e6), RunResult.failed("timeout (200 s)")))));
+        Map<String, Map<PeerKind, List<RunResult>>> scaling = new LinkedHashMap<>();
+        scaling.put("spawn_complete", new LinkedHashMap<>(Map.of(PeerKind.JASYNCIO, List.of(ok("n1000", 120)))));
+        Report report = new Report(options, results, scaling, "layout", "2026-11-24 09:00 UTC", "a machine", "JDK 25");
+        Path tsv = dir.resolve("results.tsv");
+        Files.writeString(tsv, RawResults.write(options.args(), report));
+
+        Report again = RawResults.read(tsv, dir, "layout");
+        assertThat(again.markdown()).isEqualTo(report.markdown());
+        assertThat(again.options.runs()).isEqualTo(2);
+        assertThat(again.options.out()).isEqualTo(dir);
+        assertThat(again.markdown()).contains("Note: a note", "timeout (200 s)", "2026-11-24 09:00 UTC");
     }
 
     @Test
