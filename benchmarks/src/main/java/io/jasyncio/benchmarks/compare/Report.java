@@ -95,7 +95,10 @@ final class Report {
             return c.status();
         }
         String text = format(c.median(), m);
-        return c.okRuns() < c.runs() ? text + " (" + c.okRuns() + "/" + c.runs() + " ok)" : text;
+        if (c.okRuns() < c.runs()) {
+            return text + " (" + c.okRuns() + "/" + c.runs() + " ok)";
+        }
+        return c.runs() != options.runs() ? text + " (" + c.runs() + " run" + (c.runs() == 1 ? "" : "s") + ")" : text;
     }
 
     /** The main table: one row per workload metric. */
