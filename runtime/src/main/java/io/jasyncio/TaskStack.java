@@ -34,7 +34,19 @@ final class TaskStack {
         List<StackTraceElement> frames = new ArrayList<>();
         if (!task.done()) {
             // innermost first while walking up, then reversed: keeps the newest `limit`
-            for (Coroutine<?> c = task.current; c != null && c.caller != c && frames.size() != limit; c = c.caller) {
+            Coroutine<?> c = task.current;
+            if (task.loop.currentTask == task && task.loop.isRunning()) {
+                // the task asks for its own stack: what runs now is on the Java stack; the
+                // coroutine the step resumed and everything inline above it
+                for (StackTraceElement e : runningFrames()) {
+                    if (frames.size() == limit) {
+                        break;
+                    }
+                    frames.add(e);
+                }
+                c = c == null ? null : c.caller;
+            }
+            for (; c != null && c.caller != c && frames.size() != limit; c = c.caller) {
                 frames.add(c.location());
             }
             Collections.reverse(frames);
@@ -45,6 +57,15 @@ final class TaskStack {
             }
         }
         return Collections.unmodifiableList(frames);
+    }
+
+    /** The current thread's frames between here and the task's step loop, innermost first, without runtime frames. */
+    private static List<StackTraceElement> runningFrames() {
+        return StackWalker.getInstance().walk(s -> s
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .takeWhile(e -> !e.getClassName().equals("io.jasyncio.Task") || !e.getMethodName().equals("drive"))
+                .filter(e -> !isRuntimeFrame(e))
+                .collect(java.util.stream.Collectors.toList()));
     }
 
     /** Task.printStack(limit, out): newest first, like a Java stack trace. */
