@@ -31,8 +31,9 @@ final class Instrumenter {
         this.hierarchy = hierarchy;
     }
 
-    InstrumentReport run() throws IOException {
-        BuildState previous = BuildState.load(stateFile, fingerprint);
+    /** @param incremental whether files unchanged since the last run are skipped */
+    InstrumentReport run(boolean incremental) throws IOException {
+        BuildState previous = incremental ? BuildState.load(stateFile, fingerprint) : BuildState.empty(fingerprint);
         BuildState next = BuildState.empty(fingerprint);
         InstrumentReport report = new InstrumentReport();
         Rewriter rewriter = new Rewriter(hierarchy);
