@@ -40,7 +40,7 @@ public class EventLoop {
 
     private final ReadyQueue readyQueue = new ReadyQueue();
     final TimerHeap timers = new TimerHeap();
-    private long timerSeq;
+    private int timerSeq;
     private final ConcurrentLinkedQueue<Handle> threadsafe = new ConcurrentLinkedQueue<>();
     /** The loop thread is parked waiting for {@link #threadsafe} input. */
     private volatile boolean idle;
@@ -194,7 +194,7 @@ public class EventLoop {
         return h;
     }
 
-    long nextTimerSeq() {
+    int nextTimerSeq() {
         return timerSeq++;
     }
 
@@ -331,6 +331,10 @@ public class EventLoop {
             return parkUntilInput(-1);
         }
         double when = timers.peek().when;
+        if (when == Double.POSITIVE_INFINITY) {
+            // sleep(infinity): a deadline that never comes; virtual time must not jump to it
+            return parkUntilInput(-1);
+        }
         double delta = when - time();
         if (delta <= 0) {
             return false;

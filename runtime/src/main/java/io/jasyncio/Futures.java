@@ -26,6 +26,7 @@ final class Futures {
     }
 
     /** Sets {@code waiter}'s result to null unless it is done already (asyncio's _release_waiter). */
+    @SuppressWarnings("unchecked")
     static void release(Future<?> waiter) {
         if (!waiter.done()) {
             ((Future<Object>) (Future<?>) waiter).setResult(null);

@@ -43,8 +43,8 @@ public class Task<T> extends Future<T> {
     Object slot;
     private int flags;
     private final int number;
-    private String name;
-    private String cancelMessage;
+    /** Rarely needed state (a given name, a pending cancel message), allocated only when used. */
+    private Extra extra;
     /** The ContextVar values this task runs with (copied from its creator). */
     Context context;
     /** The loop's list of pending tasks ({@link AsyncIO#allTasks()}). */
@@ -56,19 +56,21 @@ public class Task<T> extends Future<T> {
         coro.claim(this);
         this.current = coro;
         this.number = COUNTER.incrementAndGet();
-        this.name = name;
+        if (name != null) {
+            extra().name = name;
+        }
         this.context = context;
         loop.taskCreated(this);
         loop.ready(this);
     }
 
     public String getName() {
-        String n = name;
+        String n = extra == null ? null : extra.name;
         return n != null ? n : "Task-" + number;
     }
 
     public void setName(String name) {
-        this.name = String.valueOf(name);
+        extra().name = String.valueOf(name);
     }
 
     /** The coroutine this task runs. */
@@ -136,7 +138,7 @@ public class Task<T> extends Future<T> {
             return true;
         }
         flags |= MUST_CANCEL;
-        cancelMessage = message;
+        cancelMessage(message);
         return true;
     }
 
@@ -180,9 +182,9 @@ public class Task<T> extends Future<T> {
         if ((f & MUST_CANCEL) != 0) {
             f &= ~MUST_CANCEL;
             if (!(in instanceof Failure failure && failure.error instanceof CancelledError)) {
-                in = Failure.of(new CancelledError(cancelMessage));
+                in = Failure.of(new CancelledError(cancelMessage()));
             }
-            cancelMessage = null;
+            cancelMessage(null);
         }
         flags = f & ~PARKED;
         EventLoop loop = this.loop;
@@ -257,8 +259,8 @@ public class Task<T> extends Future<T> {
             if ((flags & MUST_CANCEL) != 0) {
                 // cancelled right before the coroutine returned: asyncio reports it cancelled
                 flags &= ~MUST_CANCEL;
-                super.cancel(cancelMessage);
-                cancelMessage = null;
+                super.cancel(cancelMessage());
+                cancelMessage(null);
             } else {
                 complete(r);
             }
@@ -285,9 +287,9 @@ public class Task<T> extends Future<T> {
         slot = f;
         flags |= PARKED | ARMED;
         f.addCallback(this);
-        if ((flags & MUST_CANCEL) != 0 && f.cancel(cancelMessage)) {
+        if ((flags & MUST_CANCEL) != 0 && f.cancel(cancelMessage())) {
             flags &= ~MUST_CANCEL;
-            cancelMessage = null;
+            cancelMessage(null);
         }
         return Suspend.SUSPEND;
     }
@@ -311,6 +313,33 @@ public class Task<T> extends Future<T> {
         current = child;
         flags |= TRAMPOLINE | ARMED;
         return Suspend.SUSPEND;
+    }
+
+    private Extra extra() {
+        Extra e = extra;
+        if (e == null) {
+            e = new Extra();
+            extra = e;
+        }
+        return e;
+    }
+
+    private String cancelMessage() {
+        return extra == null ? null : extra.cancelMessage;
+    }
+
+    private void cancelMessage(String message) {
+        if (message != null) {
+            extra().cancelMessage = message;
+        } else if (extra != null) {
+            extra.cancelMessage = null;
+        }
+    }
+
+    /** The fields most tasks never need, kept out of the task to keep a parked task small. */
+    private static final class Extra {
+        String name;
+        String cancelMessage;
     }
 
     /** The future this task is parked on, or null. */

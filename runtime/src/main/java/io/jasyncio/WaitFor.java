@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +19,10 @@ final class WaitFor<T> extends Coroutine<T> {
     private Consumer<Future<T>> releaser;
 
     WaitFor(Awaitable<T> aw, Double timeout) {
-        this.aw = java.util.Objects.requireNonNull(aw, "awaitable");
+        this.aw = Objects.requireNonNull(aw, "awaitable");
+        if (timeout != null && timeout.isNaN()) {
+            throw new IllegalArgumentException("timeout is NaN");
+        }
         this.timeout = timeout;
     }
 
