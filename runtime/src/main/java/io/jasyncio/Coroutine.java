@@ -1,5 +1,9 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.Frame;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
 /**
  * A coroutine object: what calling an {@link Async} method returns. It is lazy: no line of
  * its body runs until it is awaited (then it runs inline in the awaiting task) or wrapped in a
@@ -8,7 +12,8 @@ package io.jasyncio;
  * <p>Rewritten {@code @Async} methods produce {@link io.jasyncio.internal.Frame} instances.
  * A coroutine can also be written by hand (the counterpart of asyncio's generator-based
  * coroutines): subclass this class and implement {@link #resume()} as a small state machine
- * that calls {@link #awaitStep(Object)} and {@link #awaitResult()}. See docs/REWRITER.md.
+ * that calls {@link #awaitStep(Object)} and {@link #awaitResult()}. See docs/REWRITER.md and
+ * the {@code Countdown} example in the runtime's tests.
  *
  * @param <T> the type of the coroutine's result
  */
@@ -16,6 +21,20 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     /** Returned by {@link #resume()} when the body suspended at an await. */
     protected static final Object SUSPEND = Suspend.SUSPEND;
+
+    /**
+     * How many coroutines may run nested on the Java stack, each awaiting the next, before
+     * the runtime trampolines the next one through the task's step loop.
+     */
+    static final int MAX_INLINE_DEPTH = 64;
+
+    /** The task running this coroutine: null until it is first awaited or wrapped in a task. */
+    Task<?> task;
+    /**
+     * The coroutine awaiting this one (null for a task's root). Set to {@code this} once the
+     * coroutine finished, which marks it as used up without another field.
+     */
+    Coroutine<?> caller;
 
     protected Coroutine() {
     }
@@ -36,7 +55,67 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * {@link #resume()}; on the next {@code resume()} it calls {@link #awaitResult()}.
      */
     protected final Object awaitStep(Object awaitable) throws Throwable {
-        throw new UnsupportedOperationException("runtime core not built yet");
+        Task<?> t = task;
+        if (t == null || caller == this) {
+            throw new IllegalStateException("awaitStep() called outside the running body of " + this);
+        }
+        if (awaitable instanceof Future<?> f) {
+            Object o = f.outcome;
+            if (o != Pending.PENDING) {
+                if (o instanceof Failure failure) {
+                    throw failure.error;
+                }
+                return o;
+            }
+            return t.park(this, f);
+        }
+        if (awaitable instanceof Sleep<?> s && s.delay <= 0 && s.task == null) {
+            // sleep(0): give up the loop for exactly one iteration, no timer and no future
+            s.task = t;
+            s.caller = s;
+            return t.yieldOnce(this, s.result);
+        }
+        if (awaitable instanceof Coroutine<?> c) {
+            return awaitCoroutine(t, c);
+        }
+        if (awaitable instanceof CompletionStage<?> stage) {
+            Future<?> f = Future.fromCompletionStage(stage, t.loop);
+            Object o = f.outcome;
+            if (o != Pending.PENDING) {
+                if (o instanceof Failure failure) {
+                    throw failure.error;
+                }
+                return o;
+            }
+            return t.park(this, f);
+        }
+        Objects.requireNonNull(awaitable, "await(null): expected a Coroutine, a Future or a CompletionStage");
+        throw new IllegalArgumentException("cannot await " + awaitable.getClass().getName()
+                + ": expected a Coroutine, a Future or a CompletionStage");
+    }
+
+    /** Runs {@code c} inline on this Java stack, or hands it to the task's step loop when the stack is deep. */
+    private Object awaitCoroutine(Task<?> t, Coroutine<?> c) throws Throwable {
+        c.claim(t);
+        c.caller = this;
+        EventLoop loop = t.loop;
+        if (loop.inlineDepth >= MAX_INLINE_DEPTH) {
+            return t.trampoline(c);
+        }
+        loop.inlineDepth++;
+        Object r;
+        try {
+            r = c.resume();
+        } catch (Throwable e) {
+            c.finish();
+            throw e;
+        } finally {
+            loop.inlineDepth--;
+        }
+        if (r != SUSPEND) {
+            c.finish();
+        }
+        return r;
     }
 
     /**
@@ -44,11 +123,58 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * {@link CancelledError} when the task was cancelled while suspended here).
      */
     protected final Object awaitResult() throws Throwable {
-        throw new UnsupportedOperationException("runtime core not built yet");
+        Task<?> t = task;
+        if (t == null) {
+            throw new IllegalStateException("awaitResult() called outside the running body of " + this);
+        }
+        Object in = t.slot;
+        t.slot = null;
+        if (in instanceof Failure failure) {
+            throw failure.error;
+        }
+        return in;
+    }
+
+    /** Takes this fresh coroutine for task {@code t}; a used one fails clearly. */
+    final void claim(Task<?> t) {
+        if (task != null) {
+            throw new IllegalStateException(caller == this
+                    ? "cannot reuse already awaited coroutine " + this
+                    : "coroutine is being awaited already: " + this);
+        }
+        task = t;
+    }
+
+    /** Marks this coroutine as finished and lets go of what its frame still holds. */
+    final void finish() {
+        caller = this;
+        if (this instanceof Frame<?> f) {
+            f.r0 = null;
+            f.r1 = null;
+            f.r2 = null;
+            f.r3 = null;
+            f.rx = null;
+        }
+    }
+
+    /** True once the coroutine ran to its end (returned or threw). */
+    final boolean isFinished() {
+        return caller == this;
     }
 
     /** Where this coroutine is (for task stacks and {@code toString}); hand-written ones may override. */
     protected StackTraceElement location() {
         return new StackTraceElement(getClass().getName(), "resume", null, -1);
+    }
+
+    /** The coroutine's name: the method of a rewritten one, the class of a hand-written one. */
+    String coroutineName() {
+        StackTraceElement where = location();
+        return "resume".equals(where.getMethodName()) ? getClass().getSimpleName() : where.getMethodName();
+    }
+
+    @Override
+    public String toString() {
+        return "<coroutine object " + coroutineName() + " at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
     }
 }

@@ -1,5 +1,642 @@
 package io.jasyncio;
 
-/** The single-threaded event loop. SKELETON: signatures fixed, bodies filled in by the runtime core. */
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * The single-threaded event loop (asyncio's event loop, without I/O). One iteration: take in
+ * what other threads submitted, move the due timers to the ready queue, then run exactly the
+ * callbacks and task steps that were ready when the iteration began, in FIFO order (what they
+ * schedule runs in the next iteration).
+ *
+ * <p>Not thread-safe: from other threads use only {@link #callSoonThreadsafe} (and
+ * {@link AsyncIO#runCoroutineThreadsafe}).
+ *
+ * <p><b>Virtual time</b> ({@link #withVirtualTime()}): {@link #time()} starts at 0 and moves
+ * only when the loop has nothing ready: it jumps to the next timer, so sleeps and timeouts
+ * take no real time and run deterministically. Timers with equal deadlines fire in the order
+ * they were scheduled. {@link #advanceTime} moves it by hand. While work submitted to other
+ * threads is in flight ({@link #runInExecutor}, an awaited {@code CompletionStage}) virtual
+ * time advances no faster than real time, so a real result is not outrun by a timeout.
+ */
 public class EventLoop {
+    private static final System.Logger LOG = System.getLogger("io.jasyncio");
+    /** The loop running on each thread (null when none). */
+    static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+
+    private final ReadyQueue readyQueue = new ReadyQueue();
+    final TimerHeap timers = new TimerHeap();
+    private long timerSeq;
+    private final ConcurrentLinkedQueue<Handle> threadsafe = new ConcurrentLinkedQueue<>();
+    /** The loop thread is parked waiting for {@link #threadsafe} input. */
+    private volatile boolean idle;
+    private volatile Thread thread;
+
+    private final boolean virtual;
+    private double virtualNow;
+    private final Instant virtualStart;
+
+    private boolean stopping;
+    private volatile boolean closed;
+    private boolean debug;
+    private ExceptionHandler exceptionHandler;
+    private ExecutorService defaultExecutor;
+    private boolean executorShutdownCalled;
+    /** Jobs running on other threads whose results will come back through {@link #threadsafe}. */
+    private int inFlight;
+
+    /** The task whose step is running (null between steps). */
+    Task<?> currentTask;
+    /** How many coroutines are nested on the Java stack in the current step. */
+    int inlineDepth;
+    private Task<?> liveHead;
+    private Task<?> liveTail;
+
+    /** A loop on the system's monotonic clock. */
+    public EventLoop() {
+        this(false);
+    }
+
+    private EventLoop(boolean virtual) {
+        this.virtual = virtual;
+        this.virtualStart = virtual ? Instant.now() : null;
+    }
+
+    /** A loop on a virtual clock (see the class comment); for tests and fast runs of timed programs. */
+    public static EventLoop withVirtualTime() {
+        return new EventLoop(true);
+    }
+
+    /** The running loop of this thread, or an {@link IllegalStateException} "no running event loop". */
+    static EventLoop running(String what) {
+        EventLoop loop = RUNNING.get();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop");
+        }
+        return loop;
+    }
+
+    // ---- time ---------------------------------------------------------------------------
+
+    /** The loop's monotonic time in seconds (virtual time on a virtual loop). */
+    public double time() {
+        return virtual ? virtualNow : System.nanoTime() * 1e-9;
+    }
+
+    /** True for a loop made by {@link #withVirtualTime()}. */
+    public boolean isVirtualTime() {
+        return virtual;
+    }
+
+    /**
+     * A wall clock for printing times: the system clock, or on a virtual loop the instant the
+     * loop was created plus the virtual time elapsed since.
+     */
+    public Clock wallClock() {
+        return virtual ? new VirtualWallClock(ZoneId.systemDefault()) : Clock.systemDefaultZone();
+    }
+
+    /** Moves virtual time forward by {@code seconds}; timers now due run in the next iteration. */
+    public void advanceTime(double seconds) {
+        if (!virtual) {
+            throw new IllegalStateException("advanceTime() needs a loop with virtual time (EventLoop.withVirtualTime())");
+        }
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("cannot advance time by " + seconds + " seconds");
+        }
+        virtualNow += seconds;
+    }
+
+    private final class VirtualWallClock extends Clock {
+        private final ZoneId zone;
+
+        VirtualWallClock(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId z) {
+            return new VirtualWallClock(z);
+        }
+
+        @Override
+        public Instant instant() {
+            return virtualStart.plusNanos(Math.round(virtualNow * 1e9));
+        }
+    }
+
+    // ---- scheduling ---------------------------------------------------------------------
+
+    /** Runs {@code callback} in the next iteration, after what is already scheduled. */
+    public Handle callSoon(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkClosed();
+        Handle h = new Handle(this, callback);
+        readyQueue.add(h);
+        return h;
+    }
+
+    /** Runs {@code callback} after {@code delay} seconds (a negative delay counts as 0). */
+    public TimerHandle callLater(double delay, Runnable callback) {
+        if (Double.isNaN(delay)) {
+            throw new IllegalArgumentException("delay is NaN");
+        }
+        return callAt(time() + Math.max(0, delay), callback);
+    }
+
+    /** Runs {@code callback} once {@link #time()} reaches {@code when}. */
+    public TimerHandle callAt(double when, Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("when is NaN");
+        }
+        checkClosed();
+        TimerHandle h = new TimerHandle(this, when, timerSeq++, callback);
+        timers.add(h);
+        return h;
+    }
+
+    /** The only way in from other threads: runs {@code callback} on the loop soon. */
+    public Handle callSoonThreadsafe(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkClosed();
+        Handle h = new Handle(this, callback);
+        threadsafe.add(h);
+        if (idle) {
+            LockSupport.unpark(thread);
+        }
+        return h;
+    }
+
+    long nextTimerSeq() {
+        return timerSeq++;
+    }
+
+    void addTimer(TimerHandle h) {
+        timers.add(h);
+    }
+
+    /** Queues a task step or a handle for the next iteration. */
+    final void ready(Object taskOrHandle) {
+        readyQueue.add(taskOrHandle);
+    }
+
+    /** Number of pending timers (for tests and diagnostics). */
+    int pendingTimers() {
+        return timers.size();
+    }
+
+    void inFlight(int delta) {
+        inFlight += delta;
+    }
+
+    private void checkClosed() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    // ---- running ------------------------------------------------------------------------
+
+    /** Runs until {@link #stop()} is called. */
+    public void runForever() {
+        checkClosed();
+        checkNotRunning();
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        boolean interrupted = false;
+        try {
+            for (;;) {
+                interrupted |= runOnce();
+                if (stopping) {
+                    break;
+                }
+            }
+        } finally {
+            stopping = false;
+            thread = null;
+            RUNNING.remove();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void checkNotRunning() {
+        if (thread != null) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+    }
+
+    /** One iteration; returns whether the thread was interrupted while waiting. */
+    private boolean runOnce() {
+        boolean interrupted = false;
+        drainThreadsafe();
+        if (readyQueue.isEmpty() && !stopping) {
+            interrupted = waitForWork();
+            drainThreadsafe();
+        }
+        double now = time();
+        while (!timers.isEmpty()) {
+            TimerHandle h = timers.peek();
+            if (h.when > now) {
+                break;
+            }
+            timers.poll();
+            readyQueue.add(h);
+        }
+        for (int n = readyQueue.size(); n > 0; n--) {
+            Object o = readyQueue.poll();
+            if (o instanceof Task<?> t) {
+                t.step();
+            } else {
+                ((Handle) o).run();
+            }
+        }
+        return interrupted;
+    }
+
+    private void drainThreadsafe() {
+        Handle h;
+        while ((h = threadsafe.poll()) != null) {
+            readyQueue.add(h);
+        }
+    }
+
+    /** Nothing is ready: wait for the next timer (or jump to it) or for input from other threads. */
+    private boolean waitForWork() {
+        if (timers.isEmpty()) {
+            return parkUntilInput(-1);
+        }
+        double when = timers.peek().when;
+        double delta = when - time();
+        if (delta <= 0) {
+            return false;
+        }
+        if (!virtual) {
+            return parkUntilInput(toNanos(delta));
+        }
+        if (inFlight == 0) {
+            virtualNow = when;
+            return false;
+        }
+        long start = System.nanoTime();
+        boolean interrupted = parkUntilInput(toNanos(delta));
+        if (threadsafe.isEmpty()) {
+            virtualNow = when;
+        } else {
+            virtualNow = Math.min(when, virtualNow + (System.nanoTime() - start) * 1e-9);
+        }
+        return interrupted;
+    }
+
+    private static long toNanos(double seconds) {
+        return seconds >= 9e9 ? Long.MAX_VALUE : Math.max(1, (long) Math.ceil(seconds * 1e9));
+    }
+
+    /** Parks until another thread submits something or {@code nanos} pass (-1: no limit). */
+    private boolean parkUntilInput(long nanos) {
+        boolean interrupted = false;
+        idle = true;
+        try {
+            long deadline = nanos < 0 ? 0 : System.nanoTime() + nanos;
+            while (threadsafe.isEmpty()) {
+                if (nanos < 0) {
+                    LockSupport.park(this);
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    LockSupport.parkNanos(this, left);
+                }
+                // an interrupt would make park return at once forever: remember it, restore it on exit
+                interrupted |= Thread.interrupted();
+            }
+        } finally {
+            idle = false;
+        }
+        return interrupted;
+    }
+
+    /**
+     * Runs the loop until {@code awaitable} is done (a coroutine is wrapped in a task) and
+     * returns its result, or rethrows its exception.
+     */
+    public <T> T runUntilComplete(Awaitable<T> awaitable) {
+        Objects.requireNonNull(awaitable, "awaitable");
+        checkClosed();
+        checkNotRunning();
+        boolean newTask = !(awaitable instanceof Future);
+        Future<T> future = ensureFuture(awaitable);
+        Consumer<Future<T>> stopper = f -> stop();
+        future.addDoneCallback(stopper);
+        try {
+            runForever();
+        } finally {
+            future.removeDoneCallback(stopper);
+        }
+        if (!future.done()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    /** Stops the loop after the current iteration (the callbacks already ready still run). */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Closes the loop: drops pending callbacks and timers, shuts the default executor down (no wait). */
+    public void close() {
+        if (thread != null) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        readyQueue.clear();
+        timers.clear();
+        threadsafe.clear();
+        executorShutdownCalled = true;
+        if (defaultExecutor != null) {
+            defaultExecutor.shutdown();
+            defaultExecutor = null;
+        }
+    }
+
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public boolean getDebug() {
+        return debug;
+    }
+
+    public void setDebug(boolean enabled) {
+        this.debug = enabled;
+    }
+
+    // ---- futures and tasks --------------------------------------------------------------
+
+    public <T> Future<T> createFuture() {
+        return new Future<>(this);
+    }
+
+    /** Wraps {@code coro} in a task scheduled to start soon; the task copies the current ContextVar values. */
+    public <T> Task<T> createTask(Coroutine<T> coro) {
+        return createTask(coro, null);
+    }
+
+    public <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        Objects.requireNonNull(coro, "a coroutine was expected, got null");
+        checkClosed();
+        return new Task<>(this, coro, name, Context.current());
+    }
+
+    /** A future stays as it is (it must belong to this loop); a coroutine becomes a task. */
+    @SuppressWarnings("unchecked")
+    <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
+        if (awaitable instanceof Future<T> f) {
+            if (f.loop != this) {
+                throw new IllegalArgumentException(
+                        "The future belongs to a different loop than the one specified as the loop argument");
+            }
+            return f;
+        }
+        return createTask((Coroutine<T>) awaitable);
+    }
+
+    void taskCreated(Task<?> t) {
+        Task<?> tail = liveTail;
+        t.prevLive = tail;
+        if (tail == null) {
+            liveHead = t;
+        } else {
+            tail.nextLive = t;
+        }
+        liveTail = t;
+    }
+
+    void taskDone(Task<?> t) {
+        Task<?> prev = t.prevLive;
+        Task<?> next = t.nextLive;
+        if (prev == null) {
+            liveHead = next;
+        } else {
+            prev.nextLive = next;
+        }
+        if (next == null) {
+            liveTail = prev;
+        } else {
+            next.prevLive = prev;
+        }
+        t.prevLive = null;
+        t.nextLive = null;
+    }
+
+    /** The tasks of this loop that are not done yet, in creation order. */
+    Set<Task<?>> pendingTasks() {
+        Set<Task<?>> set = new LinkedHashSet<>();
+        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+            set.add(t);
+        }
+        return set;
+    }
+
+    /** Cancels every pending task and runs the loop until they are all done (end of {@link AsyncIO#run}). */
+    void cancelAllTasks() {
+        List<Task<?>> toCancel = new ArrayList<>(pendingTasks());
+        if (toCancel.isEmpty()) {
+            return;
+        }
+        for (Task<?> t : toCancel) {
+            t.cancel();
+        }
+        Future<Void> all = createFuture();
+        int[] left = {toCancel.size()};
+        for (Task<?> t : toCancel) {
+            t.addCallback((Consumer<Future<?>>) f -> {
+                if (--left[0] == 0) {
+                    all.setResult(null);
+                }
+            });
+        }
+        runUntilComplete(all);
+        for (Task<?> t : toCancel) {
+            if (!t.cancelled() && t.exception() != null) {
+                callExceptionHandler(new ExceptionContext("unhandled exception during run() shutdown",
+                        t.exception(), t, null));
+            }
+        }
+    }
+
+    // ---- executors ----------------------------------------------------------------------
+
+    /**
+     * Runs {@code fn} on {@code executor} (null: the loop's default executor, created on first
+     * use) and returns a future of this loop for its result. Cancelling the future cancels the
+     * job if it has not started.
+     */
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
+        Objects.requireNonNull(fn, "fn");
+        checkClosed();
+        Executor ex = executor != null ? executor : defaultExecutor();
+        Future<T> future = createFuture();
+        Runnable job = () -> {
+            T value = null;
+            Throwable error = null;
+            try {
+                value = fn.call();
+            } catch (Throwable e) {
+                error = e;
+            }
+            T v = value;
+            Throwable e = error;
+            try {
+                callSoonThreadsafe(() -> {
+                    inFlight--;
+                    if (!future.done()) {
+                        if (e == null) {
+                            future.setResult(v);
+                        } else {
+                            future.settleFailure(e);
+                        }
+                    }
+                });
+            } catch (IllegalStateException closedMeanwhile) {
+                // the loop was closed while the job ran: nobody is left to tell
+            }
+        };
+        inFlight++;
+        try {
+            if (ex instanceof ExecutorService service) {
+                java.util.concurrent.Future<?> submitted = service.submit(job);
+                future.addDoneCallback(f -> {
+                    if (f.cancelled()) {
+                        submitted.cancel(false);
+                    }
+                });
+            } else {
+                ex.execute(job);
+            }
+        } catch (RejectedExecutionException e) {
+            inFlight--;
+            throw e;
+        }
+        return future;
+    }
+
+    private ExecutorService defaultExecutor() {
+        if (executorShutdownCalled) {
+            throw new IllegalStateException("Executor shutdown has been called");
+        }
+        if (defaultExecutor == null) {
+            defaultExecutor = DefaultExecutor.create();
+        }
+        return defaultExecutor;
+    }
+
+    /** Shuts the default executor down and waits (up to 300 s, as asyncio 3.12) for its threads. */
+    public void shutdownDefaultExecutor() {
+        executorShutdownCalled = true;
+        ExecutorService ex = defaultExecutor;
+        if (ex == null) {
+            return;
+        }
+        defaultExecutor = null;
+        ex.shutdown();
+        try {
+            if (!ex.awaitTermination(300, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING,
+                        "The default executor did not finish joining its threads within 300 seconds.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- errors -------------------------------------------------------------------------
+
+    /** Sets the handler of errors the loop catches; null restores the default (logging). */
+    public void setExceptionHandler(ExceptionHandler handler) {
+        this.exceptionHandler = handler;
+    }
+
+    public ExceptionHandler getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    /** Reports an error to the exception handler; a failing handler is logged, never thrown. */
+    public void callExceptionHandler(ExceptionContext context) {
+        ExceptionHandler h = exceptionHandler;
+        if (h == null) {
+            try {
+                defaultExceptionHandler(context);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                LOG.log(System.Logger.Level.ERROR, "Exception in default exception handler", t);
+            }
+            return;
+        }
+        try {
+            h.handle(this, context);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            try {
+                defaultExceptionHandler(new ExceptionContext("Unhandled error in exception handler", t));
+                defaultExceptionHandler(context);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable again) {
+                LOG.log(System.Logger.Level.ERROR, "Exception in default exception handler", again);
+            }
+        }
+    }
+
+    /** Logs the error with {@link System.Logger} (logger "io.jasyncio", level ERROR). */
+    public void defaultExceptionHandler(ExceptionContext context) {
+        StringBuilder sb = new StringBuilder(context.message() == null ? "Unhandled exception in event loop" : context.message());
+        if (context.future() != null) {
+            sb.append("\nfuture: ").append(context.future());
+        }
+        if (context.handle() != null) {
+            sb.append("\nhandle: ").append(context.handle());
+        }
+        LOG.log(System.Logger.Level.ERROR, sb.toString(), context.exception());
+    }
+
+    @Override
+    public String toString() {
+        return "<EventLoop running=" + isRunning() + " closed=" + closed + " debug=" + debug + ">";
+    }
 }

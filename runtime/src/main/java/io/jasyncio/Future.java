@@ -1,31 +1,287 @@
 package io.jasyncio;
 
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
  * asyncio.Future: the eventual result of an operation, bound to one {@link EventLoop}.
- * Not thread-safe. SKELETON: signatures fixed, bodies filled in by the runtime core.
+ * Not thread-safe: use it on its loop's thread only (from other threads go through
+ * {@link EventLoop#callSoonThreadsafe}).
+ *
+ * <p>Done callbacks are never run inside {@code setResult}/{@code setException}/{@code cancel}:
+ * they are scheduled on the loop with call-soon, in registration order.
+ *
+ * @param <T> the type of the result
  */
 public non-sealed class Future<T> implements Awaitable<T> {
-    public Future() { throw todo(); }
-    public Future(EventLoop loop) { throw todo(); }
-    public EventLoop getLoop() { throw todo(); }
-    public boolean done() { throw todo(); }
-    public boolean cancelled() { throw todo(); }
-    public T result() { throw todo(); }
-    public Throwable exception() { throw todo(); }
-    public void setResult(T value) { throw todo(); }
-    public void setException(Throwable exception) { throw todo(); }
-    public boolean cancel() { throw todo(); }
-    public boolean cancel(String message) { throw todo(); }
-    public void addDoneCallback(Consumer<? super Future<T>> callback) { throw todo(); }
-    public int removeDoneCallback(Consumer<? super Future<T>> callback) { throw todo(); }
-    public CompletableFuture<T> toCompletableFuture() { throw todo(); }
-    public static <T> Future<T> fromCompletionStage(CompletionStage<T> stage) { throw todo(); }
+    final EventLoop loop;
+    /** {@link Pending#PENDING}, the result value, or a {@link Failure} (exception or cancelled). */
+    Object outcome = Pending.PENDING;
+    /** null, one callback (a {@code Consumer} or a waiting {@link Task}), or {@link Callbacks}. */
+    private Object callbacks;
 
-    static UnsupportedOperationException todo() {
-        return new UnsupportedOperationException("runtime core not built yet");
+    /** A future bound to the running loop; fails with "no running event loop" outside one. */
+    public Future() {
+        this(EventLoop.running("Future()"));
+    }
+
+    public Future(EventLoop loop) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+    }
+
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    public boolean done() {
+        return outcome != Pending.PENDING;
+    }
+
+    public boolean cancelled() {
+        return outcome instanceof Failure f && f.cancelled;
+    }
+
+    /**
+     * The result; rethrows the exception the future ended with (as is, so a checked exception
+     * escapes undeclared, as {@code await} does); {@link CancelledError} when cancelled;
+     * {@link InvalidStateError} when not done yet.
+     */
+    @SuppressWarnings("unchecked")
+    public T result() {
+        Object o = outcome;
+        if (o instanceof Failure f) {
+            throw Throw.sneaky(f.error);
+        }
+        if (o == Pending.PENDING) {
+            throw new InvalidStateError("Result is not set.");
+        }
+        return (T) o;
+    }
+
+    /** The exception the future ended with, or null; {@link CancelledError} when cancelled. */
+    public Throwable exception() {
+        Object o = outcome;
+        if (o == Pending.PENDING) {
+            throw new InvalidStateError("Exception is not set.");
+        }
+        if (o instanceof Failure f) {
+            if (f.cancelled) {
+                throw (CancelledError) f.error;
+            }
+            return f.error;
+        }
+        return null;
+    }
+
+    public void setResult(T value) {
+        if (outcome != Pending.PENDING) {
+            throw new InvalidStateError("invalid state: " + this);
+        }
+        complete(value);
+    }
+
+    public void setException(Throwable exception) {
+        Objects.requireNonNull(exception, "exception");
+        if (outcome != Pending.PENDING) {
+            throw new InvalidStateError("invalid state: " + this);
+        }
+        complete(Failure.of(exception));
+    }
+
+    /** Cancels the future: false when it is already done. */
+    public boolean cancel() {
+        return cancel(null);
+    }
+
+    /** Cancels the future; {@code message} becomes the message of the {@link CancelledError}. */
+    public boolean cancel(String message) {
+        if (outcome != Pending.PENDING) {
+            return false;
+        }
+        complete(Failure.cancelled(new CancelledError(message)));
+        return true;
+    }
+
+    /** Stores the outcome (value or {@link Failure}) and schedules the done callbacks. */
+    final void complete(Object result) {
+        outcome = result;
+        Object cb = callbacks;
+        if (cb == null) {
+            return;
+        }
+        callbacks = null;
+        if (cb instanceof Callbacks list) {
+            for (int i = 0; i < list.size; i++) {
+                schedule(list.items[i]);
+            }
+        } else {
+            schedule(cb);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void schedule(Object callback) {
+        if (callback instanceof Task<?> task) {
+            loop.ready(task);
+        } else {
+            loop.ready(new DoneCallback<>((Consumer<? super Future<T>>) callback, this));
+        }
+    }
+
+    /**
+     * Adds a callback run (through the loop, call-soon) once the future is done; scheduled at
+     * once when it is already done.
+     */
+    public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        Objects.requireNonNull(callback, "callback");
+        addCallback(callback);
+    }
+
+    /** Registers a callback object: a {@code Consumer} or a {@link Task} to wake up. */
+    final void addCallback(Object callback) {
+        if (outcome != Pending.PENDING) {
+            schedule(callback);
+            return;
+        }
+        Object cb = callbacks;
+        if (cb == null) {
+            callbacks = callback;
+        } else if (cb instanceof Callbacks list) {
+            list.add(callback);
+        } else {
+            callbacks = new Callbacks(cb, callback);
+        }
+    }
+
+    /** Removes every registration equal to {@code callback}; returns how many were removed. */
+    public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        return removeCallback(callback);
+    }
+
+    final int removeCallback(Object callback) {
+        Object cb = callbacks;
+        if (cb == null) {
+            return 0;
+        }
+        if (cb instanceof Callbacks list) {
+            int n = list.removeAll(callback);
+            if (list.size == 0) {
+                callbacks = null;
+            }
+            return n;
+        }
+        if (cb.equals(callback)) {
+            callbacks = null;
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * A {@link CompletableFuture} completed (on the loop thread) with this future's outcome; a
+     * cancelled future completes it cancelled ({@link CancellationException}). Cancelling the
+     * returned future cancels this one (through {@link EventLoop#callSoonThreadsafe}).
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        ThreadsafeFuture<T> cf = new ThreadsafeFuture<>(loop);
+        cf.bind(this);
+        return cf;
+    }
+
+    /**
+     * A future of the running loop that completes with {@code stage}'s outcome (a
+     * {@link CancellationException} cancels it); cancelling it cancels the stage when the stage
+     * supports that.
+     */
+    public static <T> Future<T> fromCompletionStage(CompletionStage<T> stage) {
+        return fromCompletionStage(stage, EventLoop.running("Future.fromCompletionStage()"));
+    }
+
+    /** Like {@link #fromCompletionStage(CompletionStage)}, on the given loop. */
+    public static <T> Future<T> fromCompletionStage(CompletionStage<T> stage, EventLoop loop) {
+        Objects.requireNonNull(stage, "stage");
+        Future<T> f = new Future<>(loop);
+        CompletableFuture<T> cf = null;
+        try {
+            cf = stage.toCompletableFuture();
+        } catch (UnsupportedOperationException e) {
+            // a minimal stage: only its callbacks can be used, and it cannot be cancelled
+        }
+        if (cf != null && cf.isDone()) {
+            f.settleFrom(cf);
+            return f;
+        }
+        if (cf != null) {
+            CompletableFuture<T> source = cf;
+            f.addCallback((Consumer<Future<T>>) done -> {
+                if (done.cancelled()) {
+                    source.cancel(false);
+                }
+            });
+        }
+        loop.inFlight(+1);
+        stage.whenComplete((value, error) -> loop.callSoonThreadsafe(() -> {
+            loop.inFlight(-1);
+            if (!f.done()) {
+                if (error == null) {
+                    f.setResult(value);
+                } else {
+                    f.settleFailure(error);
+                }
+            }
+        }));
+        return f;
+    }
+
+    private void settleFrom(CompletableFuture<T> cf) {
+        try {
+            setResult(cf.join());
+        } catch (CompletionException | CancellationException e) {
+            settleFailure(e);
+        }
+    }
+
+    /** Completes from a {@code java.util.concurrent} failure: unwraps it, maps cancellation. */
+    final void settleFailure(Throwable error) {
+        Throwable e = error;
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof CancellationException ce) {
+            cancel(ce.getMessage());
+        } else {
+            setException(e);
+        }
+    }
+
+    /** "pending", "cancelled" or "finished", as asyncio prints it. */
+    final String stateName() {
+        Object o = outcome;
+        if (o == Pending.PENDING) {
+            return "pending";
+        }
+        return o instanceof Failure f && f.cancelled ? "cancelled" : "finished";
+    }
+
+    /** " result=…" or " exception=…" for a finished future, else "". */
+    final String outcomeText() {
+        Object o = outcome;
+        if (o == Pending.PENDING || o instanceof Failure f && f.cancelled) {
+            return "";
+        }
+        if (o instanceof Failure f) {
+            return " exception=" + f.error;
+        }
+        return " result=" + o;
+    }
+
+    @Override
+    public String toString() {
+        return "<Future " + stateName() + outcomeText() + ">";
     }
 }

@@ -2,17 +2,304 @@ package io.jasyncio;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** asyncio.Task: runs a coroutine on the loop. SKELETON: signatures fixed, bodies filled in by the runtime core. */
+/**
+ * asyncio.Task: runs a coroutine on its loop, step by step. Create one with
+ * {@link AsyncIO#createTask} or {@link EventLoop#createTask}.
+ *
+ * <p>A step resumes the innermost suspended coroutine directly and hands each result to the
+ * coroutine awaiting it in a loop, so neither the cost of a resume nor the Java stack grows
+ * with the depth of the chain of awaiting coroutines. The task is its own wakeup callback:
+ * parking on a future and waking up allocate nothing.
+ *
+ * @param <T> the type of the result
+ */
 public class Task<T> extends Future<T> {
-    Task() { super(); throw Future.todo(); }
-    public String getName() { throw Future.todo(); }
-    public void setName(String name) { throw Future.todo(); }
-    public Coroutine<T> getCoro() { throw Future.todo(); }
-    public List<StackTraceElement> getStack() { throw Future.todo(); }
-    public List<StackTraceElement> getStack(int limit) { throw Future.todo(); }
-    public void printStack() { throw Future.todo(); }
-    public void printStack(int limit, PrintStream out) { throw Future.todo(); }
-    public int cancelling() { throw Future.todo(); }
-    public int uncancel() { throw Future.todo(); }
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    /** Waiting on the future in {@link #slot}: wake up with its outcome. */
+    private static final int PARKED = 1;
+    /** The body ran at least once. */
+    private static final int STARTED = 2;
+    /** A coroutine was handed to the step loop to start (stack too deep to run it inline). */
+    private static final int TRAMPOLINE = 4;
+    /** cancel() arrived while not parked: throw CancelledError in at the next step. */
+    private static final int MUST_CANCEL = 8;
+    /** Number of cancel requests ({@link #cancelling()}) lives in the bits above these. */
+    private static final int CANCELS_SHIFT = 4;
+
+    /**
+     * The innermost coroutine: the one suspended (or about to start); the root coroutine
+     * before the first step and once the task is done.
+     */
+    Coroutine<?> current;
+    /**
+     * While parked: the awaited future. Otherwise the value (or {@link Failure}) handed to
+     * the coroutine that resumes next; it reads it with {@code awaitResult()}.
+     */
+    Object slot;
+    private int flags;
+    private final int number;
+    private String name;
+    private String cancelMessage;
+    /** The ContextVar values this task runs with (copied from its creator). */
+    Context context;
+    /** The loop's list of pending tasks ({@link AsyncIO#allTasks()}). */
+    Task<?> prevLive;
+    Task<?> nextLive;
+
+    Task(EventLoop loop, Coroutine<T> coro, String name, Context context) {
+        super(loop);
+        coro.claim(this);
+        this.current = coro;
+        this.number = COUNTER.incrementAndGet();
+        this.name = name;
+        this.context = context;
+        loop.taskCreated(this);
+        loop.ready(this);
+    }
+
+    public String getName() {
+        String n = name;
+        return n != null ? n : "Task-" + number;
+    }
+
+    public void setName(String name) {
+        this.name = String.valueOf(name);
+    }
+
+    /** The coroutine this task runs. */
+    @SuppressWarnings("unchecked")
+    public Coroutine<T> getCoro() {
+        Coroutine<?> c = current;
+        while (c.caller != null && c.caller != c) {
+            c = c.caller;
+        }
+        return (Coroutine<T>) c;
+    }
+
+    /** Frames of the task (oldest first); filled in by the high-level helper. */
+    public List<StackTraceElement> getStack() {
+        throw new UnsupportedOperationException("Task.getStack is not built yet");
+    }
+
+    public List<StackTraceElement> getStack(int limit) {
+        throw new UnsupportedOperationException("Task.getStack is not built yet");
+    }
+
+    public void printStack() {
+        throw new UnsupportedOperationException("Task.printStack is not built yet");
+    }
+
+    public void printStack(int limit, PrintStream out) {
+        throw new UnsupportedOperationException("Task.printStack is not built yet");
+    }
+
+    /** Tasks complete only from their coroutine (asyncio raises RuntimeError too). */
+    @Override
+    public void setResult(T value) {
+        throw new IllegalStateException("Task does not support setResult operation");
+    }
+
+    @Override
+    public void setException(Throwable exception) {
+        throw new IllegalStateException("Task does not support setException operation");
+    }
+
+    /**
+     * Requests cancellation: {@link CancelledError} is thrown into the coroutine at its
+     * suspended await on a later loop step (the future it awaits is cancelled). The coroutine
+     * may catch it; {@link #cancelled()} becomes true only if it propagates. False when the
+     * task is already done.
+     */
+    @Override
+    public boolean cancel(String message) {
+        if (done()) {
+            return false;
+        }
+        flags += 1 << CANCELS_SHIFT;
+        if ((flags & PARKED) != 0 && ((Future<?>) slot).cancel(message)) {
+            // stays parked: the waited future may be a task that refuses, so a later cancel may retry
+            return true;
+        }
+        flags |= MUST_CANCEL;
+        cancelMessage = message;
+        return true;
+    }
+
+    /** The number of pending cancellation requests (asyncio 3.11). */
+    public int cancelling() {
+        return flags >>> CANCELS_SHIFT;
+    }
+
+    /**
+     * Decrements the count of cancellation requests and returns it. When it reaches zero a
+     * cancellation that was not delivered yet is withdrawn (asyncio 3.13; 3.11 keeps it).
+     */
+    public int uncancel() {
+        int n = flags >>> CANCELS_SHIFT;
+        if (n > 0) {
+            n--;
+            flags = (flags & ((1 << CANCELS_SHIFT) - 1)) | (n << CANCELS_SHIFT);
+            if (n == 0) {
+                flags &= ~MUST_CANCEL;
+            }
+        }
+        return n;
+    }
+
+    // ---- the step loop ----------------------------------------------------------------
+
+    /** One step: resume the innermost coroutine; run until the task parks, yields or ends. */
+    final void step() {
+        if (done()) {
+            return;
+        }
+        int f = flags;
+        Object in = slot;
+        if ((f & PARKED) != 0) {
+            in = ((Future<?>) in).outcome;
+        }
+        slot = null;
+        if ((f & MUST_CANCEL) != 0) {
+            f &= ~MUST_CANCEL;
+            if (!(in instanceof Failure failure && failure.error instanceof CancelledError)) {
+                in = Failure.of(new CancelledError(cancelMessage));
+            }
+            cancelMessage = null;
+        }
+        flags = f & ~PARKED;
+        EventLoop loop = this.loop;
+        loop.currentTask = this;
+        loop.inlineDepth = 0;
+        try {
+            if ((f & STARTED) == 0) {
+                flags |= STARTED;
+                if (in instanceof Failure failure) {
+                    // thrown into a coroutine that never started: its body never runs
+                    current.finish();
+                    end(null, failure.error);
+                    return;
+                }
+                in = null;
+            }
+            drive(current, in);
+        } finally {
+            loop.currentTask = null;
+        }
+    }
+
+    private void drive(Coroutine<?> c, Object in) {
+        for (;;) {
+            slot = in;
+            Object r;
+            Throwable err = null;
+            try {
+                r = c.resume();
+            } catch (Throwable e) {
+                r = null;
+                err = e;
+            }
+            if (r == Suspend.SUSPEND && err == null) {
+                if ((flags & TRAMPOLINE) == 0) {
+                    return;
+                }
+                flags &= ~TRAMPOLINE;
+                c = current;
+                in = null;
+                continue;
+            }
+            Coroutine<?> parent = c.caller;
+            c.finish();
+            if (parent == null) {
+                current = c;
+                end(r, err);
+                return;
+            }
+            current = parent;
+            c = parent;
+            in = err == null ? r : Failure.of(err);
+        }
+    }
+
+    /** The root coroutine returned {@code r} or threw {@code err}. */
+    private void end(Object r, Throwable err) {
+        slot = null;
+        loop.taskDone(this);
+        if (err == null) {
+            if ((flags & MUST_CANCEL) != 0) {
+                // cancelled right before the coroutine returned: asyncio reports it cancelled
+                flags &= ~MUST_CANCEL;
+                super.cancel(cancelMessage);
+                cancelMessage = null;
+            } else {
+                complete(r);
+            }
+        } else if (err instanceof CancelledError ce) {
+            complete(Failure.cancelled(ce));
+        } else {
+            complete(Failure.of(err));
+            if (err instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+        }
+    }
+
+    /** {@code frame} awaits the pending future {@code f}: suspend until it is done. */
+    final Object park(Coroutine<?> frame, Future<?> f) {
+        if (f.loop != loop) {
+            return failSoon(frame, new IllegalStateException(
+                    "Task " + this + " got Future " + f + " attached to a different loop"));
+        }
+        if (f == this) {
+            return failSoon(frame, new IllegalStateException("Task cannot await on itself: " + this));
+        }
+        current = frame;
+        slot = f;
+        flags |= PARKED;
+        f.addCallback(this);
+        if ((flags & MUST_CANCEL) != 0 && f.cancel(cancelMessage)) {
+            flags &= ~MUST_CANCEL;
+            cancelMessage = null;
+        }
+        return Suspend.SUSPEND;
+    }
+
+    /** {@code frame} gives up the loop for one iteration, then resumes with {@code value}. */
+    final Object yieldOnce(Coroutine<?> frame, Object value) {
+        current = frame;
+        slot = value;
+        loop.ready(this);
+        return Suspend.SUSPEND;
+    }
+
+    /** Resumes {@code frame} on the next step with {@code error} thrown at its await (as asyncio does). */
+    private Object failSoon(Coroutine<?> frame, Throwable error) {
+        return yieldOnce(frame, Failure.of(error));
+    }
+
+    /** Starts {@code child} from the step loop instead of deeper on the Java stack. */
+    final Object trampoline(Coroutine<?> child) {
+        current = child;
+        flags |= TRAMPOLINE;
+        return Suspend.SUSPEND;
+    }
+
+    /** The future this task is parked on, or null. */
+    final Future<?> waitingOn() {
+        return (flags & PARKED) != 0 ? (Future<?>) slot : null;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("<Task ").append(stateName())
+                .append(" name='").append(getName()).append("' coro=").append(getCoro())
+                .append(outcomeText());
+        Future<?> w = waitingOn();
+        if (w != null) {
+            sb.append(" wait_for=").append(w);
+        }
+        return sb.append('>').toString();
+    }
 }

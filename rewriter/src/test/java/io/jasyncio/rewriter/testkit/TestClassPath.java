@@ -1,0 +1,25 @@
+package io.jasyncio.rewriter.testkit;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The test JVM's class path as a list of entries, for the compilers. */
+final class TestClassPath {
+    private TestClassPath() {
+    }
+
+    static List<String> entries() {
+        // Surefire may run tests from a manifest-only jar; it then publishes the real path here.
+        String cp = System.getProperty("surefire.test.class.path");
+        if (cp == null || cp.isBlank()) {
+            cp = System.getProperty("java.class.path");
+        }
+        return Arrays.stream(cp.split(File.pathSeparator)).filter(s -> !s.isBlank()).collect(Collectors.toList());
+    }
+
+    static String joined() {
+        return String.join(File.pathSeparator, entries());
+    }
+}

@@ -1,0 +1,128 @@
+package io.jasyncio;
+
+import java.util.NoSuchElementException;
+import java.util.Objects;
+
+/**
+ * A context variable (Python's contextvars.ContextVar): a value per task. A task copies the
+ * values of the code that created it, so a {@link #set} inside a task is seen by that task
+ * and by the tasks it creates afterwards, never by its creator or its siblings. Outside of
+ * tasks each thread has its own values. (Done callbacks run with the thread's values, not
+ * with the values of the code that added them.)
+ *
+ * @param <T> the type of the value
+ */
+public final class ContextVar<T> {
+    private static final Object NO_DEFAULT = new Object();
+
+    private final String name;
+    private final Object defaultValue;
+
+    /** A variable without a default: {@link #get()} fails until it is set. */
+    public ContextVar(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.defaultValue = NO_DEFAULT;
+    }
+
+    public ContextVar(String name, T defaultValue) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.defaultValue = defaultValue;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** The value in the current context, else the default; {@link NoSuchElementException} if neither. */
+    @SuppressWarnings("unchecked")
+    public T get() {
+        Context c = Context.current();
+        if (c.has(this)) {
+            return (T) c.get(this);
+        }
+        if (defaultValue == NO_DEFAULT) {
+            throw new NoSuchElementException(this + " has no value and no default");
+        }
+        return (T) defaultValue;
+    }
+
+    /** The value in the current context, else {@code fallback} (ignoring the variable's default). */
+    @SuppressWarnings("unchecked")
+    public T get(T fallback) {
+        Context c = Context.current();
+        return c.has(this) ? (T) c.get(this) : fallback;
+    }
+
+    /** Sets the value in the current context; the token restores the previous one with {@link #reset}. */
+    public Token<T> set(T value) {
+        Object owner = Context.currentOwner();
+        Context c = Context.current();
+        Token<T> token = new Token<>(this, owner, c.has(this) ? c.get(this) : Token.MISSING);
+        Context.replace(owner, c.with(this, value));
+        return token;
+    }
+
+    /** Restores the value {@code token} saw before its {@link #set}; a token works once, in its own context. */
+    public void reset(Token<T> token) {
+        Objects.requireNonNull(token, "token");
+        if (token.used) {
+            throw new IllegalStateException(token + " has already been used once");
+        }
+        if (token.var != this) {
+            throw new IllegalArgumentException(token + " was created by a different ContextVar");
+        }
+        Object owner = Context.currentOwner();
+        if (token.owner != owner) {
+            throw new IllegalArgumentException(token + " was created in a different Context");
+        }
+        Context c = Context.current();
+        Context.replace(owner, token.oldValue == Token.MISSING ? c.without(this) : c.with(this, token.oldValue));
+        token.used = true;
+    }
+
+    @Override
+    public String toString() {
+        return "<ContextVar name='" + name + "'" + (defaultValue == NO_DEFAULT ? "" : " default=" + defaultValue) + ">";
+    }
+
+    /**
+     * What {@link ContextVar#set} returns: restores the previous value with
+     * {@link ContextVar#reset}.
+     *
+     * @param <T> the variable's type
+     */
+    public static final class Token<T> {
+        /** {@link #getOldValue()} when the variable had no value before. */
+        public static final Object MISSING = new Object() {
+            @Override
+            public String toString() {
+                return "<Token.MISSING>";
+            }
+        };
+
+        private final ContextVar<T> var;
+        private final Object owner;
+        private final Object oldValue;
+        private boolean used;
+
+        Token(ContextVar<T> var, Object owner, Object oldValue) {
+            this.var = var;
+            this.owner = owner;
+            this.oldValue = oldValue;
+        }
+
+        public ContextVar<T> getVar() {
+            return var;
+        }
+
+        /** The value before the set, or {@link #MISSING}. */
+        public Object getOldValue() {
+            return oldValue;
+        }
+
+        @Override
+        public String toString() {
+            return "<Token" + (used ? " used" : "") + " var=" + var + ">";
+        }
+    }
+}

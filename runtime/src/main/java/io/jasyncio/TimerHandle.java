@@ -1,0 +1,41 @@
+package io.jasyncio;
+
+/** A callback scheduled for a time ({@code callLater}/{@code callAt}). Cancelling removes it from the loop's timers. */
+public class TimerHandle extends Handle {
+    final double when;
+    /** Scheduling order: equal deadlines fire first-in first-out. */
+    final long seq;
+    /** Position in the loop's timer heap, -1 when not in it. */
+    int heapIndex = -1;
+
+    TimerHandle(EventLoop loop, double when, long seq, Runnable runnable) {
+        super(loop, runnable);
+        this.when = when;
+        this.seq = seq;
+    }
+
+    TimerHandle(EventLoop loop, double when, long seq) {
+        this(loop, when, seq, null);
+    }
+
+    /** The loop time ({@link EventLoop#time()}) at which the callback is due. */
+    public double when() {
+        return when;
+    }
+
+    /** Cancels the callback and drops it from the timer heap at once (no leak). Loop thread only. */
+    @Override
+    public void cancel() {
+        if (!cancelled) {
+            cancelled = true;
+            if (heapIndex >= 0) {
+                loop.timers.remove(this);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<TimerHandle" + (cancelled ? " cancelled" : "") + " when=" + when + " " + callback() + ">";
+    }
+}

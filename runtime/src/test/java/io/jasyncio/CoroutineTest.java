@@ -1,0 +1,178 @@
+package io.jasyncio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class CoroutineTest {
+
+    @Test
+    void aCoroutineIsLazyUntilAwaited() {
+        List<String> log = new ArrayList<>();
+        Coroutine<Integer> c = new Steps<Integer>().then(in -> {
+            log.add("body");
+            return 1;
+        });
+        assertThat(log).isEmpty();
+        assertThat(c.toString()).startsWith("<coroutine object Steps at 0x");
+        assertThat(Loops.run(c)).isEqualTo(1);
+        assertThat(log).containsExactly("body");
+    }
+
+    @Test
+    void handWrittenCountdownInteroperatesWithAwait() {
+        List<String> log = new ArrayList<>();
+        EventLoop loop = EventLoop.withVirtualTime();
+        Coroutine<Integer> main = new Steps<Integer>()
+                .then(in -> Steps.await(new Countdown(3, log)))
+                .then(ticks -> (Integer) ticks * 10);
+        assertThat(loop.runUntilComplete(main)).isEqualTo(30);
+        assertThat(log).containsExactly("tick 3", "tick 2", "tick 1");
+        assertThat(loop.time()).isEqualTo(3.0);
+    }
+
+    @Test
+    void awaitingACoroutineRunsItInlineInTheSameTask() {
+        List<Object> seen = new ArrayList<>();
+        Coroutine<Integer> child = new Steps<Integer>().then(in -> {
+            seen.add(AsyncIO.currentTask());
+            return 5;
+        });
+        Coroutine<Integer> main = new Steps<Integer>()
+                .then(in -> {
+                    seen.add(AsyncIO.currentTask());
+                    return Steps.await(child);
+                })
+                .then(v -> (Integer) v + 1);
+        assertThat(Loops.run(main)).isEqualTo(6);
+        assertThat(seen.get(0)).isNotNull().isSameAs(seen.get(1));
+    }
+
+    @Test
+    void awaitOfADoneFutureDoesNotSuspend() {
+        List<String> order = new ArrayList<>();
+        Coroutine<Object> main = new Steps<Object>().then(in -> {
+            Future<Integer> done = AsyncIO.getRunningLoop().createFuture();
+            done.setResult(7);
+            AsyncIO.getRunningLoop().callSoon(() -> order.add("other callback"));
+            return Steps.await(done);
+        }).then(v -> {
+            order.add("resumed with " + v);
+            return null;
+        });
+        Loops.run(main);
+        // no loop round trip: the callback queued before the await has not run yet
+        assertThat(order).containsExactly("resumed with 7", "other callback");
+    }
+
+    @Test
+    void aFailedAwaitThrowsTheOriginalException() {
+        IllegalArgumentException boom = new IllegalArgumentException("boom");
+        Coroutine<Object> child = new Steps<>().then(in -> {
+            throw boom;
+        });
+        Coroutine<Object> main = new Steps<>().then(in -> Steps.await(child)).handle((in, err) -> err);
+        assertThat(Loops.run(main)).isSameAs(boom);
+    }
+
+    @Test
+    void aCoroutineCanBeAwaitedOnlyOnce() {
+        Coroutine<Integer> child = AsyncIO.done(1);
+        Coroutine<Object> main = new Steps<>()
+                .then(in -> Steps.await(child))
+                .then(in -> Steps.await(child));
+        assertThatThrownBy(() -> Loops.run(main))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot reuse already awaited coroutine");
+    }
+
+    @Test
+    void aCoroutineRunningInATaskCannotBeAwaitedAgain() {
+        Coroutine<Object> sleeper = new Steps<>().then(in -> Steps.await(AsyncIO.sleep(1)));
+        Coroutine<Object> main = new Steps<>()
+                .then(in -> {
+                    AsyncIO.createTask(sleeper);
+                    return Steps.await(sleeper);
+                });
+        assertThatThrownBy(() -> Loops.run(main))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("coroutine is being awaited already");
+    }
+
+    @Test
+    void awaitRejectsNullAndForeignObjects() {
+        Coroutine<Object> nullAwait = new Steps<>().then(in -> Steps.await(null));
+        assertThatThrownBy(() -> Loops.run(nullAwait)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("await(null)");
+        Coroutine<Object> stringAwait = new Steps<>().then(in -> Steps.await("text"));
+        assertThatThrownBy(() -> Loops.run(stringAwait)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot await java.lang.String");
+    }
+
+    @Test
+    void doneMakesACompletedCoroutine() {
+        assertThat(Loops.run(AsyncIO.done("v"))).isEqualTo("v");
+        assertThat(Loops.run(AsyncIO.done())).isNull();
+    }
+
+    @Test
+    void aCompletionStageCanBeAwaited() {
+        CompletableFuture<String> ready = CompletableFuture.completedFuture("now");
+        CompletableFuture<String> later = new CompletableFuture<>();
+        Coroutine<Object> main = new Steps<>()
+                .then(in -> Steps.await(ready))
+                .then(v -> {
+                    new Thread(() -> later.complete(v + " and later")).start();
+                    return Steps.await(later);
+                });
+        assertThat(Loops.run(main)).isEqualTo("now and later");
+    }
+
+    @Test
+    void aChainOf100000CoroutinesSuspendsAndResumesWithoutStackOverflow() {
+        // the first descent trampolines through the task every MAX_INLINE_DEPTH levels; the
+        // resume hands the result up level by level in a loop
+        assertThat(Loops.run(new Chain(100_000, AsyncIO.sleep(1, 0)))).isEqualTo(100_000);
+    }
+
+    @Test
+    void aDeepChainThatCompletesWithoutSuspendingAlsoFits() {
+        Future<Integer> done = new Future<>(new EventLoop());
+        done.setResult(0);
+        assertThat(Loops.run(new Chain(100_000, done))).isEqualTo(100_000);
+    }
+
+    @Test
+    void aFailureAtTheBottomOfADeepChainReachesTheTop() {
+        Coroutine<Object> failing = new Steps<>()
+                .then(in -> Steps.await(AsyncIO.sleep(0)))
+                .then(in -> {
+                    throw new ArithmeticException("bottom");
+                });
+        assertThatThrownBy(() -> Loops.run(new Chain(10_000, failing)))
+                .isInstanceOf(ArithmeticException.class).hasMessage("bottom");
+    }
+
+    @Test
+    void isCoroutineAndIsCoroutineFunction() throws Exception {
+        assertThat(AsyncIO.isCoroutine(AsyncIO.sleep(1))).isTrue();
+        assertThat(AsyncIO.isCoroutine(new Future<>(new EventLoop()))).isFalse();
+        assertThat(AsyncIO.isCoroutineFunction(Fixture.class.getDeclaredMethod("coroutineFunction"))).isTrue();
+        assertThat(AsyncIO.isCoroutineFunction(Fixture.class.getDeclaredMethod("plain"))).isFalse();
+    }
+
+    static class Fixture {
+        @Async
+        static Coroutine<Void> coroutineFunction() {
+            return AsyncIO.done();
+        }
+
+        static Coroutine<Void> plain() {
+            return AsyncIO.done();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.jasyncio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SleepTest {
+
+    private static Coroutine<Object> twoSteps(String name, List<String> order) {
+        return new Steps<>()
+                .then(in -> {
+                    order.add(name + "1");
+                    return Steps.await(AsyncIO.sleep(0));
+                })
+                .then(in -> {
+                    order.add(name + "2");
+                    return null;
+                });
+    }
+
+    @Test
+    void sleepZeroYieldsExactlyOnce() {
+        // python3: a1 b1 a2 b2 (each sleep(0) gives the loop one iteration)
+        List<String> order = new ArrayList<>();
+        Loops.run(new Steps<>()
+                .then(in -> {
+                    AsyncIO.createTask(twoSteps("a", order));
+                    AsyncIO.createTask(twoSteps("b", order));
+                    return Steps.await(AsyncIO.sleep(0));
+                })
+                .then(in -> {
+                    order.add("main");
+                    return Steps.await(AsyncIO.sleep(0));
+                })
+                .then(in -> Steps.await(AsyncIO.sleep(0))));
+        assertThat(order).containsExactly("a1", "b1", "main", "a2", "b2");
+    }
+
+    @Test
+    void sleepZeroAsATaskRootAlsoYieldsOnce() {
+        EventLoop loop = EventLoop.withVirtualTime();
+        assertThat(loop.runUntilComplete(AsyncIO.sleep(0, "r"))).isEqualTo("r");
+    }
+
+    @Test
+    void sleepsTakeVirtualTimeAndReturnTheirResult() {
+        EventLoop loop = EventLoop.withVirtualTime();
+        Object r = loop.runUntilComplete(new Steps<>()
+                .then(in -> Steps.await(AsyncIO.sleep(1.5, "x")))
+                .then(in -> Steps.await(AsyncIO.sleep(Duration.ofMillis(500))))
+                .then(in -> in));
+        assertThat(r).isNull();
+        assertThat(loop.time()).isEqualTo(2.0);
+    }
+
+    @Test
+    void sleepingTasksRunConcurrently() {
+        EventLoop loop = EventLoop.withVirtualTime();
+        List<String> log = new ArrayList<>();
+        loop.runUntilComplete(new Steps<>()
+                .then(in -> {
+                    Task<Object> t1 = AsyncIO.createTask(new Steps<>().then(x -> Steps.await(AsyncIO.sleep(1))).then(x -> log.add("hello at " + loop.time())));
+                    Task<Object> t2 = AsyncIO.createTask(new Steps<>().then(x -> Steps.await(AsyncIO.sleep(2))).then(x -> log.add("world at " + loop.time())));
+                    return Steps.await(AsyncIO.done(List.of(t1, t2)));
+                })
+                .then(ts -> Steps.await(((List<?>) ts).get(1))));
+        assertThat(log).containsExactly("hello at 1.0", "world at 2.0");
+        assertThat(loop.time()).isEqualTo(2.0);
+    }
+
+    @Test
+    void negativeSleepIsTreatedAsZero() {
+        EventLoop loop = EventLoop.withVirtualTime();
+        assertThat(loop.runUntilComplete(new Steps<>().then(in -> Steps.await(AsyncIO.sleep(-5, 3))))).isEqualTo(3);
+        assertThat(loop.time()).isZero();
+    }
+
+    @Test
+    void aCancelledSleepCancelsItsTimer() {
+        EventLoop loop = EventLoop.withVirtualTime();
+        Task<Void> sleeper = loop.createTask(AsyncIO.sleep(3600));
+        loop.runUntilComplete(AsyncIO.sleep(0));
+        assertThat(loop.pendingTimers()).isEqualTo(1);
+        sleeper.cancel();
+        loop.runUntilComplete(AsyncIO.sleep(0));
+        assertThat(sleeper.cancelled()).isTrue();
+        assertThat(loop.pendingTimers()).isZero();
+        assertThat(loop.time()).isZero();
+    }
+
+    @Test
+    void aSleepThatEndsLeavesNoTimer() {
+        EventLoop loop = EventLoop.withVirtualTime();
+        loop.runUntilComplete(AsyncIO.sleep(2));
+        assertThat(loop.pendingTimers()).isZero();
+    }
+}

@@ -1,0 +1,164 @@
+package io.jasyncio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TaskTest {
+
+    @Test
+    void createTaskOutsideALoopFailsClearly() {
+        assertThatThrownBy(() -> AsyncIO.createTask(AsyncIO.sleep(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("no running event loop");
+        assertThatThrownBy(AsyncIO::getRunningLoop)
+                .isInstanceOf(IllegalStateException.class).hasMessage("no running event loop");
+        assertThat(AsyncIO.currentTask()).isNull();
+    }
+
+    @Test
+    void createTaskOfNullFailsClearly() {
+        EventLoop loop = EventLoop.withVirtualTime();
+        assertThatThrownBy(() -> loop.createTask(null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("a coroutine was expected");
+        assertThatThrownBy(() -> AsyncIO.run(null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("a coroutine was expected");
+    }
+
+    @Test
+    void aTaskIsScheduledSoonAndRunsConcurrently() {
+        List<String> log = new ArrayList<>();
+        Loops.run(new Steps<>()
+                .then(in -> {
+                    Task<Object> t = AsyncIO.createTask(Loops.call(() -> log.add("task")));
+                    log.add("created");
+                    return Steps.await(t);
+                })
+                .then(in -> log.add("awaited")));
+        assertThat(log).containsExactly("created", "task", "awaited");
+    }
+
+    @Test
+    void aTaskAwaitsAFutureThatAnotherTaskCompletes() {
+        Object r = Loops.run(new Steps<>()
+                .then(in -> {
+                    Future<String> f = AsyncIO.getRunningLoop().createFuture();
+                    Task<Object> waiter = AsyncIO.createTask(new Steps<>().then(x -> Steps.await(f)).then(v -> "got " + v));
+                    AsyncIO.createTask(new Steps<>()
+                            .then(x -> Steps.await(AsyncIO.sleep(1)))
+                            .then(x -> {
+                                f.setResult("value");
+                                return null;
+                            }));
+                    return Steps.await(waiter);
+                }));
+        assertThat(r).isEqualTo("got value");
+    }
+
+    @Test
+    void namesAndToString() {
+        Loops.run(new Steps<>().then(in -> {
+            Task<?> self = AsyncIO.currentTask();
+            assertThat(self.getName()).matches("Task-\\d+");
+            int n = Integer.parseInt(self.getName().substring(5));
+            Task<Void> next = AsyncIO.createTask(AsyncIO.sleep(1));
+            assertThat(next.getName()).isEqualTo("Task-" + (n + 1));
+            Task<Void> named = AsyncIO.createTask(AsyncIO.sleep(1), "worker");
+            assertThat(named.getName()).isEqualTo("worker");
+            named.setName("renamed");
+            assertThat(named.getName()).isEqualTo("renamed");
+            assertThat(next.toString()).matches("<Task pending name='Task-\\d+' coro=<coroutine object sleep at 0x[0-9a-f]+>>");
+            assertThat(next.getCoro()).isInstanceOf(Sleep.class);
+            assertThat(AsyncIO.allTasks()).contains(self, next, named);
+            return null;
+        }));
+        EventLoop loop = EventLoop.withVirtualTime();
+        Task<Integer> t = loop.createTask(AsyncIO.done(42));
+        loop.runUntilComplete(t);
+        assertThat(t.toString()).matches("<Task finished name='Task-\\d+' coro=<coroutine object Done at 0x[0-9a-f]+> result=42>");
+    }
+
+    @Test
+    void toStringShowsTheAwaitedFuture() {
+        EventLoop loop = EventLoop.withVirtualTime();
+        Future<Object> f = loop.createFuture();
+        Task<Object> t = loop.createTask(new Steps<>().then(in -> Steps.await(f)));
+        loop.runUntilComplete(AsyncIO.sleep(0));
+        assertThat(t.toString()).endsWith("wait_for=<Future pending>>");
+    }
+
+    @Test
+    void currentTaskAndAllTasks() {
+        Loops.run(new Steps<>().then(in -> {
+            Task<?> me = AsyncIO.currentTask();
+            assertThat(me).isNotNull();
+            assertThat(AsyncIO.allTasks()).containsExactly(me);
+            Task<Void> t = AsyncIO.createTask(AsyncIO.sleep(0));
+            assertThat(AsyncIO.allTasks()).containsExactly(me, t);
+            return Steps.await(t);
+        }).then(in -> {
+            assertThat(AsyncIO.allTasks()).containsExactly(AsyncIO.currentTask());
+            return null;
+        }));
+    }
+
+    @Test
+    void aTaskCannotAwaitItself() {
+        assertThatThrownBy(() -> Loops.run(new Steps<>().then(in -> Steps.await(AsyncIO.currentTask()))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Task cannot await on itself: <Task pending");
+    }
+
+    @Test
+    void aFutureOfAnotherLoopCannotBeAwaited() {
+        Future<Object> foreign = new Future<>(EventLoop.withVirtualTime());
+        assertThatThrownBy(() -> Loops.run(new Steps<>().then(in -> Steps.await(foreign))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("attached to a different loop");
+    }
+
+    @Test
+    void theErrorOfABadAwaitCanBeCaughtAtTheAwait() {
+        Future<Object> foreign = new Future<>(EventLoop.withVirtualTime());
+        Object r = Loops.run(new Steps<>().then(in -> Steps.await(foreign)).handle((in, err) -> "caught " + err.getClass().getSimpleName()));
+        assertThat(r).isEqualTo("caught IllegalStateException");
+    }
+
+    @Test
+    void tasksDoNotSupportSetResultOrSetException() {
+        EventLoop loop = EventLoop.withVirtualTime();
+        Task<Integer> t = loop.createTask(AsyncIO.done(1));
+        assertThatThrownBy(() -> t.setResult(2)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Task does not support setResult operation");
+        assertThatThrownBy(() -> t.setException(new RuntimeException())).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Task does not support setException operation");
+        assertThat(loop.runUntilComplete(t)).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskStoresWhatItsCoroutineThrows() {
+        EventLoop loop = EventLoop.withVirtualTime();
+        IllegalStateException boom = new IllegalStateException("boom");
+        Task<Object> t = loop.createTask(new Steps<>().then(in -> {
+            throw boom;
+        }));
+        assertThatThrownBy(() -> loop.runUntilComplete(t)).isSameAs(boom);
+        assertThat(t.done()).isTrue();
+        assertThat(t.cancelled()).isFalse();
+        assertThat(t.exception()).isSameAs(boom);
+        assertThat(t.toString()).contains("exception=java.lang.IllegalStateException: boom");
+    }
+
+    @Test
+    void aCheckedExceptionPassesThroughAwaitUnwrapped() {
+        java.io.IOException io = new java.io.IOException("disk");
+        Object r = Loops.run(new Steps<>()
+                .then(in -> Steps.await(AsyncIO.getRunningLoop().createTask(new Steps<>().then(x -> {
+                    throw io;
+                }))))
+                .handle((in, err) -> err));
+        assertThat(r).isSameAs(io);
+    }
+}
