@@ -1,5 +1,7 @@
 package io.jasyncio.rewriter;
 
+import java.util.List;
+
 /**
  * The jasyncio rewriter: a pure function from class bytes to class bytes plus diagnostics.
  * No class loading, no I/O. Thread-safe (stateless apart from the supplied hierarchy).
@@ -19,7 +21,7 @@ public final class Rewriter {
      * return it unchanged.
      */
     public static boolean mayNeedRewrite(byte[] classBytes) {
-        throw new UnsupportedOperationException("rewriter not built yet");
+        return ConstantPoolScan.mayNeedRewrite(classBytes);
     }
 
     /**
@@ -27,6 +29,12 @@ public final class Rewriter {
      * corrupt, truncated or unsupported class file gives an error diagnostic and no bytes.
      */
     public RewriteResult rewrite(byte[] classBytes) {
-        throw new UnsupportedOperationException("rewriter not built yet");
+        if (classBytes == null) {
+            return ClassRewrite.failed(new Reporter("<unknown>", null), "no class bytes (null)");
+        }
+        if (!mayNeedRewrite(classBytes)) {
+            return new RewriteResult(classBytes, false, List.of());
+        }
+        return ClassRewrite.run(classBytes, hierarchy);
     }
 }

@@ -1,0 +1,82 @@
+package io.jasyncio.rewriter;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decides from the constant pool alone whether a class can need rewriting: it must mention the
+ * {@code @Async} descriptor, or both {@code io/jasyncio/AsyncIO} and {@code await} (a misuse to
+ * report). Reads only the pool's tags, lengths and a few UTF-8 entries; no allocation.
+ */
+final class ConstantPoolScan {
+    private static final byte[] ASYNC = Names.ASYNC_DESC.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ASYNCIO = Names.ASYNCIO.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] AWAIT = Names.AWAIT.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] REWRITTEN = Names.REWRITTEN_DESC.getBytes(StandardCharsets.UTF_8);
+
+    private ConstantPoolScan() {
+    }
+
+    static boolean mayNeedRewrite(byte[] b) {
+        try {
+            if (b.length < 10 || (b[0] & 0xff) != 0xCA || (b[1] & 0xff) != 0xFE || (b[2] & 0xff) != 0xBA
+                    || (b[3] & 0xff) != 0xBE) {
+                return true;   // not a class file: let rewrite() say so
+            }
+            int count = u2(b, 8);
+            int off = 10;
+            boolean async = false;
+            boolean asyncio = false;
+            boolean await = false;
+            for (int i = 1; i < count; i++) {
+                switch (b[off]) {
+                    case 1: {
+                        int len = u2(b, off + 1);
+                        int start = off + 3;
+                        if (len == ASYNC.length && matches(b, start, ASYNC)) {
+                            async = true;
+                        } else if (len == ASYNCIO.length && matches(b, start, ASYNCIO)) {
+                            asyncio = true;
+                        } else if (len == AWAIT.length && matches(b, start, AWAIT)) {
+                            await = true;
+                        } else if (len == REWRITTEN.length && matches(b, start, REWRITTEN)) {
+                            return false;   // already rewritten: rewrite() returns it unchanged
+                        }
+                        off = start + len;
+                        break;
+                    }
+                    case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18:
+                        off += 5;
+                        break;
+                    case 5: case 6:
+                        off += 9;
+                        i++;
+                        break;
+                    case 7: case 8: case 16: case 19: case 20:
+                        off += 3;
+                        break;
+                    case 15:
+                        off += 4;
+                        break;
+                    default:
+                        return true;   // unknown constant: let rewrite() decide
+                }
+            }
+            return async || (asyncio && await);
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return true;   // truncated: let rewrite() report it
+        }
+    }
+
+    private static int u2(byte[] b, int off) {
+        return ((b[off] & 0xff) << 8) | (b[off + 1] & 0xff);
+    }
+
+    private static boolean matches(byte[] b, int off, byte[] expected) {
+        for (int i = 0; i < expected.length; i++) {
+            if (b[off + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,75 @@
+package io.jasyncio.rewriter;
+
+import java.util.BitSet;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Backward liveness of local variables: a local is live before an instruction when some path
+ * from there (exception edges included) reads it before writing it. Only live locals are
+ * saved at an await, so dead references never stay reachable from a suspended frame.
+ */
+final class Liveness {
+    private Liveness() {
+    }
+
+    /** @return for each instruction, the locals live just before it (null for unreachable code) */
+    static BitSet[] liveBefore(InsnList insns, MethodFlow flow) {
+        int n = insns.size();
+        BitSet[] in = new BitSet[n];
+        BitSet[] use = new BitSet[n];
+        BitSet[] def = new BitSet[n];
+        for (int i = 0; i < n; i++) {
+            if (flow.frames[i] == null) {
+                continue;
+            }
+            in[i] = new BitSet();
+            use[i] = new BitSet();
+            def[i] = new BitSet();
+            AbstractInsnNode insn = insns.get(i);
+            if (insn instanceof VarInsnNode v) {
+                int op = v.getOpcode();
+                if (op >= Opcodes.ILOAD && op <= Opcodes.ALOAD) {
+                    use[i].set(v.var);
+                } else if (op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
+                    def[i].set(v.var);
+                    if (op == Opcodes.LSTORE || op == Opcodes.DSTORE) {
+                        def[i].set(v.var + 1);
+                    }
+                }
+            } else if (insn instanceof IincInsnNode inc) {
+                use[i].set(inc.var);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = n - 1; i >= 0; i--) {
+                if (in[i] == null) {
+                    continue;
+                }
+                BitSet live = new BitSet();
+                for (int s : flow.successors[i]) {
+                    if (in[s] != null) {
+                        live.or(in[s]);
+                    }
+                }
+                live.andNot(def[i]);
+                live.or(use[i]);
+                for (int h : flow.handlers[i]) {
+                    if (in[h] != null) {
+                        live.or(in[h]);
+                    }
+                }
+                if (!live.equals(in[i])) {
+                    in[i] = live;
+                    changed = true;
+                }
+            }
+        }
+        return in;
+    }
+}
