@@ -14,4 +14,12 @@ final class Loops {
     static <T> Coroutine<T> call(java.util.concurrent.Callable<T> body) {
         return new Steps<T>().then(in -> body.call());
     }
+
+    /** Runs exactly {@code n} iterations of {@code loop}. */
+    static void iterate(EventLoop loop, int n) {
+        for (int i = 0; i < n; i++) {
+            loop.callSoon(loop::stop);
+            loop.runForever();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** What the rewriter made of every class of a {@link ClassSet}. */
@@ -72,24 +73,57 @@ public final class RewrittenClasses {
      * {@link ClassVerification}.
      */
     public ClassSet verified() {
-        if (results.values().stream().anyMatch(RewriteResult::hasErrors)) {
-            throw new AssertionError("the rewriter reported errors (" + input.options() + "):\n"
-                    + describeDiagnostics() + "\n" + input.describeSources());
-        }
+        return verified(name -> true);
+    }
+
+    /**
+     * Like {@link #verified()}, checking only the classes {@code which} accepts (for a batch
+     * holding many independent programs); the result holds every class rewritten without error.
+     * Failure messages show only the sources of the checked classes.
+     */
+    public ClassSet verified(Predicate<String> which) {
+        String diagnostics = describeDiagnostics(which);
         Map<String, byte[]> out = new TreeMap<>();
-        results.forEach((name, r) -> out.put(name, r.bytes()));
+        results.forEach((name, r) -> {
+            if (r.bytes() != null) {
+                out.put(name, r.bytes());
+            }
+        });
         for (Map.Entry<String, RewriteResult> e : results.entrySet()) {
+            if (!which.test(e.getKey())) {
+                continue;
+            }
+            if (e.getValue().hasErrors()) {
+                throw new AssertionError("the rewriter reported errors for " + e.getKey() + " (" + input.options()
+                        + "):\n" + diagnostics + "\n" + describeSources(which));
+            }
             if (e.getValue().changed()) {
                 try {
                     ClassVerification.verify(e.getValue().bytes(), hierarchy);
                 } catch (AssertionError | RuntimeException failure) {
                     throw new AssertionError("rewritten " + e.getKey() + " is invalid (" + input.options() + "): "
-                            + failure.getMessage() + "\ndiagnostics:\n" + describeDiagnostics() + "\n"
-                            + input.describeSources(), failure);
+                            + failure.getMessage() + "\ndiagnostics:\n" + diagnostics + "\n"
+                            + describeSources(which), failure);
                 }
             }
         }
         return input.withClasses(out);
+    }
+
+    /** Diagnostics of the classes {@code which} accepts. */
+    public String describeDiagnostics(Predicate<String> which) {
+        String text = results.entrySet().stream().filter(e -> which.test(e.getKey()))
+                .flatMap(e -> e.getValue().diagnostics().stream()).map(Diagnostic::toString)
+                .collect(Collectors.joining("\n"));
+        return text.isEmpty() ? "(no diagnostics)" : text;
+    }
+
+    /** Sources declaring a class {@code which} accepts (nested classes count for their top-level source). */
+    public String describeSources(Predicate<String> which) {
+        return input.sources().stream().filter(s -> results.keySet().stream().anyMatch(n -> which.test(n)
+                        && (n.equals(s.className().replace('.', '/'))
+                        || n.startsWith(s.className().replace('.', '/') + "$"))))
+                .map(JavaSource::numbered).collect(Collectors.joining("\n"));
     }
 
     /** Rewriting a rewritten class gives the same bytes; rewriting the input again too. */

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The side-by-side peer comparison of issue 7, in one command, from a fresh clone:
+#   benchmarks/compare.sh                 # full run (3 runs per peer and workload, ~10 min)
+#   benchmarks/compare.sh --smoke         # tiny sizes, 1 run: proves the harness works
+#   benchmarks/compare.sh --runs 5 --peers jasyncio,cf --workloads yield_switch,park_many --no-scaling
+# Builds benchmarks/target/benchmarks.jar, then runs every peer in JVMs of their own (JDK 25 from
+# /usr/lib/jvm/temurin-25-jdk-amd64 when present, else this java; --java PATH to choose), prints the
+# table and writes benchmarks/RESULTS.md, benchmarks/results.svg and benchmarks/scaling.svg.
+# MVN_ARGS="-o" skips the network once dependencies are downloaded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q ${MVN_ARGS:-} -pl benchmarks -am package -DskipTests
+exec java -cp benchmarks/target/benchmarks.jar io.jasyncio.benchmarks.compare.Compare \
+    --out benchmarks --command "benchmarks/compare.sh${*:+ $*}" "$@"

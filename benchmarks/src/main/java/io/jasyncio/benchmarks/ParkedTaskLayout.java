@@ -1,0 +1,116 @@
+package io.jasyncio.benchmarks;
+
+import io.jasyncio.AsyncIO;
+import io.jasyncio.Coroutine;
+import io.jasyncio.EventLoop;
+import io.jasyncio.Future;
+import io.jasyncio.Task;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jol.info.ClassLayout;
+import org.openjdk.jol.info.GraphLayout;
+import org.openjdk.jol.vm.VM;
+
+/**
+ * What a parked task costs, byte by byte (JOL): parks {@code n} tasks, each awaiting its own
+ * pending future ({@link Coroutines#waiter}), and prints (1) the objects the parked tasks add to
+ * the heap, per class and per task — the graph reachable from the futures minus what the loop
+ * already held — and (2) the field layout of the task, its frame and the future.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.jasyncio.benchmarks.ParkedTaskLayout [n]}.
+ */
+public final class ParkedTaskLayout {
+    private ParkedTaskLayout() {
+    }
+
+    public static void main(String[] args) {
+        // Lambdas are hidden classes: JOL needs this to read their field offsets.
+        System.setProperty("jol.magicFieldOffset", "true");
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        System.out.print(report(n));
+    }
+
+    /** The report as Markdown (fenced blocks), also used by the comparison's RESULTS.md. */
+    public static String report(int n) {
+        EventLoop loop = AsyncIO.newEventLoop();
+        try {
+            List<Future<Integer>> futures = new ArrayList<>(2 * n);
+            List<Task<Integer>> tasks = new ArrayList<>(2 * n);
+            // Two equal batches; only the second is measured, so classes loaded and structures
+            // grown by the first one (and the walk itself) do not count.
+            park(loop, n, futures, tasks);
+            GraphLayout before = GraphLayout.parseInstance(loop, futures, tasks);
+            park(loop, n, futures, tasks);
+            GraphLayout after = GraphLayout.parseInstance(loop, futures, tasks);
+            long addedBytes = after.totalSize() - before.totalSize();
+            StringBuilder out = new StringBuilder();
+            out.append(String.format(Locale.ROOT, "%d more tasks parked, each on its own pending future: %d objects, "
+                            + "%d bytes added = %.1f bytes per parked task%n%n",
+                    n, after.totalCount() - before.totalCount(), addedBytes, addedBytes / (double) n));
+            out.append("```\n").append(perTask(before, after, n)).append("```\n\n");
+            Task<Integer> task = tasks.get(0);
+            Coroutine<Integer> frame = task.getCoro();
+            out.append("Field layouts (").append(VM.current().details().split("\n")[0].replace("#", "").trim())
+                    .append("):\n\n```\n");
+            out.append(ClassLayout.parseInstance(task).toPrintable()).append('\n');
+            out.append(ClassLayout.parseInstance(frame).toPrintable()).append('\n');
+            out.append(ClassLayout.parseInstance(futures.get(0)).toPrintable()).append("```\n");
+            for (Future<Integer> f : futures) {
+                f.setResult(1);
+            }
+            loop.runUntilComplete(Coroutines.awaitAll(() -> tasks.toArray(new Future<?>[0]), false));
+            return out.toString();
+        } finally {
+            loop.close();
+        }
+    }
+
+    /** Parks {@code n} more tasks, each awaiting its own new pending future, and returns once all are parked. */
+    private static void park(EventLoop loop, int n, List<Future<Integer>> futures, List<Task<Integer>> tasks) {
+        loop.runUntilComplete(Coroutines.awaitAll(() -> {
+            for (int i = 0; i < n; i++) {
+                Future<Integer> f = loop.createFuture();
+                futures.add(f);
+                tasks.add(AsyncIO.createTask(Coroutines.waiter(f)));
+            }
+            // One loop step later every new task has run up to its await and parked.
+            return new Future<?>[] {AsyncIO.createTask(AsyncIO.sleep(0))};
+        }, false));
+        for (Task<Integer> t : tasks) {
+            if (t.done()) {
+                throw new IllegalStateException("a task finished before its future was set");
+            }
+        }
+    }
+
+    /**
+     * JOL's class histogram of what {@code after} holds beyond {@code before}, with an extra
+     * column: bytes per parked task. Counts and sizes are subtracted per class (not by address),
+     * so a collection between the two walks cannot skew it.
+     */
+    private static String perTask(GraphLayout before, GraphLayout after, int n) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%10s %10s %10s %10s  %s%n",
+                "COUNT", "AVG", "SUM", "B/TASK", "CLASS"));
+        List<Class<?>> classes = new ArrayList<>(after.getClasses());
+        classes.sort((a, b) -> Long.compare(added(after, before, b), added(after, before, a)));
+        for (Class<?> c : classes) {
+            long count = after.getClassCounts().count(c) - before.getClassCounts().count(c);
+            long size = added(after, before, c);
+            if (Math.abs(size) < n / 2) {
+                continue;
+            }
+            s.append(String.format(Locale.ROOT, "%10d %10d %10d %10.1f  %s%n", count, count == 0 ? 0 : size / count,
+                    size, size / (double) n, c.getName()));
+        }
+        long total = after.totalSize() - before.totalSize();
+        s.append(String.format(Locale.ROOT, "%10d %10s %10d %10.1f  (total)%n", after.totalCount() - before.totalCount(),
+                "", total, total / (double) n));
+        return s.toString();
+    }
+
+    private static long added(GraphLayout after, GraphLayout before, Class<?> c) {
+        return after.getClassSizes().count(c) - before.getClassSizes().count(c);
+    }
+}

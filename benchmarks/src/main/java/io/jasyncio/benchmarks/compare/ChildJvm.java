@@ -1,0 +1,124 @@
+package io.jasyncio.benchmarks.compare;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starts one {@link PeerMain} in a JVM of its own and reads its RESULT line. */
+final class ChildJvm {
+    /** The same for every peer: a fixed 4 GB heap (room for a million parked virtual threads, no resizing noise). */
+    static final List<String> COMMON_OPTIONS = List.of("-Xms4g", "-Xmx4g", "-XX:+UseG1GC");
+
+    /** Smoke runs (CI) keep the heap small: several test JVMs may share the machine. */
+    static final List<String> SMOKE_OPTIONS = List.of("-Xmx512m", "-XX:+UseG1GC");
+
+    private final Path java;
+    private final String classPath;
+    private final long timeoutSeconds;
+
+    private final List<String> options;
+
+    ChildJvm(Path java, String classPath, long timeoutSeconds, boolean smoke) {
+        this.java = java;
+        this.options = smoke ? SMOKE_OPTIONS : COMMON_OPTIONS;
+        this.classPath = classPath;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    RunResult run(PeerKind peer, String workload, String size, int warmupsOrTasks) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(options);
+        command.addAll(peer.jvmOptions);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(PeerMain.class.getName());
+        command.add(peer.id);
+        command.add(workload);
+        command.add(size);
+        command.add(Integer.toString(warmupsOrTasks));
+        Path out = null;
+        try {
+            out = Files.createTempFile("jasyncio-peer", ".out");
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                return RunResult.failed("timeout (" + timeoutSeconds + " s)");
+            }
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                RunResult r = RunResult.parse(lines.get(i));
+                if (r != null) {
+                    if (!r.ok() && !r.status().startsWith("unsupported") && !r.status().equals("StackOverflowError")) {
+                        System.err.println(String.join("\n", lines));
+                    }
+                    return r;
+                }
+            }
+            System.err.println(String.join("\n", lines));
+            return RunResult.failed(lines.stream().anyMatch(l -> l.contains("OutOfMemoryError"))
+                    ? "OutOfMemoryError" : "crashed (exit " + p.exitValue() + ")");
+        } catch (IOException e) {
+            return RunResult.failed("could not start " + java + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RunResult.failed("interrupted");
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs {@code mainClass} with this JVM's java and class path and returns its standard output
+     * (standard error goes to ours), or a line saying why it failed.
+     */
+    String output(List<String> jvmOptions, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                return "(" + mainClass + " failed" + (p.isAlive() ? "" : " with exit " + p.exitValue()) + ")\n";
+            }
+            return text;
+        } catch (IOException e) {
+            return "(could not start " + java + ": " + e.getMessage() + ")\n";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)\n";
+        }
+    }
+
+    /** The first line of {@code java -version}, e.g. {@code openjdk version "25" 2025-09-16}. */
+    String version() {
+        try {
+            Process p = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return text.lines().filter(l -> l.contains("Runtime Environment")).findFirst()
+                    .orElse(text.lines().findFirst().orElse("?")).trim();
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.jasyncio.benchmarks.compare;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The side-by-side comparison (issue 7): every workload with every peer, each run in a JVM of
+ * its own, {@code --runs} times, then medians, ratios (jasyncio ÷ peer), a Markdown report and
+ * SVG charts. {@code benchmarks/compare.sh} builds the jar and runs this.
+ *
+ * <pre>
+ * Compare [--smoke] [--runs N] [--java PATH] [--out DIR] [--peers a,b] [--workloads a,b]
+ *         [--no-scaling] [--timeout SECONDS] [--note TEXT] [--command TEXT]
+ * </pre>
+ */
+public final class Compare {
+    /** JDK 25 where this project's machines have it; virtual threads need 21+. */
+    static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+    static final List<String> SCALING = List.of("spawn_complete", "sleep_cancel");
+
+    final Options options;
+
+    Compare(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        new Compare(options).run();
+    }
+
+    Report run() throws IOException {
+        ChildJvm jvm = new ChildJvm(options.java, options.classPath, options.timeoutSeconds, options.smoke);
+        String jdk = jvm.version();
+        System.err.printf("comparison: %d run(s), peers %s, JDK %s%n", options.runs, options.peers, jdk);
+        Map<String, Map<PeerKind, List<RunResult>>> results = new LinkedHashMap<>();
+        Map<String, Map<PeerKind, List<RunResult>>> scaling = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        for (int run = 1; run <= options.runs; run++) {
+            for (Workload w : options.workloads) {
+                for (PeerKind peer : options.peers) {
+                    int size = options.smoke ? w.smokeSize : w.size;
+                    int warmups = options.smoke ? 0 : w.warmups;
+                    RunResult r = jvm.run(peer, w.id, Integer.toString(size), warmups);
+                    progress(run, w.id, peer, r, t0);
+                    results.computeIfAbsent(w.id, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(peer, k -> new ArrayList<>()).add(r);
+                }
+            }
+            if (options.scaling) {
+                for (String s : SCALING) {
+                    for (PeerKind peer : options.peers) {
+                        String sizes = options.smoke ? "10,100" : "1000,10000,100000,1000000";
+                        RunResult r = jvm.run(peer, "scale_" + s, sizes, options.smoke ? 100 : 1_000_000);
+                        progress(run, "scale_" + s, peer, r, t0);
+                        scaling.computeIfAbsent(s, k -> new LinkedHashMap<>())
+                                .computeIfAbsent(peer, k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+        }
+        String layout = jvm.output(List.of("-Djdk.attach.allowAttachSelf=true",
+                "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+EnableDynamicAgentLoading"),
+                "io.jasyncio.benchmarks.ParkedTaskLayout", options.smoke ? "100" : "10000");
+        String date = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atZone(ZoneOffset.UTC));
+        Report report = new Report(options, results, scaling, layout, date, Machine.describe(), jdk);
+        System.out.println(report.console());
+        Files.createDirectories(options.out);
+        Files.writeString(options.out.resolve("RESULTS.md"), report.markdown(), StandardCharsets.UTF_8);
+        Files.writeString(options.out.resolve("results.svg"), SvgChart.advantage(report), StandardCharsets.UTF_8);
+        if (options.scaling) {
+            Files.writeString(options.out.resolve("scaling.svg"), SvgChart.scaling(report), StandardCharsets.UTF_8);
+        }
+        System.err.printf("wrote %s (%.0f s)%n", options.out.resolve("RESULTS.md"), (System.nanoTime() - t0) / 1e9);
+        return report;
+    }
+
+    private static void progress(int run, String workload, PeerKind peer, RunResult r, long t0) {
+        System.err.printf("[%4.0f s] run %d %-16s %-11s %s %s%n", (System.nanoTime() - t0) / 1e9, run, workload,
+                peer.id, r.status(), r.values());
+    }
+
+    /** Command-line options. */
+    record Options(boolean smoke, int runs, Path java, Path out, List<PeerKind> peers, List<Workload> workloads,
+                   boolean scaling, long timeoutSeconds, String note, String command, String classPath) {
+        static final String USAGE = "usage: Compare [--smoke] [--runs N] [--java PATH] [--out DIR] [--peers "
+                + "jasyncio,vt-1,vt-default,cf] [--workloads yield_switch,...] [--no-scaling] [--timeout S] "
+                + "[--note TEXT] [--command TEXT]";
+
+        static Options parse(String... args) {
+            boolean smoke = false;
+            Integer runs = null;
+            Path java = Files.isExecutable(JDK25) ? JDK25 : Path.of(System.getProperty("java.home"), "bin", "java");
+            Path out = Path.of(".");
+            List<PeerKind> peers = List.of(PeerKind.values());
+            List<Workload> workloads = List.of(Workload.values());
+            boolean scaling = true;
+            long timeout = 180;
+            String note = "";
+            String command = "benchmarks/compare.sh";
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--smoke" -> smoke = true;
+                    case "--no-scaling" -> scaling = false;
+                    case "--runs" -> runs = Integer.parseInt(value(args, ++i, a));
+                    case "--java" -> java = Path.of(value(args, ++i, a));
+                    case "--out" -> out = Path.of(value(args, ++i, a));
+                    case "--timeout" -> timeout = Long.parseLong(value(args, ++i, a));
+                    case "--note" -> note = value(args, ++i, a);
+                    case "--command" -> command = value(args, ++i, a);
+                    case "--peers" -> peers = split(value(args, ++i, a)).stream().map(PeerKind::byId).toList();
+                    case "--workloads" -> workloads = split(value(args, ++i, a)).stream().map(Workload::byId).toList();
+                    default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+                }
+            }
+            if (!peers.contains(PeerKind.JASYNCIO)) {
+                throw new IllegalArgumentException("--peers must include jasyncio (the ratios are jasyncio ÷ peer)");
+            }
+            int r = runs != null ? runs : smoke ? 1 : 3;
+            if (r < 1) {
+                throw new IllegalArgumentException("--runs must be at least 1");
+            }
+            return new Options(smoke, r, java, out, peers, workloads, scaling, timeout, note, command,
+                    System.getProperty("java.class.path"));
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static List<String> split(String csv) {
+            return List.of(csv.split(","));
+        }
+    }
+}

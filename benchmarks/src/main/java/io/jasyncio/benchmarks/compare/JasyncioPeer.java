@@ -1,0 +1,100 @@
+package io.jasyncio.benchmarks.compare;
+
+import io.jasyncio.AsyncIO;
+import io.jasyncio.Future;
+import io.jasyncio.Task;
+import io.jasyncio.benchmarks.Coroutines;
+import java.util.SplittableRandom;
+
+/**
+ * The jasyncio peer: one event loop per iteration ({@link AsyncIO#run}), the workloads as
+ * coroutines in the rewriter's frame shape ({@link Coroutines}), tasks from
+ * {@link AsyncIO#createTask}, yield as {@code await(sleep(0))}.
+ */
+final class JasyncioPeer implements Peer {
+
+    @Override
+    public Sample yieldSwitch(int n) {
+        long t0 = System.nanoTime();
+        AsyncIO.run(Coroutines.awaitAll(() -> new Future<?>[] {
+                AsyncIO.createTask(Coroutines.yielder(n)), AsyncIO.createTask(Coroutines.yielder(n))}, false));
+        return Sample.rate("switches", 2L * n, System.nanoTime() - t0);
+    }
+
+    @Override
+    public Sample spawnComplete(int n) {
+        long t0 = System.nanoTime();
+        Future<?>[] tasks = AsyncIO.run(Coroutines.awaitAll(() -> {
+            Task<?>[] all = new Task<?>[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = AsyncIO.createTask(Coroutines.value(i & 1));
+            }
+            return all;
+        }, false));
+        long t1 = System.nanoTime();
+        int sum = 0;
+        for (Future<?> t : tasks) {
+            sum += (Integer) t.result();
+        }
+        CompletableFuturePeer.check(sum == n / 2, "spawn_complete sum " + sum);
+        return Sample.rate("tasks", n, t1 - t0);
+    }
+
+    @Override
+    public Sample sleepMany(int n, long seed) {
+        long cpu0 = Measure.processCpuNanos();
+        long t0 = System.nanoTime();
+        AsyncIO.run(Coroutines.awaitAll(() -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            Task<?>[] all = new Task<?>[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = AsyncIO.createTask(Coroutines.sleeper(random.nextLong(1_000_000_000L) / 1e9));
+            }
+            return all;
+        }, false));
+        long wall = System.nanoTime() - t0;
+        long cpu = Measure.processCpuNanos() - cpu0;
+        return new Sample().put("wall", wall / 1e9).put("cpu", cpu / 1e9);
+    }
+
+    @Override
+    public Sample parkMany(int n) {
+        double[] r = AsyncIO.run(Coroutines.parkMany(n, Measure::usedHeapAfterGc));
+        return new Sample().put("bytes", r[0]).put("wake", r[1]);
+    }
+
+    @Override
+    public Sample futurePingpong(int n) {
+        long t0 = System.nanoTime();
+        int last = AsyncIO.run(Coroutines.pinger(n));
+        long t1 = System.nanoTime();
+        CompletableFuturePeer.check(last == n, "future_pingpong ended at " + last);
+        return Sample.rate("trips", n, t1 - t0);
+    }
+
+    @Override
+    public Sample awaitChain(int depth) {
+        long t0 = System.nanoTime();
+        int result = AsyncIO.run(Coroutines.chain(depth));
+        long t1 = System.nanoTime();
+        CompletableFuturePeer.check(result == depth, "await_chain result " + result);
+        return Sample.seconds("time", t1 - t0);
+    }
+
+    @Override
+    public Sample gatherFanout(int n) {
+        long t0 = System.nanoTime();
+        Object all = AsyncIO.run(Coroutines.gatherYielders(n, 10));
+        int size = all instanceof java.util.List<?> list ? list.size() : ((Object[]) all).length;
+        long t1 = System.nanoTime();
+        CompletableFuturePeer.check(size == n, "gather size " + size);
+        return Sample.seconds("time", t1 - t0);
+    }
+
+    @Override
+    public Sample sleepCancel(int n, long seed) {
+        long t0 = System.nanoTime();
+        AsyncIO.run(Coroutines.sleepCancel(n, seed));
+        return Sample.seconds("time", System.nanoTime() - t0);
+    }
+}

@@ -1,0 +1,257 @@
+package io.jasyncio.benchmarks.compare;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Medians of the runs, ratios jasyncio ÷ peer, and the tables printed and written to RESULTS.md. */
+final class Report {
+    final Compare.Options options;
+    final Map<String, Map<PeerKind, List<RunResult>>> results;
+    final Map<String, Map<PeerKind, List<RunResult>>> scaling;
+    /** {@code ParkedTaskLayout}'s output: the JOL layout of a parked task, its frame and future. */
+    final String layout;
+    final String date;
+    final String machine;
+    final String jdk;
+
+    Report(Compare.Options options, Map<String, Map<PeerKind, List<RunResult>>> results,
+           Map<String, Map<PeerKind, List<RunResult>>> scaling, String layout, String date, String machine,
+           String jdk) {
+        this.options = options;
+        this.results = results;
+        this.scaling = scaling;
+        this.layout = layout;
+        this.date = date;
+        this.machine = machine;
+        this.jdk = jdk;
+    }
+
+    /** One cell: the median of the successful runs, or why there is none. */
+    record Cell(double median, String status, int okRuns, int runs) {
+        boolean hasValue() {
+            return !Double.isNaN(median);
+        }
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+    }
+
+    Cell cell(Map<String, Map<PeerKind, List<RunResult>>> from, String workload, PeerKind peer, String key) {
+        List<RunResult> runs = from.getOrDefault(workload, Map.of()).getOrDefault(peer, List.of());
+        List<Double> values = new ArrayList<>();
+        String status = "not run";
+        for (RunResult r : runs) {
+            if (r.ok() && r.values().containsKey(key)) {
+                values.add(r.values().get(key));
+            } else if (!r.ok()) {
+                status = r.status();
+            }
+        }
+        return new Cell(median(values), values.isEmpty() ? status : "ok", values.size(), runs.size());
+    }
+
+    /** jasyncio ÷ peer, NaN when either is missing. */
+    double ratio(Workload w, Workload.Metric m, PeerKind peer) {
+        Cell mine = cell(results, w.id, PeerKind.JASYNCIO, m.key());
+        Cell theirs = cell(results, w.id, peer, m.key());
+        return mine.hasValue() && theirs.hasValue() && theirs.median() != 0 ? mine.median() / theirs.median() : Double.NaN;
+    }
+
+    /** How many times better jasyncio is than {@code peer} (above 1: jasyncio wins), for the chart. */
+    double advantage(Workload w, Workload.Metric m, PeerKind peer) {
+        double r = ratio(w, m, peer);
+        return m.higherBetter() ? r : 1 / r;
+    }
+
+    List<PeerKind> others() {
+        return options.peers().stream().filter(p -> p != PeerKind.JASYNCIO).toList();
+    }
+
+    static String format(double value, Workload.Metric m) {
+        double v = value / m.unitScale();
+        String digits = Math.abs(v) >= 100 ? "%.0f" : Math.abs(v) >= 10 ? "%.1f" : "%.2f";
+        return String.format(Locale.ROOT, digits, v) + " " + m.unit();
+    }
+
+    static String formatRatio(double r) {
+        if (Double.isNaN(r) || Double.isInfinite(r)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, r >= 10 ? "%.0f×" : r >= 1 ? "%.1f×" : "%.2f×", r);
+    }
+
+    String cellText(Cell c, Workload.Metric m) {
+        if (!c.hasValue()) {
+            return c.status();
+        }
+        String text = format(c.median(), m);
+        return c.okRuns() < c.runs() ? text + " (" + c.okRuns() + "/" + c.runs() + " ok)" : text;
+    }
+
+    /** The main table: one row per workload metric. */
+    List<List<String>> rows() {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("workload", "metric"));
+        for (PeerKind p : options.peers()) {
+            header.add(p.label);
+        }
+        for (PeerKind p : others()) {
+            header.add("jasyncio ÷ " + p.id);
+        }
+        header.add("target (jasyncio)");
+        rows.add(header);
+        for (Workload w : options.workloads()) {
+            for (Workload.Metric m : w.metrics) {
+                List<String> row = new ArrayList<>(List.of(w.id, m.label() + (m.higherBetter() ? " ↑" : " ↓")));
+                for (PeerKind p : options.peers()) {
+                    row.add(cellText(cell(results, w.id, p, m.key()), m));
+                }
+                for (PeerKind p : others()) {
+                    row.add(formatRatio(ratio(w, m, p)));
+                }
+                row.add(target(w, m));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private String target(Workload w, Workload.Metric m) {
+        Cell mine = cell(results, w.id, PeerKind.JASYNCIO, m.key());
+        if (w == Workload.AWAIT_CHAIN_1E5) {
+            return "completes on defaults: " + (mine.hasValue() ? "met"
+                    : mine.status().equals("not run") || mine.status().startsWith("unsupported") ? "not measured"
+                    : "MISSED (" + mine.status() + ")");
+        }
+        if (Double.isNaN(m.target())) {
+            return "";
+        }
+        String goal = (m.higherBetter() ? "≥ " : "≤ ") + format(m.target(), m);
+        if (!mine.hasValue()) {
+            return goal + ": not measured";
+        }
+        boolean met = m.higherBetter() ? mine.median() >= m.target() : mine.median() <= m.target();
+        double factor = m.higherBetter() ? m.target() / mine.median() : mine.median() / m.target();
+        return goal + ": " + (met ? "met" : String.format(Locale.ROOT, "MISSED (%.1f× off)", factor));
+    }
+
+    /** The scaling table: per-task nanoseconds at each size, per workload and peer. */
+    List<List<String>> scalingRows() {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> sizes = sizes();
+        List<String> header = new ArrayList<>(List.of("workload", "peer"));
+        for (String s : sizes) {
+            header.add("n=" + s + " (ns/task)");
+        }
+        header.add("largest ÷ smallest");
+        rows.add(header);
+        for (String s : Compare.SCALING) {
+            for (PeerKind p : options.peers()) {
+                List<String> row = new ArrayList<>(List.of(s, p.label));
+                double first = Double.NaN;
+                double last = Double.NaN;
+                for (String n : sizes) {
+                    Cell c = cell(scaling, s, p, "n" + n);
+                    row.add(c.hasValue() ? String.format(Locale.ROOT, "%.0f", c.median()) : c.status());
+                    if (c.hasValue()) {
+                        first = Double.isNaN(first) ? c.median() : first;
+                        last = c.median();
+                    }
+                }
+                row.add(formatRatio(last / first));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    List<String> sizes() {
+        return options.smoke() ? List.of("10", "100") : List.of("1000", "10000", "100000", "1000000");
+    }
+
+    String header() {
+        return "Date: " + date + "  \nMachine: " + machine + "  \nJDK of every peer JVM: " + jdk
+                + "  \nCommand: `" + options.command() + "`"
+                + " (" + options.runs() + " run(s) per peer and workload, each in a fresh JVM; medians"
+                + (options.smoke() ? "; SMOKE sizes, numbers meaningless" : "") + ")"
+                + (options.note().isEmpty() ? "" : "  \nNote: " + options.note());
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder("# jasyncio side by side with its peers\n\n");
+        md.append(header()).append("\n\n");
+        md.append("Ratios are jasyncio ÷ peer: above 1 is better for ↑ metrics (throughput), below 1 is better for "
+                + "↓ metrics (time, bytes). Common JVM options: `"
+                + String.join(" ", options.smoke() ? ChildJvm.SMOKE_OPTIONS : ChildJvm.COMMON_OPTIONS)
+                + "`; the 1-carrier virtual-thread JVM adds `" + String.join(" ", PeerKind.VT_ONE_CARRIER.jvmOptions)
+                + "`.\n\n");
+        table(md, rows());
+        md.append("\n![jasyncio's advantage over each peer](results.svg)\n");
+        if (!scaling.isEmpty()) {
+            md.append("\n## Scaling: cost per task from 10³ to 10⁶ tasks\n\n");
+            md.append("`spawn_complete`: create n tasks, await all. `sleep_cancel`: n tasks each sleep 10⁶–2·10⁶ s, "
+                    + "then all are cancelled and awaited (task creation, timer insert, cancellation, timer removal, "
+                    + "completion). Each size is repeated until about 10⁶ tasks ran, in one JVM per peer and run. "
+                    + "A flat row means no O(n) step per task.\n\n");
+            table(md, scalingRows());
+            md.append("\n![per-task cost against n](scaling.svg)\n");
+        }
+        if (!layout.isEmpty()) {
+            md.append("\n## A parked task, byte by byte (JOL)\n\n");
+            md.append("`io.jasyncio.benchmarks.ParkedTaskLayout`: parks tasks that each await their own pending "
+                    + "future, walks the heap graph (JOL `GraphLayout`) before and after one more batch, and prints "
+                    + "what each parked task adds, then the field layout of the task, its frame and the future.\n\n");
+            md.append(layout).append('\n');
+        }
+        md.append("\n## Workloads\n\n");
+        for (Workload w : options.workloads()) {
+            md.append("- `").append(w.id).append("` (n = ").append(options.smoke() ? w.smokeSize : w.size)
+                    .append(", ").append(options.smoke() ? 0 : w.warmups).append(" warm-up(s) in the same JVM): ")
+                    .append(w.description).append('\n');
+        }
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, List<List<String>> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            md.append("| ").append(String.join(" | ", rows.get(i))).append(" |\n");
+            if (i == 0) {
+                md.append("|").append("---|".repeat(rows.get(0).size())).append('\n');
+            }
+        }
+    }
+
+    String console() {
+        StringBuilder out = new StringBuilder(header().replace("  \n", "\n")).append("\n\n");
+        text(out, rows());
+        if (!scaling.isEmpty()) {
+            out.append('\n');
+            text(out, scalingRows());
+        }
+        return out.toString();
+    }
+
+    private static void text(StringBuilder out, List<List<String>> rows) {
+        int[] widths = new int[rows.get(0).size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                out.append(String.format("%-" + widths[i] + "s", row.get(i))).append(i + 1 < row.size() ? "  " : "\n");
+            }
+        }
+    }
+}

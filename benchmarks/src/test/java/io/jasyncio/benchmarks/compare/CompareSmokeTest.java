@@ -1,0 +1,64 @@
+package io.jasyncio.benchmarks.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the whole comparison at smoke sizes (one run, tiny n) with this JVM's java: proves that
+ * every peer runs every workload in its own JVM and that the report and charts are written.
+ * Timings are never asserted; only that each cell holds a number (or, for virtual threads on a
+ * JDK without them, says so).
+ */
+class CompareSmokeTest {
+
+    @Test
+    void smokeRunProducesAFullTableAndCharts(@TempDir Path out) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Report report = new Compare(Compare.Options.parse("--smoke", "--java", java.toString(),
+                "--out", out.toString(), "--timeout", "120", "--note", "smoke test")).run();
+
+        boolean virtualThreads = Runtime.version().feature() >= 21;
+        for (Workload w : Workload.values()) {
+            for (Workload.Metric m : w.metrics) {
+                for (PeerKind p : PeerKind.values()) {
+                    Report.Cell c = report.cell(report.results, w.id, p, m.key());
+                    if (p.minJavaFeature > Runtime.version().feature()) {
+                        assertThat(c.status()).as(w + " " + p).startsWith("unsupported: needs JDK 21+");
+                    } else {
+                        assertThat(c.hasValue()).as(w + " " + m.key() + " " + p + ": " + c.status()).isTrue();
+                        assertThat(c.median()).as(w + " " + m.key() + " " + p).isPositive();
+                    }
+                }
+            }
+        }
+        for (String s : Compare.SCALING) {
+            for (String n : report.sizes()) {
+                assertThat(report.cell(report.scaling, s, PeerKind.JASYNCIO, "n" + n).hasValue()).as(s + " " + n).isTrue();
+                assertThat(report.cell(report.scaling, s, PeerKind.COMPLETABLE_FUTURE, "n" + n).hasValue()).isTrue();
+                assertThat(report.cell(report.scaling, s, PeerKind.VT_ONE_CARRIER, "n" + n).hasValue())
+                        .isEqualTo(virtualThreads);
+            }
+        }
+
+        String md = Files.readString(out.resolve("RESULTS.md"));
+        for (Workload w : Workload.values()) {
+            assertThat(md).contains("| " + w.id + " |");
+        }
+        assertThat(md).contains("jasyncio ÷ cf", "Note: smoke test", "SMOKE sizes");
+        // The JOL section: the parked task's objects, per class, and their field layouts.
+        assertThat(md).contains("bytes per parked task", "io.jasyncio.Task object internals",
+                "io.jasyncio.internal.Frame object internals", "io.jasyncio.Future object internals");
+        for (String svg : List.of("results.svg", "scaling.svg")) {
+            var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve(svg).toFile());
+            assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+            assertThat(doc.getElementsByTagName("text").getLength()).as(svg).isGreaterThan(5);
+        }
+        assertThat(Files.readString(out.resolve("results.svg"))).contains("<rect");
+    }
+}
