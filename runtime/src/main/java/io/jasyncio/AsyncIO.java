@@ -4,6 +4,9 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -219,5 +222,132 @@ public final class AsyncIO {
     public static boolean isCoroutineFunction(Method method) {
         return method != null && method.isAnnotationPresent(Async.class)
                 && Coroutine.class.isAssignableFrom(method.getReturnType());
+    }
+
+    // ---- High-level API: gather, shield, waitFor, timeout, waitTasks, asCompleted (issue 5) ----
+
+    /** asyncio.FIRST_COMPLETED, for {@code import static io.jasyncio.AsyncIO.*}. */
+    public static final ReturnWhen FIRST_COMPLETED = ReturnWhen.FIRST_COMPLETED;
+    /** asyncio.FIRST_EXCEPTION. */
+    public static final ReturnWhen FIRST_EXCEPTION = ReturnWhen.FIRST_EXCEPTION;
+    /** asyncio.ALL_COMPLETED. */
+    public static final ReturnWhen ALL_COMPLETED = ReturnWhen.ALL_COMPLETED;
+
+    /**
+     * asyncio.gather: runs the awaitables concurrently (coroutines become tasks) and returns an
+     * already scheduled future of their results in argument order. The first failure propagates at
+     * once (the others keep running); cancelling the returned future cancels every unfinished child.
+     */
+    public static Future<List<Object>> gather(Awaitable<?>... aws) {
+        return Gather.gather(false, Arrays.asList(aws));
+    }
+
+    /** asyncio.gather over a homogeneous list: the results are typed. */
+    public static <T> Future<List<T>> gather(List<? extends Awaitable<? extends T>> aws) {
+        return Gather.gather(false, aws);
+    }
+
+    /**
+     * asyncio.gather(..., return_exceptions=...): with {@code true} failures (CancelledError too)
+     * are returned in place of results instead of propagating.
+     */
+    public static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... aws) {
+        return Gather.gather(returnExceptions, Arrays.asList(aws));
+    }
+
+    /** asyncio.gather(*aws, return_exceptions=...) over a list. */
+    public static Future<List<Object>> gather(boolean returnExceptions, List<? extends Awaitable<?>> aws) {
+        return Gather.gather(returnExceptions, aws);
+    }
+
+    /**
+     * asyncio.shield: a future mirroring {@code aw} whose cancellation does not cancel {@code aw}
+     * (a coroutine is wrapped in a task); cancelling {@code aw} by other means cancels it too.
+     */
+    public static <T> Future<T> shield(Awaitable<T> aw) {
+        return Shield.shield(aw);
+    }
+
+    /**
+     * asyncio.wait_for (3.12+): a lazy coroutine awaiting {@code aw} under a {@link Timeout} of
+     * {@code seconds}. On timeout {@code aw} is cancelled and waited for until it stopped, then
+     * {@link TimeoutError} is raised. Zero or negative: a done awaitable gives its result, anything
+     * else is cancelled and TimeoutError raised.
+     */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> aw, double seconds) {
+        return new WaitFor<>(aw, seconds);
+    }
+
+    /** {@link #waitFor(Awaitable, double)} with a {@link Duration}; null means no timeout. */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> aw, Duration timeout) {
+        return new WaitFor<>(aw, timeout == null ? null : seconds(timeout));
+    }
+
+    /** asyncio.wait_for(aw, None): no timeout, but cancelling the caller still cancels {@code aw}. */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> aw) {
+        return new WaitFor<>(aw, null);
+    }
+
+    /**
+     * asyncio.timeout(delay) (3.11+): a {@link Timeout} scope expiring {@code delay} seconds after
+     * it is entered: {@code await(timeout(5).run(work()))}.
+     */
+    public static Timeout timeout(double delay) {
+        return new Timeout(getRunningLoop().time() + delay);
+    }
+
+    /** asyncio.timeout(None): a scope without a deadline (set one later with {@link Timeout#reschedule}). */
+    public static Timeout timeout(Duration delay) {
+        return new Timeout(delay == null ? null : getRunningLoop().time() + seconds(delay));
+    }
+
+    /** asyncio.timeout_at(when): a {@link Timeout} scope expiring at loop time {@code when}. */
+    public static Timeout timeoutAt(double when) {
+        return new Timeout(when);
+    }
+
+    /**
+     * asyncio.wait, named {@code waitTasks} because {@code wait} is a final method of Object: a lazy
+     * coroutine that waits for the futures/tasks until all are done and returns the
+     * {@code (done, pending)} sets. Bare coroutines are rejected: wrap them with createTask first.
+     */
+    public static <T> Coroutine<WaitResult<T>> waitTasks(Collection<? extends Awaitable<? extends T>> aws) {
+        return new WaitTasks<>(aws, null, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /** asyncio.wait(aws, timeout=...): returns when all are done or after {@code timeout} seconds (never raises). */
+    public static <T> Coroutine<WaitResult<T>> waitTasks(Collection<? extends Awaitable<? extends T>> aws,
+            double timeout) {
+        return new WaitTasks<>(aws, timeout, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /** asyncio.wait(aws, return_when=...). */
+    public static <T> Coroutine<WaitResult<T>> waitTasks(Collection<? extends Awaitable<? extends T>> aws,
+            ReturnWhen returnWhen) {
+        return new WaitTasks<>(aws, null, returnWhen);
+    }
+
+    /** asyncio.wait(aws, timeout=..., return_when=...). */
+    public static <T> Coroutine<WaitResult<T>> waitTasks(Collection<? extends Awaitable<? extends T>> aws,
+            double timeout, ReturnWhen returnWhen) {
+        return new WaitTasks<>(aws, timeout, returnWhen);
+    }
+
+    /**
+     * asyncio.as_completed: starts every awaitable now and returns, in completion order, one lazy
+     * coroutine per distinct awaitable giving the next result (or failure). Single use.
+     */
+    public static <T> Iterable<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> aws) {
+        return new AsCompleted<>(aws, null);
+    }
+
+    /** asyncio.as_completed(aws, timeout=...): awaits after the timeout raise {@link TimeoutError}. */
+    public static <T> Iterable<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> aws,
+            double timeout) {
+        return new AsCompleted<>(aws, timeout);
+    }
+
+    private static double seconds(Duration d) {
+        return d.getSeconds() + d.getNano() / 1e9;
     }
 }

@@ -37,6 +37,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     Coroutine<?> caller;
 
     protected Coroutine() {
+        if (NeverAwaited.enabled) {
+            NeverAwaited.created(this);
+        }
     }
 
     /**
@@ -63,6 +66,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             Object o = f.outcome;
             if (o != Pending.PENDING) {
                 if (o instanceof Failure failure) {
+                    failure.retrieved = true;
                     throw failure.error;
                 }
                 return o;
@@ -83,6 +87,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             Object o = f.outcome;
             if (o != Pending.PENDING) {
                 if (o instanceof Failure failure) {
+                    failure.retrieved = true;
                     throw failure.error;
                 }
                 return o;
@@ -143,6 +148,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
                     : "coroutine is being awaited already: " + this);
         }
         task = t;
+        if (NeverAwaited.enabled) {
+            NeverAwaited.awaited(this);
+        }
     }
 
     /** Marks this coroutine as finished and lets go of what its frame still holds. */

@@ -40,7 +40,7 @@ public class EventLoop {
 
     private final ReadyQueue readyQueue = new ReadyQueue();
     final TimerHeap timers = new TimerHeap();
-    private long timerSeq;
+    private int timerSeq;
     private final ConcurrentLinkedQueue<Handle> threadsafe = new ConcurrentLinkedQueue<>();
     /** The loop thread is parked waiting for {@link #threadsafe} input. */
     private volatile boolean idle;
@@ -52,7 +52,8 @@ public class EventLoop {
 
     private boolean stopping;
     private volatile boolean closed;
-    private boolean debug;
+    private boolean debug = Boolean.getBoolean("jasyncio.debug");
+    private double slowCallbackDuration = 0.1;
     private ExceptionHandler exceptionHandler;
     private ExecutorService defaultExecutor;
     private boolean executorShutdownCalled;
@@ -162,6 +163,9 @@ public class EventLoop {
     public Handle callSoon(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkClosed();
+        if (debug) {
+            checkThread();
+        }
         Handle h = new Handle(this, callback);
         readyQueue.add(h);
         return h;
@@ -182,6 +186,9 @@ public class EventLoop {
             throw new IllegalArgumentException("when is NaN");
         }
         checkClosed();
+        if (debug) {
+            checkThread();
+        }
         TimerHandle h = new TimerHandle(this, when, timerSeq++, callback);
         timers.add(h);
         return h;
@@ -199,7 +206,7 @@ public class EventLoop {
         return h;
     }
 
-    long nextTimerSeq() {
+    int nextTimerSeq() {
         return timerSeq++;
     }
 
@@ -219,6 +226,31 @@ public class EventLoop {
 
     void inFlight(int delta) {
         inFlight += delta;
+    }
+
+    /**
+     * Debug mode: a method that is not thread-safe called from another thread than the one
+     * running the loop fails at once (asyncio's _check_thread) instead of corrupting the loop.
+     */
+    private void checkThread() {
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other than the"
+                    + " current one: use callSoonThreadsafe or runCoroutineThreadsafe from other threads");
+        }
+    }
+
+    /** Debug mode: callbacks and task steps running at least this long (seconds) are logged. */
+    public double getSlowCallbackDuration() {
+        return slowCallbackDuration;
+    }
+
+    /** Sets the debug-mode threshold for slow callbacks and task steps (asyncio's slow_callback_duration). */
+    public void setSlowCallbackDuration(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("slow callback duration must be >= 0: " + seconds);
+        }
+        this.slowCallbackDuration = seconds;
     }
 
     private void checkClosed() {
@@ -270,18 +302,26 @@ public class EventLoop {
             interrupted = waitForWork();
             drainThreadsafe();
         }
-        double now = time();
-        while (!timers.isEmpty()) {
-            TimerHandle h = timers.peek();
-            if (h.when > now) {
-                break;
+        if (!timers.isEmpty()) {
+            double now = time();
+            while (!timers.isEmpty()) {
+                TimerHandle h = timers.peek();
+                if (h.when > now) {
+                    break;
+                }
+                timers.poll();
+                readyQueue.add(h);
             }
-            timers.poll();
-            readyQueue.add(h);
+        }
+        NeverRetrieved.poll();
+        if (debug) {
+            NeverAwaited.poll();
         }
         for (int n = readyQueue.size(); n > 0; n--) {
             Object o = readyQueue.poll();
-            if (o instanceof Task<?> t) {
+            if (debug) {
+                SlowCallbacks.runTimed(this, o);
+            } else if (o instanceof Task<?> t) {
                 t.step();
             } else {
                 ((Handle) o).run();
@@ -414,6 +454,9 @@ public class EventLoop {
 
     public void setDebug(boolean enabled) {
         this.debug = enabled;
+        if (enabled) {
+            NeverAwaited.enabled = true;
+        }
     }
 
     // ---- futures and tasks --------------------------------------------------------------
@@ -430,7 +473,9 @@ public class EventLoop {
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
         Objects.requireNonNull(coro, "a coroutine was expected, got null");
         checkClosed();
-        return new Task<>(this, coro, name, Context.current());
+        // inside a step of this loop the creator's context is at hand: no thread-local lookup
+        Task<?> creator = currentTask;
+        return new Task<>(this, coro, name, creator != null ? creator.context : Context.current());
     }
 
     /** A future stays as it is (it must belong to this loop); a coroutine becomes a task. */

@@ -9,6 +9,8 @@ final class Failure {
     final Throwable error;
     /** True when the future was cancelled (error is then a {@link CancelledError}). */
     final boolean cancelled;
+    /** Someone looked at the error (result(), exception(), await): see {@link NeverRetrieved}. */
+    boolean retrieved;
 
     Failure(Throwable error, boolean cancelled) {
         this.error = error;

@@ -55,6 +55,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
     public T result() {
         Object o = outcome;
         if (o instanceof Failure f) {
+            f.retrieved = true;
             throw Throw.sneaky(f.error);
         }
         if (o == Pending.PENDING) {
@@ -73,6 +74,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
             if (f.cancelled) {
                 throw (CancelledError) f.error;
             }
+            f.retrieved = true;
             return f.error;
         }
         return null;
@@ -110,6 +112,9 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /** Stores the outcome (value or {@link Failure}) and schedules the done callbacks. */
     final void complete(Object result) {
         outcome = result;
+        if (result instanceof Failure f && !f.cancelled) {
+            NeverRetrieved.watch(this, f);
+        }
         Object cb = callbacks;
         if (cb == null) {
             return;
@@ -225,16 +230,22 @@ public non-sealed class Future<T> implements Awaitable<T> {
             });
         }
         loop.inFlight(+1);
-        stage.whenComplete((value, error) -> loop.callSoonThreadsafe(() -> {
-            loop.inFlight(-1);
-            if (!f.done()) {
-                if (error == null) {
-                    f.setResult(value);
-                } else {
-                    f.settleFailure(error);
-                }
+        stage.whenComplete((value, error) -> {
+            try {
+                loop.callSoonThreadsafe(() -> {
+                    loop.inFlight(-1);
+                    if (!f.done()) {
+                        if (error == null) {
+                            f.setResult(value);
+                        } else {
+                            f.settleFailure(error);
+                        }
+                    }
+                });
+            } catch (IllegalStateException closed) {
+                // the loop was closed meanwhile: nobody is left to tell
             }
-        }));
+        });
         return f;
     }
 

@@ -26,8 +26,10 @@ public class Task<T> extends Future<T> {
     private static final int TRAMPOLINE = 4;
     /** cancel() arrived while not parked: throw CancelledError in at the next step. */
     private static final int MUST_CANCEL = 8;
+    /** Something (park, yield, trampoline) will resume the task: a SUSPEND is legitimate. */
+    private static final int ARMED = 16;
     /** Number of cancel requests ({@link #cancelling()}) lives in the bits above these. */
-    private static final int CANCELS_SHIFT = 4;
+    private static final int CANCELS_SHIFT = 5;
 
     /**
      * The innermost coroutine: the one suspended (or about to start); the root coroutine
@@ -41,8 +43,8 @@ public class Task<T> extends Future<T> {
     Object slot;
     private int flags;
     private final int number;
-    private String name;
-    private String cancelMessage;
+    /** Rarely needed state (a given name, a pending cancel message), allocated only when used. */
+    private Extra extra;
     /** The ContextVar values this task runs with (copied from its creator). */
     Context context;
     /** The loop's list of pending tasks ({@link AsyncIO#allTasks()}). */
@@ -54,19 +56,21 @@ public class Task<T> extends Future<T> {
         coro.claim(this);
         this.current = coro;
         this.number = COUNTER.incrementAndGet();
-        this.name = name;
+        if (name != null) {
+            extra().name = name;
+        }
         this.context = context;
         loop.taskCreated(this);
         loop.ready(this);
     }
 
     public String getName() {
-        String n = name;
+        String n = extra == null ? null : extra.name;
         return n != null ? n : "Task-" + number;
     }
 
     public void setName(String name) {
-        this.name = String.valueOf(name);
+        extra().name = String.valueOf(name);
     }
 
     /** The coroutine this task runs. */
@@ -79,21 +83,31 @@ public class Task<T> extends Future<T> {
         return (Coroutine<T>) c;
     }
 
-    /** Frames of the task (oldest first); filled in by the high-level helper. */
+    /**
+     * The task's stack, oldest first: while suspended, one element per awaiting coroutine at the
+     * line of its await; the traceback frames when it failed; empty when it finished or was
+     * cancelled (asyncio's Task.get_stack).
+     */
     public List<StackTraceElement> getStack() {
-        throw new UnsupportedOperationException("Task.getStack is not built yet");
+        return TaskStack.of(this, -1);
     }
 
+    /**
+     * {@link #getStack()} capped at {@code limit} frames: the newest ones of a suspended task, the
+     * oldest ones of a traceback (as asyncio does).
+     */
     public List<StackTraceElement> getStack(int limit) {
-        throw new UnsupportedOperationException("Task.getStack is not built yet");
+        return TaskStack.of(this, Math.max(limit, 0));
     }
 
+    /** Prints {@link #getStack()} to {@code System.err}, newest frame first like a Java stack trace. */
     public void printStack() {
-        throw new UnsupportedOperationException("Task.printStack is not built yet");
+        TaskStack.print(this, -1, System.err);
     }
 
+    /** Prints at most {@code limit} frames of {@link #getStack(int)} to {@code out}, newest first. */
     public void printStack(int limit, PrintStream out) {
-        throw new UnsupportedOperationException("Task.printStack is not built yet");
+        TaskStack.print(this, Math.max(limit, 0), out);
     }
 
     /** Tasks complete only from their coroutine (asyncio raises RuntimeError too). */
@@ -124,7 +138,7 @@ public class Task<T> extends Future<T> {
             return true;
         }
         flags |= MUST_CANCEL;
-        cancelMessage = message;
+        cancelMessage(message);
         return true;
     }
 
@@ -160,14 +174,17 @@ public class Task<T> extends Future<T> {
         Object in = slot;
         if ((f & PARKED) != 0) {
             in = ((Future<?>) in).outcome;
+            if (in instanceof Failure failure) {
+                failure.retrieved = true;
+            }
         }
         slot = null;
         if ((f & MUST_CANCEL) != 0) {
             f &= ~MUST_CANCEL;
             if (!(in instanceof Failure failure && failure.error instanceof CancelledError)) {
-                in = Failure.of(new CancelledError(cancelMessage));
+                in = Failure.of(new CancelledError(cancelMessage()));
             }
-            cancelMessage = null;
+            cancelMessage(null);
         }
         flags = f & ~PARKED;
         EventLoop loop = this.loop;
@@ -191,6 +208,7 @@ public class Task<T> extends Future<T> {
     }
 
     private void drive(Coroutine<?> c, Object in) {
+        int recorded = 0;
         for (;;) {
             slot = in;
             Object r;
@@ -200,15 +218,25 @@ public class Task<T> extends Future<T> {
             } catch (Throwable e) {
                 r = null;
                 err = e;
+                if (in instanceof Failure f && f.error == e && recorded < TaskStack.MAX_RECORDED) {
+                    // c let through the failure it was resumed with: put it in the async stack trace
+                    recorded++;
+                    TaskStack.recordAwaiter(e, c);
+                }
             }
             if (r == Suspend.SUSPEND && err == null) {
-                if ((flags & TRAMPOLINE) == 0) {
+                int f = flags;
+                flags = f & ~(TRAMPOLINE | ARMED);
+                if ((f & TRAMPOLINE) != 0) {
+                    c = current;
+                    in = null;
+                    continue;
+                }
+                if ((f & ARMED) != 0) {
                     return;
                 }
-                flags &= ~TRAMPOLINE;
-                c = current;
-                in = null;
-                continue;
+                // a hand-written coroutine returned SUSPEND without a pending await: nothing would ever resume it
+                err = new IllegalStateException(c + " returned SUSPEND but awaitStep() did not suspend");
             }
             Coroutine<?> parent = c.caller;
             c.finish();
@@ -231,8 +259,8 @@ public class Task<T> extends Future<T> {
             if ((flags & MUST_CANCEL) != 0) {
                 // cancelled right before the coroutine returned: asyncio reports it cancelled
                 flags &= ~MUST_CANCEL;
-                super.cancel(cancelMessage);
-                cancelMessage = null;
+                super.cancel(cancelMessage());
+                cancelMessage(null);
             } else {
                 complete(r);
             }
@@ -257,11 +285,11 @@ public class Task<T> extends Future<T> {
         }
         current = frame;
         slot = f;
-        flags |= PARKED;
+        flags |= PARKED | ARMED;
         f.addCallback(this);
-        if ((flags & MUST_CANCEL) != 0 && f.cancel(cancelMessage)) {
+        if ((flags & MUST_CANCEL) != 0 && f.cancel(cancelMessage())) {
             flags &= ~MUST_CANCEL;
-            cancelMessage = null;
+            cancelMessage(null);
         }
         return Suspend.SUSPEND;
     }
@@ -270,6 +298,7 @@ public class Task<T> extends Future<T> {
     final Object yieldOnce(Coroutine<?> frame, Object value) {
         current = frame;
         slot = value;
+        flags |= ARMED;
         loop.ready(this);
         return Suspend.SUSPEND;
     }
@@ -282,8 +311,35 @@ public class Task<T> extends Future<T> {
     /** Starts {@code child} from the step loop instead of deeper on the Java stack. */
     final Object trampoline(Coroutine<?> child) {
         current = child;
-        flags |= TRAMPOLINE;
+        flags |= TRAMPOLINE | ARMED;
         return Suspend.SUSPEND;
+    }
+
+    private Extra extra() {
+        Extra e = extra;
+        if (e == null) {
+            e = new Extra();
+            extra = e;
+        }
+        return e;
+    }
+
+    private String cancelMessage() {
+        return extra == null ? null : extra.cancelMessage;
+    }
+
+    private void cancelMessage(String message) {
+        if (message != null) {
+            extra().cancelMessage = message;
+        } else if (extra != null) {
+            extra.cancelMessage = null;
+        }
+    }
+
+    /** The fields most tasks never need, kept out of the task to keep a parked task small. */
+    private static final class Extra {
+        String name;
+        String cancelMessage;
     }
 
     /** The future this task is parked on, or null. */

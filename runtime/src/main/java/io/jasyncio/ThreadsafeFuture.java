@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -35,9 +36,10 @@ final class ThreadsafeFuture<T> extends CompletableFuture<T> {
     private void copy(Future<T> f) {
         Object o = f.outcome;
         if (o instanceof Failure failure) {
-            if (failure.cancelled) {
-                super.cancel(false);
+            if (failure.error instanceof CancelledError ce) {
+                completeExceptionally(toCancellation(ce));
             } else {
+                failure.retrieved = true; // handed over to the CompletableFuture
                 completeExceptionally(failure.error);
             }
         } else {
@@ -45,6 +47,13 @@ final class ThreadsafeFuture<T> extends CompletableFuture<T> {
             T value = (T) o;
             complete(value);
         }
+    }
+
+    /** CancelledError becomes CancellationException at this boundary (so isCancelled() is true), message kept. */
+    static CancellationException toCancellation(CancelledError error) {
+        CancellationException ce = new CancellationException(error.getMessage());
+        ce.initCause(error);
+        return ce;
     }
 
     @Override

@@ -3,18 +3,21 @@ package io.jasyncio;
 /** A callback scheduled for a time ({@code callLater}/{@code callAt}). Cancelling removes it from the loop's timers. */
 public class TimerHandle extends Handle {
     final double when;
-    /** Scheduling order: equal deadlines fire first-in first-out. */
-    final long seq;
+    /**
+     * Scheduling order: equal deadlines fire first-in first-out. An int compared with
+     * wrap-around ({@code a - b < 0}), valid while pending timers span fewer than 2^31 schedulings.
+     */
+    final int seq;
     /** Position in the loop's timer heap, -1 when not in it. */
     int heapIndex = -1;
 
-    TimerHandle(EventLoop loop, double when, long seq, Runnable runnable) {
+    TimerHandle(EventLoop loop, double when, int seq, Runnable runnable) {
         super(loop, runnable);
         this.when = when;
         this.seq = seq;
     }
 
-    TimerHandle(EventLoop loop, double when, long seq) {
+    TimerHandle(EventLoop loop, double when, int seq) {
         this(loop, when, seq, null);
     }
 

@@ -62,7 +62,7 @@ final class TimerHeap {
     }
 
     private static boolean before(TimerHandle a, TimerHandle b) {
-        return a.when < b.when || (a.when == b.when && a.seq < b.seq);
+        return a.when < b.when || (a.when == b.when && a.seq - b.seq < 0);
     }
 
     private void siftUp(int i, TimerHandle h) {

@@ -165,6 +165,18 @@ class CoroutineTest {
         assertThat(AsyncIO.isCoroutineFunction(Fixture.class.getDeclaredMethod("plain"))).isFalse();
     }
 
+    @Test
+    void aHandWrittenCoroutineThatSuspendsWithoutAwaitingFailsClearly() {
+        Coroutine<Object> broken = new Coroutine<>() {
+            @Override
+            protected Object resume() {
+                return SUSPEND;
+            }
+        };
+        assertThatThrownBy(() -> Loops.run(broken)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("returned SUSPEND but awaitStep() did not suspend");
+    }
+
     static class Fixture {
         @Async
         static Coroutine<Void> coroutineFunction() {

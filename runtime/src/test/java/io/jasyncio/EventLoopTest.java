@@ -93,6 +93,25 @@ class EventLoopTest {
     }
 
     @Test
+    void aMillionTimersScheduledAndCancelledLeaveNothingBehind() {
+        // the cost is measured in benchmarks/; here: nothing leaks and the loop still works
+        TimerHandle[] handles = new TimerHandle[1_000_000];
+        Runnable nothing = () -> { };
+        for (int i = 0; i < handles.length; i++) {
+            handles[i] = loop.callLater(1 + (i * 7919 % 1000), nothing);
+        }
+        assertThat(loop.pendingTimers()).isEqualTo(1_000_000);
+        for (TimerHandle h : handles) {
+            h.cancel();
+        }
+        assertThat(loop.pendingTimers()).isZero();
+        loop.callLater(1, () -> log.add("fired"));
+        loop.callLater(2, loop::stop);
+        loop.runForever();
+        assertThat(log).containsExactly("fired");
+    }
+
+    @Test
     void virtualTimeJumpsToTheNextTimerAndCanBeAdvancedByHand() {
         assertThat(loop.time()).isZero();
         assertThat(loop.isVirtualTime()).isTrue();

@@ -116,13 +116,14 @@ class FutureTest {
         CompletableFuture<Integer> cancelledCf = cancelled.toCompletableFuture();
         ok.setResult(3);
         failed.setException(new ArithmeticException("x"));
-        cancelled.cancel();
+        cancelled.cancel("no longer needed");
         assertThat(okCf).isNotDone();
         Loops.iterate(loop, 1);
         assertThat(okCf.get()).isEqualTo(3);
         assertThatThrownBy(failedCf::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ArithmeticException.class);
         assertThat(cancelledCf.isCancelled()).isTrue();
-        assertThatThrownBy(cancelledCf::get).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(cancelledCf::get).isInstanceOf(CancellationException.class)
+                .hasMessage("no longer needed").hasCauseInstanceOf(CancelledError.class);
         Future<Integer> done = loop.createFuture();
         done.setResult(9);
         assertThat(done.toCompletableFuture().getNow(null)).isEqualTo(9);

@@ -70,6 +70,10 @@ final class ClassRewrite {
             FrameComputingWriter writer = new FrameComputingWriter(hierarchy);
             c.accept(writer);
             return new RewriteResult(writer.toByteArray(), true, reporter.diagnostics());
+        } catch (org.objectweb.asm.MethodTooLargeException e) {
+            reporter.error(e.getMethodName(), -1, "method " + e.getMethodName() + " is too large once rewritten (more than"
+                    + " 64 KiB of bytecode: every await saves and restores the values live there); split it into smaller"
+                    + " @Async methods");
         } catch (TypeHierarchy.TypeNotFoundException e) {
             reporter.error(null, -1, e.getMessage() + ": the rewriter needs it to compute stack map frames;"
                     + " add it to the class path the rewriter is given");

@@ -45,7 +45,20 @@ final class ChildJvm {
         try {
             out = Files.createTempFile("jasyncio-peer", ".out");
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            // If the comparison is interrupted (Ctrl-C), its child must not run on.
+            Thread reaper = new Thread(p::destroyForcibly);
+            Runtime.getRuntime().addShutdownHook(reaper);
+            boolean finished;
+            try {
+                finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(reaper);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway
+                }
+            }
+            if (!finished) {
                 p.destroyForcibly().waitFor();
                 return RunResult.failed("timeout (" + timeoutSeconds + " s)");
             }

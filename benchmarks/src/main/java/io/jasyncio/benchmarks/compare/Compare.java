@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <pre>
  * Compare [--smoke] [--runs N] [--java PATH] [--out DIR] [--peers a,b] [--workloads a,b]
- *         [--no-scaling] [--timeout SECONDS] [--note TEXT] [--command TEXT]
+ *         [--no-scaling] [--scaling-runs N] [--timeout SECONDS] [--note TEXT] [--command TEXT]
  * </pre>
  */
 public final class Compare {
@@ -50,6 +50,7 @@ public final class Compare {
         ChildJvm jvm = new ChildJvm(options.java, options.classPath, options.timeoutSeconds, options.smoke);
         String jdk = jvm.version();
         System.err.printf("comparison: %d run(s), peers %s, JDK %s%n", options.runs, options.peers, jdk);
+        String loadBefore = Machine.loadAverage();
         Map<String, Map<PeerKind, List<RunResult>>> results = new LinkedHashMap<>();
         Map<String, Map<PeerKind, List<RunResult>>> scaling = new LinkedHashMap<>();
         long t0 = System.nanoTime();
@@ -64,11 +65,11 @@ public final class Compare {
                             .computeIfAbsent(peer, k -> new ArrayList<>()).add(r);
                 }
             }
-            if (options.scaling) {
+            if (options.scaling && run <= options.scalingRuns) {
                 for (String s : SCALING) {
                     for (PeerKind peer : options.peers) {
                         String sizes = options.smoke ? "10,100" : "1000,10000,100000,1000000";
-                        RunResult r = jvm.run(peer, "scale_" + s, sizes, options.smoke ? 100 : 1_000_000);
+                        RunResult r = jvm.run(peer, "scale_" + s, sizes, options.smoke ? 100 : 200_000);
                         progress(run, "scale_" + s, peer, r, t0);
                         scaling.computeIfAbsent(s, k -> new LinkedHashMap<>())
                                 .computeIfAbsent(peer, k -> new ArrayList<>()).add(r);
@@ -80,7 +81,9 @@ public final class Compare {
                 "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+EnableDynamicAgentLoading"),
                 "io.jasyncio.benchmarks.ParkedTaskLayout", options.smoke ? "100" : "10000");
         String date = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atZone(ZoneOffset.UTC));
-        Report report = new Report(options, results, scaling, layout, date, Machine.describe(), jdk);
+        Report report = new Report(options, results, scaling, layout, date,
+                Machine.describe() + "; load average (1/5/15 min) " + loadBefore + " at the start, "
+                        + Machine.loadAverage() + " at the end", jdk);
         System.out.println(report.console());
         Files.createDirectories(options.out);
         Files.writeString(options.out.resolve("RESULTS.md"), report.markdown(), StandardCharsets.UTF_8);
@@ -99,9 +102,9 @@ public final class Compare {
 
     /** Command-line options. */
     record Options(boolean smoke, int runs, Path java, Path out, List<PeerKind> peers, List<Workload> workloads,
-                   boolean scaling, long timeoutSeconds, String note, String command, String classPath) {
+                   boolean scaling, int scalingRuns, long timeoutSeconds, String note, String command, String classPath) {
         static final String USAGE = "usage: Compare [--smoke] [--runs N] [--java PATH] [--out DIR] [--peers "
-                + "jasyncio,vt-1,vt-default,cf] [--workloads yield_switch,...] [--no-scaling] [--timeout S] "
+                + "jasyncio,vt-1,vt-default,cf] [--workloads yield_switch,...] [--no-scaling] [--scaling-runs N (1)] [--timeout S] "
                 + "[--note TEXT] [--command TEXT]";
 
         static Options parse(String... args) {
@@ -112,6 +115,7 @@ public final class Compare {
             List<PeerKind> peers = List.of(PeerKind.values());
             List<Workload> workloads = List.of(Workload.values());
             boolean scaling = true;
+            int scalingRuns = 1;
             long timeout = 180;
             String note = "";
             String command = "benchmarks/compare.sh";
@@ -121,6 +125,7 @@ public final class Compare {
                     case "--smoke" -> smoke = true;
                     case "--no-scaling" -> scaling = false;
                     case "--runs" -> runs = Integer.parseInt(value(args, ++i, a));
+                    case "--scaling-runs" -> scalingRuns = Integer.parseInt(value(args, ++i, a));
                     case "--java" -> java = Path.of(value(args, ++i, a));
                     case "--out" -> out = Path.of(value(args, ++i, a));
                     case "--timeout" -> timeout = Long.parseLong(value(args, ++i, a));
@@ -138,7 +143,7 @@ public final class Compare {
             if (r < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1");
             }
-            return new Options(smoke, r, java, out, peers, workloads, scaling, timeout, note, command,
+            return new Options(smoke, r, java, out, peers, workloads, scaling, scalingRuns, timeout, note, command,
                     System.getProperty("java.class.path"));
         }
 

@@ -9,6 +9,16 @@ final class Machine {
     private Machine() {
     }
 
+    /** The 1, 5 and 15 minute load averages ("n/a" off Linux): how busy the shared machine was. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
     static String describe() {
         String cpu = "unknown CPU";
         try {

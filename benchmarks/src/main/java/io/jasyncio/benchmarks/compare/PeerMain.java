@@ -39,7 +39,11 @@ public final class PeerMain {
                 for (int i = 0; i < Integer.parseInt(args[3]); i++) {
                     run(peer, w, size);
                 }
+                long cpu0 = Measure.processCpuNanos();
                 sample = run(peer, w, size);
+                // Process CPU of the measured iteration (all threads: carriers, GC, JIT): less
+                // sensitive than wall time to other processes competing for the cores.
+                sample.put("proc_cpu", (Measure.processCpuNanos() - cpu0) / 1e9);
             }
         } catch (StackOverflowError e) {
             sample = new Sample();

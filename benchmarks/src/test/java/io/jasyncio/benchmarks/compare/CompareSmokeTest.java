@@ -37,6 +37,9 @@ class CompareSmokeTest {
                 }
             }
         }
+        for (Workload w : Workload.values()) {
+            assertThat(report.cell(report.results, w.id, PeerKind.JASYNCIO, "proc_cpu").hasValue()).as(w + " cpu").isTrue();
+        }
         for (String s : Compare.SCALING) {
             for (String n : report.sizes()) {
                 assertThat(report.cell(report.scaling, s, PeerKind.JASYNCIO, "n" + n).hasValue()).as(s + " " + n).isTrue();
@@ -50,7 +53,8 @@ class CompareSmokeTest {
         for (Workload w : Workload.values()) {
             assertThat(md).contains("| " + w.id + " |");
         }
-        assertThat(md).contains("jasyncio ÷ cf", "Note: smoke test", "SMOKE sizes");
+        assertThat(md).contains("jasyncio ÷ cf", "Note: smoke test", "SMOKE sizes", "### CPU time of the same runs",
+                "load average");
         // The JOL section: the parked task's objects, per class, and their field layouts.
         assertThat(md).contains("bytes per parked task", "io.jasyncio.Task object internals",
                 "io.jasyncio.internal.Frame object internals", "io.jasyncio.Future object internals");

@@ -1,0 +1,48 @@
+package io.jasyncio;
+
+import java.util.Objects;
+
+/** asyncio.ensure_future and the small future helpers the high-level API shares. */
+final class Futures {
+    private Futures() {
+    }
+
+    /**
+     * A future for {@code aw}: a future is returned as is (it must belong to {@code loop} when one
+     * is given); a coroutine is wrapped in a task on {@code loop}, or on the running loop.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> Future<T> ensure(Awaitable<T> aw, EventLoop loop) {
+        Objects.requireNonNull(aw, "awaitable");
+        if (aw instanceof Future<T> f) {
+            if (loop != null && f.getLoop() != loop) {
+                throw new IllegalArgumentException(
+                        "The future belongs to a different loop than the one specified as the loop argument");
+            }
+            return f;
+        }
+        Coroutine<T> coro = (Coroutine<T>) aw;
+        return (loop != null ? loop : AsyncIO.getRunningLoop()).createTask(coro);
+    }
+
+    /** Sets {@code waiter}'s result to null unless it is done already (asyncio's _release_waiter). */
+    @SuppressWarnings("unchecked")
+    static void release(Future<?> waiter) {
+        if (!waiter.done()) {
+            ((Future<Object>) (Future<?>) waiter).setResult(null);
+        }
+    }
+
+    /** The failure of a done future without throwing: its exception, or its CancelledError. */
+    static Throwable failure(Future<?> f) {
+        if (f.cancelled()) {
+            try {
+                f.result();
+            } catch (CancelledError e) {
+                return e;
+            }
+            return new CancelledError();
+        }
+        return f.exception();
+    }
+}

@@ -1,0 +1,132 @@
+package io.jasyncio;
+
+import java.io.PrintStream;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Task.get_stack / Task.print_stack, and the async stack traces behind them.
+ *
+ * <p>A suspended task's stack is one element per awaiting coroutine, oldest (the task's own
+ * coroutine) first, each at the line of its suspended await. A failed task's stack is its
+ * exception's traceback, oldest first, restricted to the coroutines' frames. As in asyncio a
+ * {@code limit} keeps the newest frames of a suspended stack and the oldest of a traceback.
+ *
+ * <p>Async stack traces: a failure handed from a coroutine to the one awaiting it, after a
+ * suspension, no longer has the awaiting coroutines on its Java stack; the task records each of
+ * them into the exception's stack trace (just above the task's own frames), so the trace of a
+ * failure deep in a chain of awaits names every awaiting coroutine with the line of its await.
+ */
+final class TaskStack {
+    /** Async frames recorded into one exception per task step, at most (bounds the cost of deep chains). */
+    static final int MAX_RECORDED = 256;
+
+    private static final CodeSource RUNTIME = Task.class.getProtectionDomain().getCodeSource();
+
+    private TaskStack() {
+    }
+
+    /** Task.getStack(limit); a negative limit means no limit. */
+    static List<StackTraceElement> of(Task<?> task, int limit) {
+        List<StackTraceElement> frames = new ArrayList<>();
+        if (!task.done()) {
+            // innermost first while walking up, then reversed: keeps the newest `limit`
+            for (Coroutine<?> c = task.current; c != null && c.caller != c && frames.size() != limit; c = c.caller) {
+                frames.add(c.location());
+            }
+            Collections.reverse(frames);
+        } else if (!task.cancelled() && task.exception() != null) {
+            List<StackTraceElement> tb = traceback(task.exception());
+            for (int i = 0; i < tb.size() && frames.size() != limit; i++) {
+                frames.add(tb.get(i));
+            }
+        }
+        return Collections.unmodifiableList(frames);
+    }
+
+    /** Task.printStack(limit, out): newest first, like a Java stack trace. */
+    static void print(Task<?> task, int limit, PrintStream out) {
+        Objects.requireNonNull(out, "out");
+        List<StackTraceElement> frames = of(task, limit);
+        Throwable exc = task.done() && !task.cancelled() ? task.exception() : null;
+        StringBuilder sb = new StringBuilder();
+        if (frames.isEmpty()) {
+            sb.append("No stack for ").append(task).append('\n');
+        } else if (exc != null) {
+            sb.append("Traceback for ").append(task).append(" (most recent call first):\n");
+        } else {
+            sb.append("Stack for ").append(task).append(" (most recent call first):\n");
+        }
+        if (exc != null) {
+            sb.append(exc).append('\n');
+        }
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            sb.append("\tat ").append(frames.get(i)).append('\n');
+        }
+        out.print(sb);
+        out.flush();
+    }
+
+    /** The coroutine frames of {@code exc}'s stack trace, oldest first. */
+    static List<StackTraceElement> traceback(Throwable exc) {
+        StackTraceElement[] trace = exc.getStackTrace();
+        int end = taskFrameIndex(trace);
+        List<StackTraceElement> frames = new ArrayList<>(end);
+        for (int i = end - 1; i >= 0; i--) {
+            if (!isRuntimeFrame(trace[i])) {
+                frames.add(trace[i]);
+            }
+        }
+        return frames;
+    }
+
+    /**
+     * Records {@code awaiter}, which let {@code exc} propagate after resuming from a suspended
+     * await, into the exception's stack trace, just above the running task's frames.
+     */
+    static void recordAwaiter(Throwable exc, Coroutine<?> awaiter) {
+        if (exc instanceof VirtualMachineError) {
+            return;
+        }
+        StackTraceElement[] trace = exc.getStackTrace();
+        if (trace.length == 0) {
+            return; // stack traces disabled for this exception
+        }
+        int at = taskFrameIndex(trace);
+        StackTraceElement[] grown = new StackTraceElement[trace.length + 1];
+        System.arraycopy(trace, 0, grown, 0, at);
+        grown[at] = awaiter.location();
+        System.arraycopy(trace, at, grown, at + 1, trace.length - at);
+        exc.setStackTrace(grown);
+    }
+
+    /** Index of the first frame of the task machinery (the step loop), or the length. */
+    private static int taskFrameIndex(StackTraceElement[] trace) {
+        for (int i = 0; i < trace.length; i++) {
+            if (trace[i].getClassName().equals("io.jasyncio.Task")) {
+                return i;
+            }
+        }
+        return trace.length;
+    }
+
+    /** A frame of the runtime itself (await plumbing), hidden from task stacks. */
+    private static boolean isRuntimeFrame(StackTraceElement e) {
+        String cls = e.getClassName();
+        if (!cls.startsWith("io.jasyncio.")) {
+            return cls.startsWith("java.") || cls.startsWith("jdk.");
+        }
+        int dollar = cls.indexOf('$');
+        String outer = dollar < 0 ? cls : cls.substring(0, dollar);
+        try {
+            Class<?> c = Class.forName(outer, false, Task.class.getClassLoader());
+            CodeSource cs = c.getProtectionDomain().getCodeSource();
+            return Objects.equals(cs, RUNTIME);
+        } catch (ClassNotFoundException | LinkageError | SecurityException e2) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.jasyncio;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * asyncio.wait_for as CPython 3.12+ does it: a positive (or absent) timeout is a
+ * {@link Timeout} scope around the await, so a coroutine runs inline in the caller's task (no new
+ * task). On timeout the awaitable is cancelled, waitFor waits until it has really stopped, then
+ * raises {@link TimeoutError}; if it suppresses the cancellation and returns a value, that value is
+ * returned. A timeout of zero or less: a done awaitable returns its result, anything else is
+ * cancelled (a coroutine never starts) and waited for, then TimeoutError.
+ */
+final class WaitFor<T> extends Coroutine<T> {
+    private Awaitable<T> aw;
+    private final Double timeout;
+    private int state;
+    private Future<T> fut;
+    private Consumer<Future<T>> releaser;
+
+    WaitFor(Awaitable<T> aw, Double timeout) {
+        this.aw = Objects.requireNonNull(aw, "awaitable");
+        if (timeout != null && timeout.isNaN()) {
+            throw new IllegalArgumentException("timeout is NaN");
+        }
+        this.timeout = timeout;
+    }
+
+    @Override
+    protected Object resume() throws Throwable {
+        if (state == 0) {
+            Awaitable<T> a = aw;
+            aw = null;
+            if (timeout == null || timeout > 0) {
+                // Tail-await the scope: this frame is only a pass-through afterwards.
+                state = 1;
+                return awaitStep(new Timeout(timeout == null ? null : AsyncIO.getRunningLoop().time() + timeout).run(a));
+            }
+            fut = Futures.ensure(a, null);
+            if (fut.done()) {
+                return fut.result();
+            }
+            // _cancel_and_wait: cancel, then wait on a separate waiter so waitFor stays cancellable.
+            Future<Object> waiter = AsyncIO.getRunningLoop().createFuture();
+            releaser = f -> Futures.release(waiter);
+            fut.addDoneCallback(releaser);
+            state = 2;
+            Object v;
+            try {
+                fut.cancel();
+                v = awaitStep(waiter);
+            } catch (Throwable e) {
+                fut.removeDoneCallback(releaser);
+                throw e;
+            }
+            if (v == SUSPEND) {
+                return SUSPEND;
+            }
+            return afterCancel();
+        }
+        if (state == 1) {
+            return awaitResult();
+        }
+        try {
+            awaitResult();
+        } catch (Throwable e) {
+            fut.removeDoneCallback(releaser);
+            throw e;
+        }
+        return afterCancel();
+    }
+
+    private Object afterCancel() {
+        fut.removeDoneCallback(releaser);
+        try {
+            return fut.result();
+        } catch (CancelledError e) {
+            TimeoutError timeoutError = new TimeoutError();
+            timeoutError.initCause(e);
+            throw timeoutError;
+        }
+    }
+
+    @Override
+    protected StackTraceElement location() {
+        return new StackTraceElement("io.jasyncio.AsyncIO", "waitFor", null, -1);
+    }
+}
