@@ -67,6 +67,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             if (o != Pending.PENDING) {
                 if (o instanceof Failure failure) {
                     failure.retrieved = true;
+                    TaskStack.recordRunningAwaiter(failure.error, this);
                     throw failure.error;
                 }
                 return o;
@@ -88,6 +89,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             if (o != Pending.PENDING) {
                 if (o instanceof Failure failure) {
                     failure.retrieved = true;
+                    TaskStack.recordRunningAwaiter(failure.error, this);
                     throw failure.error;
                 }
                 return o;
@@ -113,6 +115,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             r = c.resume();
         } catch (Throwable e) {
             c.finish();
+            TaskStack.recordRunningAwaiter(e, this);
             throw e;
         } finally {
             loop.inlineDepth--;

@@ -343,6 +343,10 @@ public class EventLoop {
             return parkUntilInput(-1);
         }
         double when = timers.peek().when;
+        if (when == Double.POSITIVE_INFINITY) {
+            // sleep(infinity): a deadline that never comes; virtual time must not jump to it
+            return parkUntilInput(-1);
+        }
         double delta = when - time();
         if (delta <= 0) {
             return false;

@@ -34,7 +34,19 @@ final class TaskStack {
         List<StackTraceElement> frames = new ArrayList<>();
         if (!task.done()) {
             // innermost first while walking up, then reversed: keeps the newest `limit`
-            for (Coroutine<?> c = task.current; c != null && c.caller != c && frames.size() != limit; c = c.caller) {
+            Coroutine<?> c = task.current;
+            if (task.loop.currentTask == task && task.loop.isRunning()) {
+                // the task asks for its own stack: what runs now is on the Java stack; the
+                // coroutine the step resumed and everything inline above it
+                for (StackTraceElement e : runningFrames()) {
+                    if (frames.size() == limit) {
+                        break;
+                    }
+                    frames.add(e);
+                }
+                c = c == null ? null : c.caller;
+            }
+            for (; c != null && c.caller != c && frames.size() != limit; c = c.caller) {
                 frames.add(c.location());
             }
             Collections.reverse(frames);
@@ -45,6 +57,15 @@ final class TaskStack {
             }
         }
         return Collections.unmodifiableList(frames);
+    }
+
+    /** The current thread's frames between here and the task's step loop, innermost first, without runtime frames. */
+    private static List<StackTraceElement> runningFrames() {
+        return StackWalker.getInstance().walk(s -> s
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .takeWhile(e -> !e.getClassName().equals("io.jasyncio.Task") || !e.getMethodName().equals("drive"))
+                .filter(e -> !isRuntimeFrame(e))
+                .collect(java.util.stream.Collectors.toList()));
     }
 
     /** Task.printStack(limit, out): newest first, like a Java stack trace. */
@@ -95,10 +116,58 @@ final class TaskStack {
         if (trace.length == 0) {
             return; // stack traces disabled for this exception
         }
+        if (trace.length > MAX_TRACE) {
+            return;
+        }
+        insert(exc, trace, taskFrameIndex(trace), awaiter.location());
+    }
+
+    /**
+     * Records {@code awaiter}, running now, whose await just failed with {@code exc} (an already
+     * failed future, or a coroutine run inline), unless the trace has that frame already (the
+     * exception was raised right here). A rewritten awaiter is on the Java stack with the true
+     * line of its await; its frame's saved state only knows the last suspension.
+     */
+    static void recordRunningAwaiter(Throwable exc, Coroutine<?> awaiter) {
+        if (exc instanceof VirtualMachineError) {
+            return;
+        }
+        StackTraceElement[] trace = exc.getStackTrace();
+        if (trace.length == 0 || trace.length > MAX_TRACE) {
+            return;
+        }
+        StackTraceElement where = awaiter instanceof io.jasyncio.internal.Frame<?> ? awaitSite() : awaiter.location();
+        if (where == null) {
+            return;
+        }
         int at = taskFrameIndex(trace);
+        for (int i = 0; i < at; i++) {
+            if (where.equals(trace[i])) {
+                return;
+            }
+        }
+        insert(exc, trace, at, where);
+    }
+
+    /** Traces longer than this get no more async frames (bounds the cost of long failure chains). */
+    private static final int MAX_TRACE = 4096;
+
+    /** The innermost frame on the current Java stack that is not await plumbing: the awaiting body. */
+    private static StackTraceElement awaitSite() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !PLUMBING.contains(f.getClassName()))
+                .findFirst()
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .orElse(null));
+    }
+
+    private static final java.util.Set<String> PLUMBING = java.util.Set.of(TaskStack.class.getName(),
+            "io.jasyncio.Coroutine", "io.jasyncio.internal.Frame");
+
+    private static void insert(Throwable exc, StackTraceElement[] trace, int at, StackTraceElement element) {
         StackTraceElement[] grown = new StackTraceElement[trace.length + 1];
         System.arraycopy(trace, 0, grown, 0, at);
-        grown[at] = awaiter.location();
+        grown[at] = element;
         System.arraycopy(trace, at, grown, at + 1, trace.length - at);
         exc.setStackTrace(grown);
     }

@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,6 +70,21 @@ class SleepTest {
                 .then(ts -> Steps.await(((List<?>) ts).get(1))));
         assertThat(log).containsExactly("hello at 1.0", "world at 2.0");
         assertThat(loop.time()).isEqualTo(2.0);
+    }
+
+    @Test
+    void anInfiniteSleepNeverEndsAndVirtualTimeDoesNotJumpToInfinity() throws Exception {
+        EventLoop loop = EventLoop.withVirtualTime();
+        Task<Void> forever = loop.createTask(AsyncIO.sleep(Double.POSITIVE_INFINITY));
+        Loops.iterate(loop, 1);
+        // the loop has nothing but the infinite timer: it must wait for input, not jump
+        new Thread(() -> loop.callSoonThreadsafe(loop::stop)).start();
+        loop.runForever();
+        assertThat(forever.done()).isFalse();
+        assertThat(loop.time()).isZero();
+        forever.cancel();
+        assertThatThrownBy(() -> loop.runUntilComplete(forever)).isInstanceOf(CancelledError.class);
+        assertThat(loop.pendingTimers()).isZero();
     }
 
     @Test

@@ -178,5 +178,39 @@ class TaskStackTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("No stack for <Task cancelled");
     }
 
+    @Test
+    void awaitingAnAlreadyFailedTaskRecordsTheInlineChain() {
+        // The failure was raised in another task earlier; awaiting it now (no suspension) from a
+        // chain of inline coroutines records each of them, innermost first, above the frames of
+        // the task where it was raised.
+        Throwable[] caught = new Throwable[1];
+        vr.run(Script.of("main", s -> switch (s.pc) {
+            case 0 -> {
+                Task<Object> failed = AsyncIO.createTask(threeDeep("early"));
+                yield s.await(1, AsyncIO.waitTasks(List.of(failed)));
+            }
+            case 1 -> {
+                WaitResult<?> r = (WaitResult<?>) s.value();
+                Future<?> failed = r.done().iterator().next();
+                Coroutine<Object> b = Script.of("b", x -> x.pc == 0 ? x.await(1, failed) : x.value());
+                Coroutine<Object> a = Script.of("a", x -> x.pc == 0 ? x.await(1, b) : x.value());
+                yield s.await(2, a);
+            }
+            default -> {
+                try {
+                    s.value();
+                } catch (IllegalStateException e) {
+                    caught[0] = e;
+                }
+                yield null;
+            }
+        }));
+        List<String> trace = Arrays.stream(caught[0].getStackTrace()).map(e -> e.getClassName() + "." + e.getMethodName())
+                .collect(Collectors.toList());
+        int outer = trace.indexOf("Script.outer");
+        assertThat(outer).isGreaterThan(0);
+        assertThat(trace.subList(outer, outer + 3)).containsExactly("Script.outer", "Script.b", "Script.a");
+    }
+
     private Task<Object> seenTask;
 }

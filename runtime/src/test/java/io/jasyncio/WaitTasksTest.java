@@ -218,4 +218,59 @@ class WaitTasksTest {
         Coroutine<WaitResult<Object>> w = AsyncIO.waitTasks(List.of());
         assertThat(w).isNotNull();
     }
+
+    /** Yields to the loop {@code n} times. */
+    private static Coroutine<Void> yields(int n) {
+        return Script.of("yields", s -> {
+            if (s.pc > 0) {
+                s.value();
+            }
+            return s.pc < n ? s.await(s.pc + 1, AsyncIO.sleep(0)) : null;
+        });
+    }
+
+    @Test
+    void firstCompletedSeesEverythingReallyDoneByThen() {
+        // asyncio test_wait_really_done: a finishes one iteration before b, yet by the time the
+        // waiting task resumes both are done.
+        Task<?>[] t = new Task<?>[2];
+        Object[] r = new Object[1];
+        vr.run(Script.of("main", s -> switch (s.pc) {
+            case 0 -> {
+                t[0] = AsyncIO.createTask(yields(1));
+                t[1] = AsyncIO.createTask(yields(2));
+                yield s.await(1, AsyncIO.createTask(AsyncIO.waitTasks(List.of(t[1], t[0]), ReturnWhen.FIRST_COMPLETED)));
+            }
+            default -> {
+                r[0] = s.value();
+                yield null;
+            }
+        }));
+        WaitResult<?> result = (WaitResult<?>) r[0];
+        assertThat(new ArrayList<Object>(result.done())).containsExactlyInAnyOrder(t[0], t[1]);
+        assertThat(result.pending()).isEmpty();
+    }
+
+    @Test
+    void timeoutAtTheSameDeadlineAsATaskStillSeesItDone() {
+        // asyncio test_wait_concurrent_complete: a's sleep and wait's timeout both end at 0.1; a's
+        // timer was scheduled first, so a is done when wait returns.
+        Task<?>[] t = new Task<?>[2];
+        Object[] r = new Object[1];
+        vr.run(Script.of("main", s -> switch (s.pc) {
+            case 0 -> {
+                t[1] = AsyncIO.createTask(AsyncIO.sleep(0.15));
+                t[0] = AsyncIO.createTask(AsyncIO.sleep(0.1));
+                yield s.await(1, AsyncIO.createTask(AsyncIO.waitTasks(List.of(t[1], t[0]), 0.1)));
+            }
+            case 1 -> {
+                r[0] = s.value();
+                yield s.await(2, t[1]);
+            }
+            default -> s.value();
+        }));
+        WaitResult<?> result = (WaitResult<?>) r[0];
+        assertThat(new ArrayList<Object>(result.done())).containsExactly(t[0]);
+        assertThat(new ArrayList<Object>(result.pending())).containsExactly(t[1]);
+    }
 }

@@ -316,8 +316,8 @@ public final class Coroutines {
     private static final String GATHER = site("gatherYielders");
 
     /** {@code List<Coroutine<Void>> l = ...n x yielder(yields)...; return done(await(gather(l)));} */
-    public static Coroutine<?> gatherYielders(int n, int yields) {
-        Frame<?> f = Frame.create(Coroutines::gatherBody, GATHER, 0, 2);
+    public static Coroutine<List<Void>> gatherYielders(int n, int yields) {
+        Frame<List<Void>> f = Frame.create(Coroutines::gatherBody, GATHER, 0, 2);
         f.p0 = n;
         f.p1 = yields;
         return f;
@@ -332,8 +332,7 @@ public final class Coroutines {
         for (int i = 0; i < n; i++) {
             all.add(yielder(f.p1));
         }
-        // AsyncIO.gather lands with the high-level API; until then: a task per coroutine, awaited in turn.
-        Object r = Frame.await(awaitAll(() -> all.stream().map(AsyncIO::createTask).toArray(Future<?>[]::new), false), f);
+        Object r = Frame.await(AsyncIO.gather(all), f);
         if (r == SUSPEND) {
             f.state = 1;
             return SUSPEND;
@@ -514,6 +513,32 @@ public final class Coroutines {
             sum += (Integer) r;
         }
         return sum;
+    }
+
+    private static final String GATHER_VALUES = site("gatherValues");
+
+    /** {@code return done(await(gather(n x value(1))));} */
+    public static Coroutine<List<Integer>> gatherValues(int n) {
+        Frame<List<Integer>> f = Frame.create(Coroutines::gatherValuesBody, GATHER_VALUES, 0, 1);
+        f.p0 = n;
+        return f;
+    }
+
+    private static Object gatherValuesBody(Frame<?> f) throws Throwable {
+        if (f.state == 1) {
+            return Frame.result(f);
+        }
+        int n = (int) f.p0;
+        List<Coroutine<Integer>> all = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            all.add(value(1));
+        }
+        Object r = Frame.await(AsyncIO.gather(all), f);
+        if (r == SUSPEND) {
+            f.state = 1;
+            return SUSPEND;
+        }
+        return r;
     }
 
     private static final String CANCEL_PARKED = site("cancelParked");

@@ -4,6 +4,7 @@ import io.jasyncio.AsyncIO;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -88,5 +90,30 @@ public class TaskBenchmarks {
     @OperationsPerInvocation(K)
     public Object cancelParkedTask() {
         return loop.runUntilComplete(Coroutines.cancelParked(K));
+    }
+
+    /** {@code gather} of n coroutines that return at once; score: gathers per second. */
+    @State(Scope.Thread)
+    public static class GatherState {
+        @Param({"10", "1000", "100000"})
+        public int n;
+        EventLoop loop;
+
+        @Setup
+        public void setUp() {
+            loop = AsyncIO.newEventLoop();
+        }
+
+        @TearDown
+        public void tearDown() {
+            loop.close();
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<Integer> gather(GatherState s) {
+        return s.loop.runUntilComplete(Coroutines.gatherValues(s.n));
     }
 }

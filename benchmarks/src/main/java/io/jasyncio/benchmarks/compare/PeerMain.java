@@ -36,9 +36,7 @@ public final class PeerMain {
             } else {
                 Workload w = Workload.byId(args[1]);
                 int size = Integer.parseInt(args[2]);
-                for (int i = 0; i < Integer.parseInt(args[3]); i++) {
-                    run(peer, w, size);
-                }
+                warmUp(peer, w, size, Integer.parseInt(args[3]));
                 long cpu0 = Measure.processCpuNanos();
                 sample = run(peer, w, size);
                 // Process CPU of the measured iteration (all threads: carriers, GC, JIT): less
@@ -68,6 +66,25 @@ public final class PeerMain {
         System.out.flush();
         // Virtual threads or executor threads left behind must not keep the JVM alive.
         System.exit(0);
+    }
+
+    /** Warm-up time every peer gets at least (when it gets any): short iterations repeat until then. */
+    static final long WARMUP_NANOS = 2_000_000_000L;
+    static final int MAX_WARMUPS = 500;
+
+    /**
+     * At least {@code warmups} untimed iterations, repeated until {@link #WARMUP_NANOS} have
+     * passed (at most {@link #MAX_WARMUPS}), so a workload of a few milliseconds is measured
+     * JIT-compiled too, whichever peer runs it. No warm-up at all when {@code warmups} is 0.
+     */
+    static void warmUp(Peer peer, Workload w, int size, int warmups) throws Exception {
+        if (warmups <= 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < MAX_WARMUPS && (i < warmups || System.nanoTime() - start < WARMUP_NANOS); i++) {
+            run(peer, w, size);
+        }
     }
 
     static Sample run(Peer peer, Workload w, int size) throws Exception {

@@ -252,7 +252,8 @@ final class Report {
         md.append("\n## Workloads\n\n");
         for (Workload w : options.workloads()) {
             md.append("- `").append(w.id).append("` (n = ").append(options.smoke() ? w.smokeSize : w.size)
-                    .append(", ").append(options.smoke() ? 0 : w.warmups).append(" warm-up(s) in the same JVM): ")
+                    .append(", ").append(options.smoke() ? "no warm-up" : w.warmups == 0 ? "cold, no warm-up"
+                            : "≥ " + w.warmups + " warm-up iteration(s) and ≥ 2 s of them in the same JVM").append("): ")
                     .append(w.description).append('\n');
         }
         return md.toString();

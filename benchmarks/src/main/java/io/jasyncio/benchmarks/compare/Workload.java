@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The workloads of the side-by-side comparison (issue 7). Each runs in a fresh JVM per peer and
- * per run; {@code warmups} untimed repetitions at the same size come first in that JVM, so the
+ * per run; at least {@code warmups} untimed repetitions at the same size (and at least two
+ * seconds of them, see {@link PeerMain#warmUp}) come first in that JVM, so the
  * throughput numbers are of JIT-compiled code, while {@code sleep_many} and {@code park_many}
  * are measured cold (one shot, as a program that starts a million tasks would see them).
  */
