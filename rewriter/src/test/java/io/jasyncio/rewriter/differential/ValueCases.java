@@ -167,12 +167,16 @@ final class ValueCases {
                             return done(r);
                         }
                         """)));
-        all.add(wideLocals());
+        all.add(wideLocals("WideLocalsManyAwaits", true));
+        all.add(wideLocals("WideLocals", false));
         return all;
     }
 
-    /** 300 locals of mixed types (indices far past 255: wide loads and stores), awaits between them. */
-    private static CorpusCase wideLocals() {
+    /**
+     * 300 locals of mixed types (indices far past 255: wide loads and stores), with awaits between
+     * them: a few ({@code manyAwaits} false) or 14 while most of them are live.
+     */
+    private static CorpusCase wideLocals(String name, boolean manyAwaits) {
         StringBuilder sb = new StringBuilder("@Async static Coroutine<Long> main() {\n");
         for (int i = 0; i < 300; i++) {
             String type = switch (i % 4) {
@@ -188,19 +192,19 @@ final class ValueCases {
                 default -> "\"v" + i + "\"";
             };
             sb.append("    ").append(type).append(" v").append(i).append(" = ")
-                    .append(i % 50 == 49 ? "await(s(" + init + "))" : init).append(";\n");
-            if (i % 60 == 59) {
+                    .append(i % 50 == 49 && manyAwaits ? "await(s(" + init + "))" : init).append(";\n");
+            if (i % 60 == 59 && (manyAwaits || i == 179)) {
                 sb.append("    await(later(").append(i).append("));\n");
             }
         }
         sb.append("    long sum = 0;\n    String text = \"\";\n");
         for (int i = 0; i < 300; i++) {
             sb.append(i % 4 == 3 ? "    text += v" + i + ".length();\n" : "    sum += (long) v" + i + ";\n");
-            if (i % 100 == 99) {
+            if (i % 100 == 99 && (manyAwaits || i == 199)) {
                 sb.append("    sum += await(s(").append(i).append("));\n    log(\"partial \" + sum);\n");
             }
         }
         sb.append("    v299 = await(s(\"last\"));\n    log(text + v299 + v0 + v297);\n    return done(sum);\n}\n");
-        return new CorpusCase("WideLocals", 8, sb.toString());
+        return new CorpusCase(name, 8, sb.toString());
     }
 }
