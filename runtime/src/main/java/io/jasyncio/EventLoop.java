@@ -73,13 +73,25 @@ public class EventLoop {
     }
 
     private EventLoop(boolean virtual) {
+        this(virtual, virtual ? Instant.now() : null);
+    }
+
+    private EventLoop(boolean virtual, Instant virtualStart) {
         this.virtual = virtual;
-        this.virtualStart = virtual ? Instant.now() : null;
+        this.virtualStart = virtualStart;
     }
 
     /** A loop on a virtual clock (see the class comment); for tests and fast runs of timed programs. */
     public static EventLoop withVirtualTime() {
         return new EventLoop(true);
+    }
+
+    /**
+     * A loop on a virtual clock whose {@link #wallClock()} starts at {@code start} instead of
+     * now, so that programs printing wall-clock times print the same ones on every run.
+     */
+    public static EventLoop withVirtualTime(Instant start) {
+        return new EventLoop(true, Objects.requireNonNull(start, "start"));
     }
 
     /** The running loop of this thread, or an {@link IllegalStateException} "no running event loop". */
