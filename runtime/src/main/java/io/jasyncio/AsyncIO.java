@@ -2,6 +2,8 @@ package io.jasyncio;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -104,11 +106,24 @@ public final class AsyncIO {
 
     /**
      * A new event loop: on the system clock, or on virtual time when the system property
-     * {@code jasyncio.clock} is {@code virtual}.
+     * {@code jasyncio.clock} is {@code virtual}; then the system property
+     * {@code jasyncio.clock.start} (an ISO-8601 instant such as {@code 2026-01-01T09:00:00Z}),
+     * when set, is where the loop's {@link EventLoop#wallClock() wall clock} starts.
      */
     public static EventLoop newEventLoop() {
-        return "virtual".equals(System.getProperty("jasyncio.clock"))
-                ? EventLoop.withVirtualTime() : new EventLoop();
+        if (!"virtual".equals(System.getProperty("jasyncio.clock"))) {
+            return new EventLoop();
+        }
+        String start = System.getProperty("jasyncio.clock.start");
+        if (start == null) {
+            return EventLoop.withVirtualTime();
+        }
+        try {
+            return EventLoop.withVirtualTime(Instant.parse(start));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("jasyncio.clock.start must be an ISO-8601 instant such as"
+                    + " 2026-01-01T09:00:00Z, got '" + start + "'", e);
+        }
     }
 
     /** The loop running in this thread; {@link IllegalStateException} "no running event loop" otherwise. */

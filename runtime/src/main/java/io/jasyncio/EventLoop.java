@@ -73,13 +73,25 @@ public class EventLoop {
     }
 
     private EventLoop(boolean virtual) {
+        this(virtual, virtual ? Instant.now() : null);
+    }
+
+    private EventLoop(boolean virtual, Instant virtualStart) {
         this.virtual = virtual;
-        this.virtualStart = virtual ? Instant.now() : null;
+        this.virtualStart = virtualStart;
     }
 
     /** A loop on a virtual clock (see the class comment); for tests and fast runs of timed programs. */
     public static EventLoop withVirtualTime() {
         return new EventLoop(true);
+    }
+
+    /**
+     * A loop on a virtual clock whose {@link #wallClock()} starts at {@code start} instead of
+     * now, so that programs printing wall-clock times print the same ones on every run.
+     */
+    public static EventLoop withVirtualTime(Instant start) {
+        return new EventLoop(true, Objects.requireNonNull(start, "start"));
     }
 
     /** The running loop of this thread, or an {@link IllegalStateException} "no running event loop". */
@@ -214,6 +226,11 @@ public class EventLoop {
 
     void inFlight(int delta) {
         inFlight += delta;
+    }
+
+    /** Futures waiting for a result from another thread (for tests and diagnostics). */
+    int workInFlight() {
+        return inFlight;
     }
 
     /**
@@ -558,7 +575,7 @@ public class EventLoop {
         Objects.requireNonNull(fn, "fn");
         checkClosed();
         Executor ex = executor != null ? executor : defaultExecutor();
-        Future<T> future = createFuture();
+        Future<T> future = new ForeignFuture<>(this);
         Runnable job = () -> {
             T value = null;
             Throwable error = null;
@@ -571,7 +588,6 @@ public class EventLoop {
             Throwable e = error;
             try {
                 callSoonThreadsafe(() -> {
-                    inFlight--;
                     if (!future.done()) {
                         if (e == null) {
                             future.setResult(v);
@@ -584,7 +600,6 @@ public class EventLoop {
                 // the loop was closed while the job ran: nobody is left to tell
             }
         };
-        inFlight++;
         try {
             if (ex instanceof ExecutorService service) {
                 java.util.concurrent.Future<?> submitted = service.submit(job);
@@ -597,7 +612,7 @@ public class EventLoop {
                 ex.execute(job);
             }
         } catch (RejectedExecutionException e) {
-            inFlight--;
+            future.cancel();
             throw e;
         }
         return future;

@@ -126,4 +126,27 @@ class AsCompletedTest {
         }));
         assertThat(out).containsExactly("started@0.0");
     }
+
+    @Test
+    void elementsAwaitedConcurrentlyAndInReverse() {
+        // asyncio test_as_completed_concurrent / test_as_completed_reverse_wait: the elements are
+        // not bound to particular futures; whichever is awaited first gets the first result.
+        List<String> out = new ArrayList<>();
+        vr.run(Script.of("main", s -> switch (s.pc) {
+            case 0 -> {
+                List<Coroutine<String>> elements = new ArrayList<>();
+                AsyncIO.asCompleted(List.of(after(0.05, "a"), after(0.10, "b"))).forEach(elements::add);
+                Task<String> second = AsyncIO.createTask(elements.get(1));
+                Task<String> first = AsyncIO.createTask(elements.get(0));
+                yield s.await(1, AsyncIO.gather(second, first));
+            }
+            default -> {
+                out.add(String.valueOf(s.value()));
+                yield null;
+            }
+        }));
+        // the task created first waits first, so it receives 'a'
+        assertThat(out).containsExactly("[a, b]");
+        assertThat(vr.elapsed()).isEqualTo(0.1);
+    }
 }

@@ -166,4 +166,26 @@ class DebugModeTest {
     private static void failLater(String message) {
         AsyncIO.createTask(VirtualRun.failAfter(0, new IllegalStateException(message)));
     }
+
+    @Test
+    void systemPropertyTurnsDebugModeOnForNewLoops() {
+        // asyncio: PYTHONASYNCIODEBUG / -X dev; here -Djasyncio.debug=true.
+        String saved = System.getProperty("jasyncio.debug");
+        System.setProperty("jasyncio.debug", "true");
+        try {
+            EventLoop virtual = EventLoop.withVirtualTime();
+            EventLoop real = new EventLoop();
+            assertThat(virtual.getDebug()).isTrue();
+            assertThat(real.getDebug()).isTrue();
+            virtual.close();
+            real.close();
+        } finally {
+            if (saved == null) {
+                System.clearProperty("jasyncio.debug");
+            } else {
+                System.setProperty("jasyncio.debug", saved);
+            }
+        }
+        assertThat(EventLoop.withVirtualTime().getDebug()).isEqualTo(Boolean.getBoolean("jasyncio.debug"));
+    }
 }

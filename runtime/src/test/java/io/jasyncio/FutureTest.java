@@ -122,7 +122,9 @@ class FutureTest {
         assertThat(okCf.get()).isEqualTo(3);
         assertThatThrownBy(failedCf::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ArithmeticException.class);
         assertThat(cancelledCf.isCancelled()).isTrue();
-        assertThatThrownBy(cancelledCf::get).isInstanceOf(CancellationException.class)
+        assertThatThrownBy(cancelledCf::get).isInstanceOf(CancellationException.class);
+        // the stored exception (JDK 25's get() wraps it in another CancellationException)
+        assertThat(cancelledCf.handle((v, e) -> e).join()).isInstanceOf(CancellationException.class)
                 .hasMessage("no longer needed").hasCauseInstanceOf(CancelledError.class);
         Future<Integer> done = loop.createFuture();
         done.setResult(9);

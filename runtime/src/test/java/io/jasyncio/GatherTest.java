@@ -287,4 +287,40 @@ class GatherTest {
     void emptyGatherOutsideALoopFails() {
         assertThatThrownBy(AsyncIO::gather).hasMessageContaining("no running event loop");
     }
+
+    @Test
+    void cancelMessageTravelsThroughTheGather() {
+        // asyncio test_cancel_gather_2: task.cancel('my message') while it awaits a gather ->
+        // awaiting the task raises CancelledError('my message').
+        Task<?>[] t = new Task<?>[1];
+        Throwable[] caught = new Throwable[1];
+        vr.run(Script.of("main", s -> switch (s.pc) {
+            case 0 -> {
+                double[] time = {0};
+                t[0] = AsyncIO.createTask(Script.of("loop", l -> {
+                    if (l.pc == 1) {
+                        l.value();
+                    }
+                    time[0] += 0.05;
+                    return l.await(1, AsyncIO.gather(AsyncIO.sleep(time[0])));
+                }));
+                yield s.await(1, AsyncIO.sleep(0.2));
+            }
+            case 1 -> {
+                s.value();
+                t[0].cancel("my message");
+                yield s.await(2, t[0]);
+            }
+            default -> {
+                try {
+                    s.value();
+                } catch (CancelledError e) {
+                    caught[0] = e;
+                }
+                yield null;
+            }
+        }));
+        assertThat(caught[0]).hasMessage("my message");
+        assertThat(t[0].cancelled()).isTrue();
+    }
 }

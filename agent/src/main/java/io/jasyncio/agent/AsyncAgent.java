@@ -6,6 +6,7 @@ import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
@@ -74,6 +75,7 @@ public final class AsyncAgent {
         }
         AgentLog log = new AgentLog(options.verbose());
         ClassRewrite rewrite = new ClassRewrite(log);
+        avoidUnsafe();
         new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .with(AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
@@ -93,6 +95,19 @@ public final class AsyncAgent {
         log.info("agent installed");
         for (String late : LateClasses.find(instrumentation)) {
             log.warning(LateClasses.message(late));
+        }
+    }
+
+    /**
+     * The agent needs no class injection, so its Byte Buddy can stay away from sun.misc.Unsafe
+     * (JDK 24+ warns on its first use). Only the relocated copy of the shaded jar is told so: the
+     * property is named after the relocated package, and an un-shaded Byte Buddy may belong to the
+     * application (Mockito, ...), whose settings are not ours to change.
+     */
+    private static void avoidUnsafe() {
+        String property = ClassInjector.UsingUnsafe.SAFE_PROPERTY;
+        if (property.startsWith(AsyncAgent.class.getPackageName() + ".") && System.getProperty(property) == null) {
+            System.setProperty(property, "true");
         }
     }
 

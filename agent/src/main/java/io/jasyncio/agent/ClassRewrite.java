@@ -65,13 +65,17 @@ final class ClassRewrite {
     /** Whether the class carries the rewriter's marker annotation (docs/REWRITER.md). */
     static boolean isRewritten(byte[] bytes) {
         boolean[] found = {false};
-        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-                found[0] |= descriptor.equals(REWRITTEN);
-                return null;
-            }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        try {
+            new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+                    found[0] |= descriptor.equals(REWRITTEN);
+                    return null;
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
         return found[0];
     }
 }

@@ -21,8 +21,18 @@ final class PreFilter extends ResettableClassFileTransformer.WithDelegation {
         this.rewrite = rewrite;
     }
 
-    static boolean candidate(ClassLoader loader, String internalName, byte[] bytes) {
-        return bytes != null && !Exclusions.excluded(loader, internalName) && Rewriter.mayNeedRewrite(bytes);
+    private boolean candidate(ClassLoader loader, String internalName, byte[] bytes) {
+        if (bytes == null || Exclusions.excluded(loader, internalName)) {
+            return false;
+        }
+        if (Rewriter.mayNeedRewrite(bytes)) {
+            return true;
+        }
+        if (log.verbose() && ClassRewrite.isRewritten(bytes)) {
+            // Only with verbose: this parses the class header of every class.
+            log.info(internalName.replace('/', '.') + " was already rewritten (by the Maven plugin): left as is");
+        }
+        return false;
     }
 
     @Override

@@ -34,6 +34,13 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
     @Parameter(property = "jasyncio.failOnError", defaultValue = "true")
     boolean failOnError;
 
+    /**
+     * Skips the class files that are unchanged since the last run (recorded in
+     * {@code target/jasyncio/}). False makes every class file go through the rewriter again.
+     */
+    @Parameter(property = "jasyncio.incremental", defaultValue = "true")
+    boolean incremental;
+
     abstract File classesDirectory();
 
     abstract List<String> classpath() throws DependencyResolutionRequiredException;
@@ -59,7 +66,7 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
         Path stateFile = Path.of(project.getBuild().getDirectory(), "jasyncio", stateName() + ".state");
         InstrumentReport report;
         try (ClassPathTypeHierarchy hierarchy = new ClassPathTypeHierarchy(classpath())) {
-            report = new Instrumenter(classes, stateFile, fingerprint(), hierarchy).run();
+            report = new Instrumenter(classes, stateFile, fingerprint(), hierarchy).run(incremental);
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("jasyncio: the project's class path is not resolved", e);
         } catch (IOException e) {

@@ -20,6 +20,6 @@ final class InstrumentReport {
         }
         return "jasyncio: rewrote " + rewritten.size() + " of " + scanned + " changed class files in " + directory
                 + (upToDate > 0 ? " (" + upToDate + " up to date)" : "")
-                + (errors.isEmpty() ? "" : ", " + errors.size() + " errors");
+                + (errors.isEmpty() ? "" : ", " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
     }
 }

@@ -31,8 +31,9 @@ final class Instrumenter {
         this.hierarchy = hierarchy;
     }
 
-    InstrumentReport run() throws IOException {
-        BuildState previous = BuildState.load(stateFile, fingerprint);
+    /** @param incremental whether files unchanged since the last run are skipped */
+    InstrumentReport run(boolean incremental) throws IOException {
+        BuildState previous = incremental ? BuildState.load(stateFile, fingerprint) : BuildState.empty(fingerprint);
         BuildState next = BuildState.empty(fingerprint);
         InstrumentReport report = new InstrumentReport();
         Rewriter rewriter = new Rewriter(hierarchy);
@@ -87,7 +88,11 @@ final class Instrumenter {
      * source (a corrupt or unsupported class file) is prefixed with the class file's path.
      */
     private String describe(Diagnostic d, String relative) {
-        return d.sourceFile() != null && d.line() > 0 ? d.toString() : classFile(relative) + ": " + d;
+        if (d.sourceFile() != null && d.line() > 0) {
+            return d.toString();
+        }
+        return classFile(relative) + ": " + (d.severity() == Diagnostic.Severity.WARNING ? "warning: " : "")
+                + d.message() + (d.method() != null ? " (in " + d.className() + "." + d.method() + ")" : "");
     }
 
     private String classFile(String relative) {

@@ -16,6 +16,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -156,15 +157,16 @@ final class AsyncMethod {
         boolean isStatic = (method.access & ACC_STATIC) != 0;
 
         // State 0: the receiver and the arguments, as the factory stores them.
-        Layout start = new Layout();
+        Layout layout = new Layout();
+        List<Saved> start = new ArrayList<>();
         int argSize = 0;
         if (!isStatic) {
-            start.add(Kind.REF, 0, owner.name);
+            start.add(layout.saved(Kind.REF, 0, owner.name));
             argSize = 1;
         }
         for (Type a : Type.getArgumentTypes(method.desc)) {
             Kind k = Kind.of(a);
-            start.add(k, argSize, k == Kind.REF ? casts.castFor(a) : null);
+            start.add(layout.saved(k, argSize, k == Kind.REF ? casts.castFor(a) : null));
             argSize += a.getSize();
         }
 
@@ -193,24 +195,24 @@ final class AsyncMethod {
         int frameLocal = method.maxLocals;
         int temp = frameLocal + 1;
         int spillBase = frameLocal + 2;
-        Layout[] layouts = new Layout[awaits.size()];
+        List<List<Saved>> saved = new ArrayList<>();
+        Kind[][] spillKinds = new Kind[awaits.size()][];
         int[][] spills = new int[awaits.size()][];
-        int maxRefs = start.refs;
-        int maxPrims = start.prims;
         for (int s = 0; s < awaits.size(); s++) {
             int i = awaits.get(s);
             Frame<BasicValue> f = flow.frames[i];
-            Layout layout = new Layout();
+            List<Saved> values = new ArrayList<>();
             BitSet lv = live[i];
             for (int l = lv.nextSetBit(0); l >= 0 && l < f.getLocals(); l = lv.nextSetBit(l + 1)) {
                 BasicValue v = f.getLocal(l);
                 Kind k = Kind.of(v);
                 if (k != null) {
-                    layout.add(v, k, l, casts);
+                    values.add(layout.saved(k, l, k == Kind.REF ? casts.castFor(v.getType()) : null));
                 }
             }
             int depth = f.getStackSize() - 1;
             spills[s] = new int[depth];
+            spillKinds[s] = new Kind[depth];
             int next = spillBase;
             for (int j = 0; j < depth; j++) {
                 BasicValue v = f.getStack(j);
@@ -219,24 +221,28 @@ final class AsyncMethod {
                     throw new IllegalStateException("unusable stack value " + v + " at an await in " + method.name);
                 }
                 spills[s][j] = next;
+                spillKinds[s][j] = k;
                 next += k.size;
-                layout.add(v, k, spills[s][j], casts);
+                values.add(layout.saved(k, spills[s][j], k == Kind.REF ? casts.castFor(v.getType()) : null));
             }
-            layouts[s] = layout;
-            maxRefs = Math.max(maxRefs, layout.refs);
-            maxPrims = Math.max(maxPrims, layout.prims);
+            saved.add(values);
         }
 
         StringBuilder site = new StringBuilder(binaryName).append('\0').append(method.name).append('\0')
                 .append(sourceFile == null ? "" : sourceFile).append('\0').append(firstLine);
-        LabelNodes entries = new LabelNodes(states + 1);
-        InsnList restores = new InsnList();
+        LabelNode[] saveEntries = new LabelNode[awaits.size() + 1];
+        LabelNode[] resume = new LabelNode[states + 1];
+        LabelNode[] targets = new LabelNode[states + 1];
+        LabelNode restoreRoot = new LabelNode();
         for (int s = 0; s < awaits.size(); s++) {
             int i = awaits.get(s);
             int state = s + 1;
+            saveEntries[state] = new LabelNode();
+            resume[state] = new LabelNode();
+            targets[state] = restoreRoot;
             site.append(',').append(lines[i]);
-            SiteCode.await(insns, arr[i], state, layouts[s], spills[s], flow.frames[i], frameLocal, temp, maxRefs,
-                    restores, entries.get(state));
+            SiteCode.await(insns, arr[i], state, spillKinds[s], spills[s], frameLocal, temp, saveEntries[state],
+                    resume[state]);
         }
         for (AbstractInsnNode d : fastDone) {
             InsnList c = new InsnList();
@@ -248,18 +254,27 @@ final class AsyncMethod {
             insns.remove(d);
         }
         if (!tails.isEmpty()) {
+            LabelNode tailResume = new LabelNode();
             int[] tailStates = new int[tails.size()];
             for (int t = 0; t < tails.size(); t++) {
                 tailStates[t] = awaits.size() + 1 + t;
+                targets[tailStates[t]] = tailResume;
                 site.append(',').append(lines[tails.get(t)]);
             }
             SiteCode.tails(insns, tails.stream().map(i -> arr[i]).toArray(AbstractInsnNode[]::new), tailStates,
-                    frameLocal, temp, maxRefs, restores, entries);
+                    frameLocal, temp, tailResume);
         }
-        insns.insert(SiteCode.prologue(frameLocal, states, entries, restores, start));
+        LabelNode bad = new LabelNode();
+        InsnList restores = new InsnList();
+        if (!awaits.isEmpty()) {
+            insns.add(StateBlocks.saves(saved, saveEntries, frameLocal));
+            restores.add(restoreRoot);
+            restores.add(StateBlocks.restores(saved, resume, bad, frameLocal, layout.refSlots()));
+        }
+        insns.insert(SiteCode.prologue(frameLocal, targets, restores, bad, layout, start));
 
-        MethodNode factory = Factory.build(owner, method, start, argSize, site.toString(), bodyName, maxRefs, maxPrims,
-                firstLine, firstLabel);
+        MethodNode factory = Factory.build(owner, method, start, argSize, site.toString(), bodyName, layout.refSlots(),
+                layout.primSlots(), firstLine, firstLabel);
         toBody(bodyName, publicBody);
         return factory;
     }
@@ -324,25 +339,5 @@ final class AsyncMethod {
             }
         }
         return seen;
-    }
-
-    /** Lazily created labels, one per state. */
-    static final class LabelNodes {
-        private final org.objectweb.asm.tree.LabelNode[] labels;
-
-        LabelNodes(int size) {
-            labels = new org.objectweb.asm.tree.LabelNode[size];
-        }
-
-        org.objectweb.asm.tree.LabelNode get(int state) {
-            if (labels[state] == null) {
-                labels[state] = new org.objectweb.asm.tree.LabelNode();
-            }
-            return labels[state];
-        }
-
-        int size() {
-            return labels.length;
-        }
     }
 }

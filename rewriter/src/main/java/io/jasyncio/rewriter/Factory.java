@@ -32,7 +32,7 @@ final class Factory {
     private Factory() {
     }
 
-    static MethodNode build(ClassNode owner, MethodNode original, Layout start, int argSize, String site, String bodyName,
+    static MethodNode build(ClassNode owner, MethodNode original, java.util.List<Saved> start, int argSize, String site, String bodyName,
                             int refSlots, int primSlots, int firstLine, AbstractInsnNode firstLabel) {
         MethodNode f = new MethodNode(ASM9, original.access, original.name, original.desc, original.signature,
                 original.exceptions == null ? null : original.exceptions.toArray(new String[0]));
@@ -63,7 +63,7 @@ final class Factory {
         SlotCode.push(c, primSlots);
         c.add(new MethodInsnNode(INVOKESTATIC, Names.FRAME, "create", Names.CREATE_DESC, false));
         c.add(new VarInsnNode(ASTORE, argSize));
-        for (Saved s : start.values) {
+        for (Saved s : start) {
             SlotCode.save(c, argSize, s.kind(), s.slot(), s.local());
         }
         c.add(new VarInsnNode(ALOAD, argSize));

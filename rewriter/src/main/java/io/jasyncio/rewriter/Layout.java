@@ -1,29 +1,42 @@
 package io.jasyncio.rewriter;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.objectweb.asm.tree.analysis.BasicValue;
+import java.util.Map;
 
-/** Assigns frame slots to the values saved at one state: references and primitives counted apart. */
+/**
+ * Frame slots of one method. A local keeps the same slot at every state (references and
+ * primitives counted apart), so the save and restore code of different await sites is
+ * identical for the values they share and can be shared (see {@link StateBlocks}): the code
+ * stays linear in size even for hundreds of locals live across many awaits.
+ */
 final class Layout {
-    final List<Saved> values = new ArrayList<>();
-    int refs;
-    int prims;
+    private final Map<Integer, Integer> refs = new HashMap<>();
+    private final Map<Integer, Integer> prims = new HashMap<>();
 
-    void add(BasicValue value, Kind kind, int local, CastTypes casts) {
+    Saved saved(Kind kind, int local, String castTo) {
         int slot = -1;
-        String cast = null;
         if (kind == Kind.REF) {
-            slot = refs++;
-            cast = casts.castFor(value.getType());
+            slot = refs.computeIfAbsent(local, l -> refs.size());
         } else if (kind.isPrimitive()) {
-            slot = prims++;
+            slot = prims.computeIfAbsent(local, l -> prims.size());
         }
-        values.add(new Saved(kind, local, slot, cast));
+        return new Saved(kind, local, slot, castTo);
     }
 
-    void add(Kind kind, int local, String cast) {
-        int slot = kind == Kind.REF ? refs++ : kind.isPrimitive() ? prims++ : -1;
-        values.add(new Saved(kind, local, slot, cast));
+    int refSlots() {
+        return refs.size();
+    }
+
+    int primSlots() {
+        return prims.size();
+    }
+
+    /** The values of one state, in ascending local order. */
+    static List<Saved> sorted(List<Saved> values) {
+        List<Saved> l = new ArrayList<>(values);
+        l.sort((a, b) -> Integer.compare(a.local(), b.local()));
+        return l;
     }
 }

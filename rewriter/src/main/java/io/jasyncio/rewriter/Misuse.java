@@ -57,7 +57,8 @@ final class Misuse {
         List<MethodNode> candidates = new ArrayList<>();
         boolean anonymous = isAnonymous(c);
         for (MethodNode m : c.methods) {
-            boolean async = isAsync(m);
+            // javac copies annotations onto bridge methods; a bridge only forwards to the real factory.
+            boolean async = isAsync(m) && (m.access & ACC_BRIDGE) == 0;
             List<Integer> awaits = new ArrayList<>();
             int[] lines = Lines.of(m.instructions);
             int i = 0;

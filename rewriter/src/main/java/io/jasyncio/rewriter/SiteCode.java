@@ -13,8 +13,6 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.BasicValue;
-import org.objectweb.asm.tree.analysis.Frame;
 
 /** The code the body gets at each await site, at its tail awaits, and in its dispatching prologue. */
 final class SiteCode {
@@ -23,18 +21,18 @@ final class SiteCode {
 
     /**
      * Replaces one {@code AsyncIO.await} call. The code stays where the call was, so the
-     * resume path's {@code Frame.result} is covered by the same exception handlers.
+     * resume path's {@code Frame.result} is covered by the same exception handlers. On
+     * suspension it sets the state and jumps to the (shared) save code.
      */
-    static void await(InsnList insns, AbstractInsnNode call, int state, Layout layout, int[] spills,
-                      Frame<BasicValue> frame, int frameLocal, int temp, int maxRefs, InsnList restores, LabelNode entry) {
-        LabelNode resume = new LabelNode();
+    static void await(InsnList insns, AbstractInsnNode call, int state, Kind[] spillKinds, int[] spills, int frameLocal,
+                      int temp, LabelNode save, LabelNode resume) {
         LabelNode cont = new LabelNode();
         InsnList c = new InsnList();
         int depth = spills.length;
         if (depth > 0) {
             c.add(new VarInsnNode(ASTORE, temp));
             for (int j = depth - 1; j >= 0; j--) {
-                c.add(new VarInsnNode(Kind.of(frame.getStack(j)).store, spills[j]));
+                c.add(new VarInsnNode(spillKinds[j].store, spills[j]));
             }
             c.add(new VarInsnNode(ALOAD, temp));
         }
@@ -43,14 +41,9 @@ final class SiteCode {
         c.add(new InsnNode(DUP));
         c.add(new FieldInsnNode(GETSTATIC, Names.FRAME, "SUSPEND", Names.OBJECT_DESC));
         c.add(new JumpInsnNode(IF_ACMPNE, cont));
-        for (Saved s : layout.values) {
-            if (s.kind() != Kind.NULL) {
-                SlotCode.save(c, frameLocal, s.kind(), s.slot(), s.local());
-            }
-        }
-        SlotCode.clearRefs(c, frameLocal, layout.refs, maxRefs);
+        c.add(new InsnNode(POP));
         SlotCode.setState(c, frameLocal, state);
-        c.add(new InsnNode(ARETURN));
+        c.add(new JumpInsnNode(GOTO, save));
         c.add(resume);
         c.add(new VarInsnNode(ALOAD, frameLocal));
         c.add(new MethodInsnNode(INVOKESTATIC, Names.FRAME, "result", Names.RESULT_DESC, false));
@@ -58,18 +51,12 @@ final class SiteCode {
         if (depth > 0) {
             c.add(new VarInsnNode(ASTORE, temp));
             for (int j = 0; j < depth; j++) {
-                c.add(new VarInsnNode(Kind.of(frame.getStack(j)).load, spills[j]));
+                c.add(new VarInsnNode(spillKinds[j].load, spills[j]));
             }
             c.add(new VarInsnNode(ALOAD, temp));
         }
         insns.insert(call, c);
         insns.remove(call);
-
-        restores.add(entry);
-        for (Saved s : layout.values) {
-            SlotCode.restore(restores, frameLocal, s.kind(), s.slot(), s.local(), s.castTo());
-        }
-        restores.add(new JumpInsnNode(GOTO, resume));
     }
 
     /**
@@ -77,10 +64,9 @@ final class SiteCode {
      * number and jumps to one shared tail await placed after the method's code, outside every
      * exception handler (the delegate runs after the method returned, as in the source).
      */
-    static void tails(InsnList insns, AbstractInsnNode[] returns, int[] states, int frameLocal, int temp, int maxRefs,
-                      InsnList restores, AsyncMethod.LabelNodes entries) {
+    static void tails(InsnList insns, AbstractInsnNode[] returns, int[] states, int frameLocal, int temp,
+                      LabelNode resume) {
         LabelNode tail = new LabelNode();
-        LabelNode resume = new LabelNode();
         LabelNode done = new LabelNode();
         for (int t = 0; t < returns.length; t++) {
             InsnList c = new InsnList();
@@ -88,8 +74,6 @@ final class SiteCode {
             c.add(new JumpInsnNode(GOTO, tail));
             insns.insert(returns[t], c);
             insns.remove(returns[t]);
-            restores.add(entries.get(states[t]));
-            restores.add(new JumpInsnNode(GOTO, resume));
         }
         InsnList c = new InsnList();
         c.add(tail);
@@ -99,7 +83,6 @@ final class SiteCode {
         c.add(new InsnNode(DUP));
         c.add(new FieldInsnNode(GETSTATIC, Names.FRAME, "SUSPEND", Names.OBJECT_DESC));
         c.add(new JumpInsnNode(IF_ACMPNE, done));
-        SlotCode.clearRefs(c, frameLocal, 0, maxRefs);
         c.add(new VarInsnNode(ALOAD, frameLocal));
         c.add(new VarInsnNode(ILOAD, temp));
         c.add(new FieldInsnNode(PUTFIELD, Names.FRAME, "state", "I"));
@@ -116,21 +99,17 @@ final class SiteCode {
      * The body's start: keep the frame in its own local past the original ones, dispatch on
      * {@code f.state}, and for state 0 load the receiver and arguments into their original locals.
      */
-    static InsnList prologue(int frameLocal, int states, AsyncMethod.LabelNodes entries, InsnList restores, Layout start) {
+    static InsnList prologue(int frameLocal, LabelNode[] targets, InsnList restores, LabelNode bad, Layout layout,
+                             java.util.List<Saved> start) {
         InsnList c = new InsnList();
         c.add(new VarInsnNode(ALOAD, 0));
         c.add(new VarInsnNode(ASTORE, frameLocal));
         LabelNode first = new LabelNode();
-        if (states > 0) {
-            LabelNode bad = new LabelNode();
-            LabelNode[] targets = new LabelNode[states + 1];
+        if (targets.length > 1) {
             targets[0] = first;
-            for (int s = 1; s <= states; s++) {
-                targets[s] = entries.get(s);
-            }
             c.add(new VarInsnNode(ALOAD, frameLocal));
             c.add(new FieldInsnNode(GETFIELD, Names.FRAME, "state", "I"));
-            c.add(new TableSwitchInsnNode(0, states, bad, targets));
+            c.add(new TableSwitchInsnNode(0, targets.length - 1, bad, targets));
             c.add(restores);
             c.add(bad);
             c.add(new TypeInsnNode(NEW, "java/lang/IllegalStateException"));
@@ -140,9 +119,10 @@ final class SiteCode {
             c.add(new InsnNode(ATHROW));
         }
         c.add(first);
-        for (Saved s : start.values) {
+        for (Saved s : start) {
             SlotCode.restore(c, frameLocal, s.kind(), s.slot(), s.local(), s.castTo());
         }
+        SlotCode.clearRefs(c, frameLocal, 0, layout.refSlots());
         return c;
     }
 }

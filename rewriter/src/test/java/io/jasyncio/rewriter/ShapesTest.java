@@ -119,4 +119,19 @@ class ShapesTest {
                 + "  static Object main() { return run(); }\n"
                 + "}\n"), "N");
     }
+
+    @Test
+    void bridgeMethodsForwardToTheRewrittenFactory() {
+        // Base<T>.apply(T) overridden with apply(String): javac adds a bridge apply(Object) carrying @Async.
+        RunOutcome out = sameAsReference(source("Br", ""
+                + "public class Br {\n"
+                + "  static abstract class Base<T> { abstract Coroutine<String> apply(T t); }\n"
+                + "  static class Impl extends Base<String> {\n"
+                + "    @Async Coroutine<String> apply(String s) { await(sleep(0)); return done(s + s); }\n"
+                + "  }\n"
+                + "  @Async static Coroutine<String> run() { Base<String> b = new Impl(); return done(await(b.apply(\"ab\"))); }\n"
+                + "  static Object main() { return run(); }\n"
+                + "}\n"), "Br", List.of(CompileOptions.javac(8), CompileOptions.javac(17)));
+        assertThat(out.end()).isEqualTo("returned: abab");
+    }
 }

@@ -159,4 +159,63 @@ class TransformTest {
                 + "  static Object main() { return run(); }\n"
                 + "}\n"), "R");
     }
+
+    @Test
+    void aFinallyBlockAwaitsWhileItsExceptionWaitsToBeRethrown() {
+        // The catch-any handler keeps the Throwable in a local across the await, then athrows it:
+        // the restored local must be cast back to Throwable although the source never names it.
+        RunOutcome out = sameAsReference(source("F", ""
+                + "public class F {\n"
+                + "  @Async static Coroutine<Integer> v(int x) { await(sleep(0)); return done(x); }\n"
+                + "  @Async static Coroutine<Integer> run(int zero) {\n"
+                + "    try { return done(await(v(1)) / zero); } finally { Trace.log(\"finally \" + await(v(2))); }\n"
+                + "  }\n"
+                + "  static Object main() { return run(0); }\n"
+                + "}\n"), "F");
+        assertThat(out.end()).isEqualTo("threw: java.lang.ArithmeticException: / by zero");
+    }
+
+    @Test
+    void manyAwaitsOverManyLiveLocalsShareTheirSaveAndRestoreCode() {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 240; i++) {
+            body.append("    ").append(i % 2 == 0 ? "long" : "String").append(" x").append(i).append(" = ")
+                    .append(i % 2 == 0 ? i + "L" : "\"s" + i + "\"").append(";\n");
+            if (i % 12 == 11) {
+                body.append("    await(sleep(0));\n");
+            }
+        }
+        body.append("    StringBuilder sb = new StringBuilder();\n");
+        for (int i = 0; i < 240; i++) {
+            body.append("    sb.append(x").append(i).append(");\n");
+        }
+        // 20 awaits with up to 240 live locals each: without sharing, far beyond 64 KiB of code.
+        sameAsReference(source("Many", ""
+                + "public class Many {\n"
+                + "  @Async static Coroutine<Integer> run() {\n" + body
+                + "    Trace.log(sb.length());\n"
+                + "    return done(sb.length());\n"
+                + "  }\n"
+                + "  static Object main() { return run(); }\n"
+                + "}\n"), "Many", java.util.List.of(io.jasyncio.rewriter.testkit.CompileOptions.javac(17)));
+    }
+
+    @Test
+    void synchronizedBlocksBetweenAwaitsAreFine() {
+        sameAsReference(source("Sy", ""
+                + "public class Sy {\n"
+                + "  static final Object LOCK = new Object();\n"
+                + "  static int counter;\n"
+                + "  @Async static Coroutine<Integer> v(int x) { await(sleep(0)); return done(x); }\n"
+                + "  @Async static Coroutine<Integer> run() {\n"
+                + "    for (int i = 0; i < 3; i++) {\n"
+                + "      int got = await(v(i));\n"
+                + "      synchronized (LOCK) { counter += got; }\n"
+                + "    }\n"
+                + "    synchronized (LOCK) { try { counter++; } finally { counter++; } }\n"
+                + "    return done(counter + await(v(100)));\n"
+                + "  }\n"
+                + "  static Object main() { return run(); }\n"
+                + "}\n"), "Sy");
+    }
 }

@@ -10,6 +10,48 @@ final class ValueCases {
 
     static List<CorpusCase> all() {
         List<CorpusCase> all = new ArrayList<>(List.of(
+                new CorpusCase("AwaitInEveryExpressionPosition", 8, """
+                        static class Res implements AutoCloseable { public void close() { log("close"); } }
+                        interface Shape { int area(); }
+                        @Async static Coroutine<String> main() {
+                            StringBuilder sb = new StringBuilder();
+                            for (int i = await(s(0)); i < await(s(3)); i += await(now(1))) { tick(); sb.append(i); }
+                            int[] dims = new int[await(s(3))];
+                            int[][] grid = new int[await(s(2))][await(later(2))];
+                            log(sb + " " + dims.length + " " + grid.length + "x" + grid[1].length);
+                            final int k = await(s(6));
+                            Shape sh = new Shape() { final int side = k + 1; public int area() { return side * side; } };
+                            log("anon " + sh.area());
+                            try {
+                                throw await(s(new IllegalStateException("thrown value")));
+                            } catch (IllegalStateException e) {
+                                log("caught " + e.getMessage());
+                            }
+                            switch (await(s('b'))) { case 'a': log("a"); break; case 'b': log("b " + await(s('c'))); break; default: log("-"); }
+                            byte b = 10;
+                            b += await(s(300));
+                            short sh2 = 1;
+                            sh2 *= await(later((short) 1000));
+                            char c = 'a';
+                            c += await(s(2));
+                            log(b + " " + sh2 + " " + c);
+                            try (Res r = null; Res r2 = new Res()) {
+                                log("null resource " + (r == null) + await(s("!")));
+                            }
+                            Object o = await(s((Object) 5));
+                            boolean isInt = await(now(o)) instanceof Integer;
+                            log("instanceof " + isInt + " " + (await(s(true)) ? "T" + await(s(1)) : "F" + await(s(2.0))));
+                            Void nothing = await(sleep(0));
+                            log("void " + nothing);
+                            String text = null;
+                            for (int i = 0; i < 3; i++) {
+                                tick();
+                                text = (text == null ? "" : text + "/") + await(s(i));
+                                if (i == 1) { log("mid " + text); continue; }
+                            }
+                            return done(text);
+                        }
+                        """),
                 new CorpusCase("EveryPrimitiveType", 8, """
                         @Async static Coroutine<String> params(boolean z, byte b, char c, short s, int i, long j, float f,
                                                                double d, String str, long j2, double d2) {
@@ -167,12 +209,16 @@ final class ValueCases {
                             return done(r);
                         }
                         """)));
-        all.add(wideLocals());
+        all.add(wideLocals("WideLocalsManyAwaits", true));
+        all.add(wideLocals("WideLocals", false));
         return all;
     }
 
-    /** 300 locals of mixed types (indices far past 255: wide loads and stores), awaits between them. */
-    private static CorpusCase wideLocals() {
+    /**
+     * 300 locals of mixed types (indices far past 255: wide loads and stores), with awaits between
+     * them: a few ({@code manyAwaits} false) or 14 while most of them are live.
+     */
+    private static CorpusCase wideLocals(String name, boolean manyAwaits) {
         StringBuilder sb = new StringBuilder("@Async static Coroutine<Long> main() {\n");
         for (int i = 0; i < 300; i++) {
             String type = switch (i % 4) {
@@ -188,19 +234,19 @@ final class ValueCases {
                 default -> "\"v" + i + "\"";
             };
             sb.append("    ").append(type).append(" v").append(i).append(" = ")
-                    .append(i % 50 == 49 ? "await(s(" + init + "))" : init).append(";\n");
-            if (i % 60 == 59) {
+                    .append(i % 50 == 49 && manyAwaits ? "await(s(" + init + "))" : init).append(";\n");
+            if (i % 60 == 59 && (manyAwaits || i == 179)) {
                 sb.append("    await(later(").append(i).append("));\n");
             }
         }
         sb.append("    long sum = 0;\n    String text = \"\";\n");
         for (int i = 0; i < 300; i++) {
             sb.append(i % 4 == 3 ? "    text += v" + i + ".length();\n" : "    sum += (long) v" + i + ";\n");
-            if (i % 100 == 99) {
+            if (i % 100 == 99 && (manyAwaits || i == 199)) {
                 sb.append("    sum += await(s(").append(i).append("));\n    log(\"partial \" + sum);\n");
             }
         }
         sb.append("    v299 = await(s(\"last\"));\n    log(text + v299 + v0 + v297);\n    return done(sum);\n}\n");
-        return new CorpusCase("WideLocals", 8, sb.toString());
+        return new CorpusCase(name, 8, sb.toString());
     }
 }

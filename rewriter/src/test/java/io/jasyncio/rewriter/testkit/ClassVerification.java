@@ -50,26 +50,33 @@ public final class ClassVerification {
             try {
                 analyzer.analyze(node.name, m);
             } catch (AnalyzerException e) {
+                int at = e.node == null ? -1 : m.instructions.indexOf(e.node);
                 throw new AssertionError("data-flow verification fails in " + node.name + "." + m.name + m.desc
-                        + ": " + e.getMessage() + "\n" + dump(m, analyzer.getFrames()), e);
+                        + ": " + e.getMessage() + "\n" + dump(m, analyzer.getFrames(), at), e);
             }
         }
     }
 
-    /** The method's instructions, each with the frame (locals | stack) the analysis reached. */
-    static String dump(MethodNode m, Frame<BasicValue>[] frames) {
+    /**
+     * The method's instructions around {@code at} (all when -1), each with the frame the analysis
+     * reached (locals, then the stack).
+     */
+    static String dump(MethodNode m, Frame<BasicValue>[] frames, int at) {
+        int from = at < 0 ? 0 : Math.max(0, at - 40);
+        int to = at < 0 ? m.instructions.size() : Math.min(m.instructions.size(), at + 5);
         Textifier text = new Textifier();
         TraceMethodVisitor trace = new TraceMethodVisitor(text);
         StringWriter out = new StringWriter();
         PrintWriter pw = new PrintWriter(out);
-        for (int i = 0; i < m.instructions.size(); i++) {
+        for (int i = from; i < to; i++) {
             AbstractInsnNode insn = m.instructions.get(i);
             insn.accept(trace);
             StringWriter one = new StringWriter();
             text.print(new PrintWriter(one));
             text.getText().clear();
             Frame<BasicValue> f = frames == null || i >= frames.length ? null : frames[i];
-            pw.printf("%5d %-60s %s%n", i, one.toString().strip(), f == null ? "(unreached)" : f.toString());
+            pw.printf("%s%5d %-60s %s%n", i == at ? "=>" : "  ", i, one.toString().strip(),
+                    f == null ? "(not reached yet)" : f.toString());
         }
         pw.flush();
         return out.toString();

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.SimpleVerifier;
 
@@ -17,12 +19,23 @@ import org.objectweb.asm.tree.analysis.SimpleVerifier;
  */
 final class HierarchyVerifier extends SimpleVerifier {
     private static final Type OBJECT = Type.getObjectType("java/lang/Object");
+    private static final Type THROWABLE = Type.getObjectType("java/lang/Throwable");
     private final ClassPathHierarchy hierarchy;
 
     HierarchyVerifier(ClassPathHierarchy hierarchy, Type currentClass, Type superClass, List<Type> interfaces,
                       boolean isInterface) {
         super(Opcodes.ASM9, currentClass, superClass, interfaces, isInterface);
         this.hierarchy = hierarchy;
+    }
+
+    /** ASM only asks ATHROW for a reference; the JVM wants a Throwable, and so do we. */
+    @Override
+    public BasicValue unaryOperation(AbstractInsnNode insn, BasicValue value) throws AnalyzerException {
+        if (insn.getOpcode() == Opcodes.ATHROW && value.getType() != null && isReference(value.getType())
+                && !isAssignableFrom(THROWABLE, value.getType())) {
+            throw new AnalyzerException(insn, "athrow of a non-Throwable", "java/lang/Throwable", value);
+        }
+        return super.unaryOperation(insn, value);
     }
 
     @Override

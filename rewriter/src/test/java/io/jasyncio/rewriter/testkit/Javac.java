@@ -1,6 +1,9 @@
 package io.jasyncio.rewriter.testkit;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.URI;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
@@ -17,13 +21,30 @@ import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /** javac through javax.tools, sources and classes in memory. */
 final class Javac {
     private static final JavaCompiler COMPILER = ToolProvider.getSystemJavaCompiler();
 
+    private static StandardJavaFileManager standard;
+
     private Javac() {
+    }
+
+    /** One file manager for every run: it keeps the class path's jars open and indexed. */
+    private static synchronized StandardJavaFileManager standard() {
+        if (standard == null) {
+            standard = COMPILER.getStandardFileManager(null, Locale.ROOT, null);
+            try {
+                standard.setLocation(StandardLocation.CLASS_PATH,
+                        TestClassPath.forPrograms().stream().map(File::new).collect(Collectors.toList()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return standard;
     }
 
     static Map<String, byte[]> compile(CompileOptions options, List<JavaSource> sources) {
@@ -31,8 +52,7 @@ final class Javac {
             throw new IllegalStateException("no system Java compiler: the tests need a JDK, not a JRE");
         }
         List<String> args = new ArrayList<>(List.of("--release", Integer.toString(options.release()),
-                options.debug() ? "-g" : "-g:none", "-proc:none", "-Xlint:-options", "-nowarn",
-                "-classpath", TestClassPath.joined()));
+                options.debug() ? "-g" : "-g:none", "-proc:none", "-Xlint:-options", "-nowarn"));
         if (options.parameters()) {
             args.add("-parameters");
         }
@@ -47,8 +67,7 @@ final class Javac {
         }
         Map<String, ByteArrayOutputStream> out = new TreeMap<>();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StandardJavaFileManager standard = COMPILER.getStandardFileManager(diagnostics, Locale.ROOT, null);
-        JavaFileManager files = new ForwardingJavaFileManager<>(standard) {
+        JavaFileManager files = new ForwardingJavaFileManager<>(standard()) {
             @Override
             public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
                                                        FileObject sibling) {
@@ -64,7 +83,10 @@ final class Javac {
             }
         };
         StringWriter log = new StringWriter();
-        boolean ok = COMPILER.getTask(log, files, diagnostics, args, null, units).call();
+        boolean ok;
+        synchronized (Javac.class) {
+            ok = COMPILER.getTask(log, files, diagnostics, args, null, units).call();
+        }
         if (!ok) {
             StringBuilder messages = new StringBuilder(log.toString());
             diagnostics.getDiagnostics().forEach(d -> messages.append(d.getKind()).append(' ')

@@ -1,0 +1,135 @@
+package io.jasyncio.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jasyncio.maven.fixtures.Locked;
+import io.jasyncio.maven.fixtures.Plain;
+import io.jasyncio.maven.fixtures.Sleeper;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plugin's work on a real output directory, with the real rewriter. */
+class InstrumenterTest {
+    @TempDir
+    Path target;
+    Path classes;
+    Path state;
+    private ClassPathTypeHierarchy hierarchy;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        classes = Files.createDirectories(target.resolve("classes"));
+        state = target.resolve("jasyncio/instrument.state");
+        hierarchy = new ClassPathTypeHierarchy(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
+    }
+
+    private Path put(Class<?> type) throws Exception {
+        String name = type.getName().replace('.', '/') + ".class";
+        Path file = classes.resolve(name);
+        Files.createDirectories(file.getParent());
+        try (InputStream in = type.getClassLoader().getResourceAsStream(name)) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    private InstrumentReport run(boolean incremental) throws Exception {
+        return new Instrumenter(classes, state, "test", hierarchy).run(incremental);
+    }
+
+    @Test
+    void rewritesAsyncClassesOnlyAndASecondRunHasNothingToDo() throws Exception {
+        Path sleeper = put(Sleeper.class);
+        Path plain = put(Plain.class);
+        byte[] plainBefore = Files.readAllBytes(plain);
+        byte[] sleeperBefore = Files.readAllBytes(sleeper);
+
+        InstrumentReport first = run(true);
+        assertThat(first.errors).isEmpty();
+        assertThat(first.rewritten).containsExactly("io/jasyncio/maven/fixtures/Sleeper.class");
+        assertThat(first.scanned).isEqualTo(2);
+        assertThat(Files.readAllBytes(plain)).isEqualTo(plainBefore);
+        byte[] rewritten = Files.readAllBytes(sleeper);
+        assertThat(rewritten).isNotEqualTo(sleeperBefore);
+
+        InstrumentReport second = run(true);
+        assertThat(second.scanned).isZero();
+        assertThat(second.upToDate).isEqualTo(2);
+        assertThat(second.summary("target/classes"))
+                .isEqualTo("jasyncio: all 2 class files in target/classes are up to date, nothing to rewrite");
+
+        // Without the state, the rewritten class goes through the rewriter again: not a byte changes.
+        InstrumentReport again = run(false);
+        assertThat(again.scanned).isEqualTo(2);
+        assertThat(again.rewritten).isEmpty();
+        assertThat(Files.readAllBytes(sleeper)).isEqualTo(rewritten);
+    }
+
+    @Test
+    void aRecompiledClassIsRewrittenAgain() throws Exception {
+        put(Sleeper.class);
+        run(true);
+        Path sleeper = put(Sleeper.class); // javac wrote it again
+        Files.setLastModifiedTime(sleeper, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        InstrumentReport report = run(true);
+        assertThat(report.rewritten).containsExactly("io/jasyncio/maven/fixtures/Sleeper.class");
+    }
+
+    @Test
+    void everyMisuseIsListedAsFileLineMessageAndTheClassIsLeftAlone() throws Exception {
+        Path locked = put(Locked.class);
+        byte[] before = Files.readAllBytes(locked);
+        InstrumentReport report = run(true);
+        assertThat(report.errors).hasSize(2).allMatch(e -> e.matches("Locked\\.java:\\d+: .+"));
+        assertThat(report.errors.get(0)).isNotEqualTo(report.errors.get(1));
+        assertThat(Files.readAllBytes(locked)).isEqualTo(before);
+        // Not recorded as done: the next build reports them again.
+        assertThat(run(true).errors).hasSize(2);
+    }
+
+    @Test
+    void aTruncatedClassFileIsReportedByItsPathAndLeftUnchanged() throws Exception {
+        Path sleeper = put(Sleeper.class);
+        byte[] whole = Files.readAllBytes(sleeper);
+        byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
+        Files.write(sleeper, truncated);
+        InstrumentReport report = run(true);
+        assertThat(report.errors).hasSize(1);
+        assertThat(report.errors.get(0)).startsWith(sleeper + ": ");
+        assertThat(Files.readAllBytes(sleeper)).isEqualTo(truncated);
+    }
+
+    @Test
+    void aClassFileFromANewerJavaIsReportedByItsPath() throws Exception {
+        Path sleeper = put(Sleeper.class);
+        byte[] future = Files.readAllBytes(sleeper);
+        future[6] = 0;
+        future[7] = 99;
+        Files.write(sleeper, future);
+        InstrumentReport report = run(true);
+        assertThat(report.errors).hasSize(1);
+        assertThat(report.errors.get(0)).startsWith(sleeper + ": ").doesNotContain("Exception");
+        assertThat(Files.readAllBytes(sleeper)).isEqualTo(future);
+    }
+
+    @Test
+    void leftoversOfAnInterruptedRunAreRemoved() throws Exception {
+        put(Plain.class);
+        Path leftover = classes.resolve("io/jasyncio/maven/fixtures/Sleeper.class" + AtomicFiles.TEMP_SUFFIX);
+        Files.write(leftover, new byte[] {1, 2});
+        run(true);
+        assertThat(leftover).doesNotExist();
+        try (var files = Files.walk(classes)) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList())
+                    .isEqualTo(List.of("Plain.class"));
+        }
+    }
+}
