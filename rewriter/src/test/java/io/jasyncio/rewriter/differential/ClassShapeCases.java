@@ -9,6 +9,74 @@ final class ClassShapeCases {
 
     static List<CorpusCase> all() {
         return List.of(
+                new CorpusCase("InheritanceInitialisersAndMonitors", 8, """
+                        static int counter;
+                        static final Object LOCK = new Object();
+                        static boolean asserts;
+                        static { asserts = false; assert asserts = true; log("static init"); }
+                        interface Registry { List<String> NAMES = new ArrayList<>(Arrays.asList("r")); @Async default Coroutine<String> reg(String n) { NAMES.add(await(s(n))); return done(NAMES.toString()); } }
+                        static class Base implements Registry {
+                            int hits;
+                            @Async Coroutine<String> work(int x) { hits++; await(sleep(0)); return done("base" + x + hits); }
+                            String plain(int x) { return "plain" + x; }
+                        }
+                        static class Derived extends Base {
+                            @Async @Override Coroutine<String> work(int x) {
+                                String a = await(super.work(x + 1));
+                                String b = super.plain(await(s(x)));
+                                return done("derived(" + a + "," + b + "," + await(reg("d" + x)) + ")");
+                            }
+                        }
+                        static class Holder<T> {
+                            T value;
+                            Holder(T v) { value = v; }
+                            @Async Coroutine<T> swap(T next) { T old = value; value = await(s(next)); return done(old); }
+                        }
+                        @Async static Coroutine<String> main() {
+                            synchronized (LOCK) { counter++; }
+                            await(sleep(0));
+                            log("counter " + counter);
+                            log(await(new Derived().work(5)));
+                            Holder<String> h = new Holder<>("a");
+                            log(await(h.swap("b")) + h.value);
+                            try {
+                                await(failIo("io"));
+                            } catch (IOException e) {
+                                await(sleep(0));
+                                log("after await in catch " + e.getMessage());
+                            }
+                            int x = 0, y;
+                            int[] arr = {1, 2, 3};
+                            y = x = await(s(4));
+                            arr[x - 3] += arr[x - 2]++ + await(s(10));
+                            long[] la = {5L};
+                            la[0]++;
+                            long z = la[0]++ + await(s(1L));
+                            log(x + " " + y + " " + Arrays.toString(arr) + " " + z + " " + la[0]);
+                            Object o = await(s((Object) "str"));
+                            if (o instanceof String) { String str = (String) o; await(sleep(0)); log("cast " + str.length()); }
+                            String sw = await(s("two"));
+                            switch (await(s(sw))) { case "one": log("1"); break; case "two": log("2 " + await(later(2))); break; default: log("?"); }
+                            return done("end " + counter);
+                        }
+                        """),
+                new CorpusCase("Java11PrivateInterfaceMethods", 11, """
+                        interface Service {
+                            @Async private Coroutine<Integer> helper(int x) { return done(await(s(x)) * 2); }
+                            @Async private static Coroutine<String> tag(String t) { return done("<" + await(later(t)) + ">"); }
+                            @Async default Coroutine<String> serve(int x) {
+                                var doubled = await(helper(x));
+                                return done(await(tag("v" + doubled)));
+                            }
+                        }
+                        @Async static Coroutine<String> main() {
+                            var svc = new Service() {};
+                            var out = new StringBuilder();
+                            for (var i = 0; i < 3; i++) { tick(); out.append(await(svc.serve(i))); }
+                            log(out);
+                            return done(out.toString());
+                        }
+                        """),
                 new CorpusCase("MethodKinds", 8, """
                         private final String name;
                         private int calls;

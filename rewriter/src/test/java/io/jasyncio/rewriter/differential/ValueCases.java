@@ -10,6 +10,48 @@ final class ValueCases {
 
     static List<CorpusCase> all() {
         List<CorpusCase> all = new ArrayList<>(List.of(
+                new CorpusCase("AwaitInEveryExpressionPosition", 8, """
+                        static class Res implements AutoCloseable { public void close() { log("close"); } }
+                        interface Shape { int area(); }
+                        @Async static Coroutine<String> main() {
+                            StringBuilder sb = new StringBuilder();
+                            for (int i = await(s(0)); i < await(s(3)); i += await(now(1))) { tick(); sb.append(i); }
+                            int[] dims = new int[await(s(3))];
+                            int[][] grid = new int[await(s(2))][await(later(2))];
+                            log(sb + " " + dims.length + " " + grid.length + "x" + grid[1].length);
+                            final int k = await(s(6));
+                            Shape sh = new Shape() { final int side = k + 1; public int area() { return side * side; } };
+                            log("anon " + sh.area());
+                            try {
+                                throw await(s(new IllegalStateException("thrown value")));
+                            } catch (IllegalStateException e) {
+                                log("caught " + e.getMessage());
+                            }
+                            switch (await(s('b'))) { case 'a': log("a"); break; case 'b': log("b " + await(s('c'))); break; default: log("-"); }
+                            byte b = 10;
+                            b += await(s(300));
+                            short sh2 = 1;
+                            sh2 *= await(later((short) 1000));
+                            char c = 'a';
+                            c += await(s(2));
+                            log(b + " " + sh2 + " " + c);
+                            try (Res r = null; Res r2 = new Res()) {
+                                log("null resource " + (r == null) + await(s("!")));
+                            }
+                            Object o = await(s((Object) 5));
+                            boolean isInt = await(now(o)) instanceof Integer;
+                            log("instanceof " + isInt + " " + (await(s(true)) ? "T" + await(s(1)) : "F" + await(s(2.0))));
+                            Void nothing = await(sleep(0));
+                            log("void " + nothing);
+                            String text = null;
+                            for (int i = 0; i < 3; i++) {
+                                tick();
+                                text = (text == null ? "" : text + "/") + await(s(i));
+                                if (i == 1) { log("mid " + text); continue; }
+                            }
+                            return done(text);
+                        }
+                        """),
                 new CorpusCase("EveryPrimitiveType", 8, """
                         @Async static Coroutine<String> params(boolean z, byte b, char c, short s, int i, long j, float f,
                                                                double d, String str, long j2, double d2) {
