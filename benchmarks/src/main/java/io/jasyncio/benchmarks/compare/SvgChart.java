@@ -32,6 +32,8 @@ final class SvgChart {
         List<PeerKind> peers = report.others();
         List<String> labels = new ArrayList<>();
         List<double[]> groups = new ArrayList<>();
+        List<Workload.Metric[]> metrics = new ArrayList<>();
+        List<Workload> workloads = new ArrayList<>();
         for (Workload w : report.options.workloads()) {
             for (Workload.Metric m : w.metrics) {
                 double[] g = new double[peers.size()];
@@ -40,6 +42,8 @@ final class SvgChart {
                 }
                 labels.add(w.id + " · " + m.label());
                 groups.add(g);
+                metrics.add(new Workload.Metric[] {m});
+                workloads.add(w);
             }
         }
         double lo = -2;
@@ -69,7 +73,7 @@ final class SvgChart {
                 double v = groups.get(gi)[i];
                 double y = y0 + 5 + i * bar;
                 if (Double.isNaN(v) || v <= 0 || Double.isInfinite(v)) {
-                    svg.append(text(zero + 4, y + bar - 3, "n/a", "start", 10));
+                    svg.append(text(zero + 4, y + bar - 3, missing(report, workloads.get(gi), metrics.get(gi)[0], peers.get(i)), "start", 10));
                     continue;
                 }
                 double e = Math.max(lo, Math.min(hi, Math.log10(v)));
@@ -83,6 +87,16 @@ final class SvgChart {
         }
         legend(svg, peers, 20, height - 36, width - 10);
         return svg.append("</svg>\n").toString();
+    }
+
+    /** Why a bar is missing: the peer's failure (jasyncio completed, the peer did not), or n/a. */
+    private static String missing(Report report, Workload w, Workload.Metric m, PeerKind peer) {
+        Report.Cell mine = report.cell(report.results, w.id, PeerKind.JASYNCIO, m.key());
+        Report.Cell theirs = report.cell(report.results, w.id, peer, m.key());
+        if (mine.hasValue() && !theirs.hasValue()) {
+            return "jasyncio completes; " + peer.id + ": " + theirs.status();
+        }
+        return "n/a";
     }
 
     /** Per-task nanoseconds against the number of tasks, log-log, one panel per scaling workload. */
