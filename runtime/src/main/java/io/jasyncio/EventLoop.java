@@ -228,6 +228,11 @@ public class EventLoop {
         inFlight += delta;
     }
 
+    /** Futures waiting for a result from another thread (for tests and diagnostics). */
+    int workInFlight() {
+        return inFlight;
+    }
+
     /**
      * Debug mode: a method that is not thread-safe called from another thread than the one
      * running the loop fails at once (asyncio's _check_thread) instead of corrupting the loop.
@@ -570,7 +575,7 @@ public class EventLoop {
         Objects.requireNonNull(fn, "fn");
         checkClosed();
         Executor ex = executor != null ? executor : defaultExecutor();
-        Future<T> future = createFuture();
+        Future<T> future = new ForeignFuture<>(this);
         Runnable job = () -> {
             T value = null;
             Throwable error = null;
@@ -583,7 +588,6 @@ public class EventLoop {
             Throwable e = error;
             try {
                 callSoonThreadsafe(() -> {
-                    inFlight--;
                     if (!future.done()) {
                         if (e == null) {
                             future.setResult(v);
@@ -596,7 +600,6 @@ public class EventLoop {
                 // the loop was closed while the job ran: nobody is left to tell
             }
         };
-        inFlight++;
         try {
             if (ex instanceof ExecutorService service) {
                 java.util.concurrent.Future<?> submitted = service.submit(job);
@@ -609,7 +612,7 @@ public class EventLoop {
                 ex.execute(job);
             }
         } catch (RejectedExecutionException e) {
-            inFlight--;
+            future.cancel();
             throw e;
         }
         return future;

@@ -110,7 +110,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
     }
 
     /** Stores the outcome (value or {@link Failure}) and schedules the done callbacks. */
-    final void complete(Object result) {
+    void complete(Object result) {
         outcome = result;
         if (result instanceof Failure f && !f.cancelled) {
             NeverRetrieved.watch(this, f);
@@ -210,7 +210,6 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /** Like {@link #fromCompletionStage(CompletionStage)}, on the given loop. */
     public static <T> Future<T> fromCompletionStage(CompletionStage<T> stage, EventLoop loop) {
         Objects.requireNonNull(stage, "stage");
-        Future<T> f = new Future<>(loop);
         CompletableFuture<T> cf = null;
         try {
             cf = stage.toCompletableFuture();
@@ -218,9 +217,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
             // a minimal stage: only its callbacks can be used, and it cannot be cancelled
         }
         if (cf != null && cf.isDone()) {
-            f.settleFrom(cf);
-            return f;
+            Future<T> now = new Future<>(loop);
+            now.settleFrom(cf);
+            return now;
         }
+        Future<T> f = new ForeignFuture<>(loop);
         if (cf != null) {
             CompletableFuture<T> source = cf;
             f.addCallback((Consumer<Future<T>>) done -> {
@@ -229,11 +230,9 @@ public non-sealed class Future<T> implements Awaitable<T> {
                 }
             });
         }
-        loop.inFlight(+1);
         stage.whenComplete((value, error) -> {
             try {
                 loop.callSoonThreadsafe(() -> {
-                    loop.inFlight(-1);
                     if (!f.done()) {
                         if (error == null) {
                             f.setResult(value);

@@ -149,4 +149,21 @@ class ThreadsafeTest {
         assertThat(loop.time()).isLessThan(3600);
         loop.shutdownDefaultExecutor();
     }
+
+    @Test
+    void aCancelledJobOrStageStopsCountingAsWorkInFlight() {
+        List<Runnable> neverRun = new ArrayList<>();
+        Future<Integer> job = loop.runInExecutor(neverRun::add, () -> 1);
+        CompletableFuture<String> stage = new CompletableFuture<>();
+        Future<String> fromStage = Future.fromCompletionStage(stage, loop);
+        assertThat(loop.workInFlight()).isEqualTo(2);
+        job.cancel();
+        fromStage.cancel();
+        assertThat(loop.workInFlight()).isZero();
+        // nothing in flight: virtual time jumps again
+        loop.runUntilComplete(AsyncIO.sleep(3600));
+        assertThat(loop.time()).isEqualTo(3600.0);
+        assertThat(stage.isCancelled()).isTrue(); // by a done callback, through the loop
+        assertThat(neverRun).hasSize(1);
+    }
 }

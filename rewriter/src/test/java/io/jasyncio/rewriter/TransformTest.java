@@ -199,4 +199,23 @@ class TransformTest {
                 + "  static Object main() { return run(); }\n"
                 + "}\n"), "Many", java.util.List.of(io.jasyncio.rewriter.testkit.CompileOptions.javac(17)));
     }
+
+    @Test
+    void synchronizedBlocksBetweenAwaitsAreFine() {
+        sameAsReference(source("Sy", ""
+                + "public class Sy {\n"
+                + "  static final Object LOCK = new Object();\n"
+                + "  static int counter;\n"
+                + "  @Async static Coroutine<Integer> v(int x) { await(sleep(0)); return done(x); }\n"
+                + "  @Async static Coroutine<Integer> run() {\n"
+                + "    for (int i = 0; i < 3; i++) {\n"
+                + "      int got = await(v(i));\n"
+                + "      synchronized (LOCK) { counter += got; }\n"
+                + "    }\n"
+                + "    synchronized (LOCK) { try { counter++; } finally { counter++; } }\n"
+                + "    return done(counter + await(v(100)));\n"
+                + "  }\n"
+                + "  static Object main() { return run(); }\n"
+                + "}\n"), "Sy");
+    }
 }
