@@ -25,13 +25,13 @@ import net.jqwik.api.statistics.Statistics;
  *
  * <p>A CI run is 50 tries of {@value #DEFAULT_METHODS_PER_TRY} methods: 500 generated methods,
  * fixed seed. For a longer local run raise the batch size, e.g. 20,000 methods:
- * <pre>mvn -pl rewriter -am test -Dtest=GeneratedMethodsProperty -Dsurefire.failIfNoSpecifiedTests=false \
+ * <pre>mvn -pl rewriter -am test -Dtest=GeneratedMethodsTest -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Djasyncio.generated.methodsPerTry=400</pre>
  * and change {@code seed} below (or delete it for a random one: jqwik prints the seed it used)
  * to explore further. A failure shows the smallest failing program jqwik's shrinking found,
  * with its diagnostics and the trace diff.
  */
-class GeneratedMethodsProperty {
+class GeneratedMethodsTest {
     static final int DEFAULT_METHODS_PER_TRY = 10;
     static final int METHODS_PER_TRY = Integer.getInteger("jasyncio.generated.methodsPerTry", DEFAULT_METHODS_PER_TRY);
 
