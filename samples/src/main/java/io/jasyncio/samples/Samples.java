@@ -67,6 +67,10 @@ public final class Samples {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(usage());
+            return;
+        }
         List<Sample> chosen;
         try {
             Options options = Options.parse(args);
@@ -100,7 +104,7 @@ public final class Samples {
     }
 
     static String usage() {
-        StringBuilder s = new StringBuilder("usage: Samples [--fast] [eNN ...]\n  samples:");
+        StringBuilder s = new StringBuilder("usage: ./samples.sh [--fast] [eNN ...]   (main class io.jasyncio.samples.Samples)\n  samples:");
         for (Sample sample : ALL) {
             s.append("\n    ").append(sample.id()).append("  ").append(sample.title());
         }

@@ -3,6 +3,9 @@ package io.jasyncio.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The runner's command line. */
@@ -33,5 +36,20 @@ class SamplesOptionsTest {
     void headersNameTheSeedExampleAndTheFile() {
         assertThat(Samples.ALL.get(20).header()).isEqualTo(
                 "=== E21: asCompleted: results in completion order (E21AsCompleted.java) ===");
+    }
+
+    @Test
+    void helpListsEverySampleAndRunsNone() {
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            Samples.main(new String[] {"--help"});
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("--fast", "e01  Coroutines", "e23  Cancelling a task")
+                .doesNotContain("===");
     }
 }
