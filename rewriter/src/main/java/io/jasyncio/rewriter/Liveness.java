@@ -13,6 +13,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * saved at an await, so dead references never stay reachable from a suspended frame.
  */
 final class Liveness {
+    /** Shared use/def set of instructions that touch no local; never modified. */
+    private static final BitSet NONE = new BitSet();
+
     private Liveness() {
     }
 
@@ -27,23 +30,29 @@ final class Liveness {
                 continue;
             }
             in[i] = new BitSet();
-            use[i] = new BitSet();
-            def[i] = new BitSet();
+            use[i] = NONE;
+            def[i] = NONE;
             AbstractInsnNode insn = insns.get(i);
             if (insn instanceof VarInsnNode v) {
                 int op = v.getOpcode();
                 if (op >= Opcodes.ILOAD && op <= Opcodes.ALOAD) {
+                    use[i] = new BitSet();
                     use[i].set(v.var);
                 } else if (op >= Opcodes.ISTORE && op <= Opcodes.ASTORE) {
+                    def[i] = new BitSet();
                     def[i].set(v.var);
                     if (op == Opcodes.LSTORE || op == Opcodes.DSTORE) {
                         def[i].set(v.var + 1);
                     }
                 }
             } else if (insn instanceof IincInsnNode inc) {
+                use[i] = new BitSet();
                 use[i].set(inc.var);
             }
         }
+        // One scratch set per pass, kept only when it changes a result: a fresh BitSet per
+        // instruction and pass was most of the rewriter's garbage.
+        BitSet live = new BitSet();
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -51,7 +60,7 @@ final class Liveness {
                 if (in[i] == null) {
                     continue;
                 }
-                BitSet live = new BitSet();
+                live.clear();
                 for (int s : flow.successors[i]) {
                     if (in[s] != null) {
                         live.or(in[s]);
@@ -65,7 +74,7 @@ final class Liveness {
                     }
                 }
                 if (!live.equals(in[i])) {
-                    in[i] = live;
+                    in[i] = (BitSet) live.clone();
                     changed = true;
                 }
             }

@@ -1,7 +1,6 @@
 package io.jasyncio.rewriter;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -22,8 +21,8 @@ final class MethodFlow {
 
     static MethodFlow analyze(String owner, MethodNode method, Hierarchy hierarchy) throws AnalyzerException {
         int n = method.instructions.size();
-        List<List<Integer>> normal = lists(n);
-        List<List<Integer>> exceptional = lists(n);
+        Edges normal = new Edges(n);
+        Edges exceptional = new Edges(n);
         Analyzer<BasicValue> analyzer = new Analyzer<>(new TypedInterpreter(hierarchy)) {
             @Override
             protected Frame<BasicValue> newFrame(int locals, int stack) {
@@ -37,38 +36,57 @@ final class MethodFlow {
 
             @Override
             protected void newControlFlowEdge(int insn, int successor) {
-                addOnce(normal.get(insn), successor);
+                normal.addOnce(insn, successor);
             }
 
             @Override
             protected boolean newControlFlowExceptionEdge(int insn, int successor) {
-                addOnce(exceptional.get(insn), successor);
+                exceptional.addOnce(insn, successor);
                 return true;
             }
         };
         Frame<BasicValue>[] frames = analyzer.analyze(owner, method);
-        return new MethodFlow(frames, toArrays(normal), toArrays(exceptional));
+        return new MethodFlow(frames, normal.toArrays(), exceptional.toArrays());
     }
 
-    private static List<List<Integer>> lists(int n) {
-        List<List<Integer>> l = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            l.add(new ArrayList<>(2));
-        }
-        return l;
-    }
+    /**
+     * Edges per instruction in the order the analyzer reports them, each once. Plain int arrays:
+     * boxed lists and a stream per instruction dominated the rewriter's allocation.
+     */
+    private static final class Edges {
+        private static final int[] NONE = new int[0];
+        private final int[][] targets;
+        private final int[] counts;
 
-    private static void addOnce(List<Integer> list, int value) {
-        if (!list.contains(value)) {
-            list.add(value);
+        Edges(int n) {
+            targets = new int[n][];
+            counts = new int[n];
         }
-    }
 
-    private static int[][] toArrays(List<List<Integer>> lists) {
-        int[][] a = new int[lists.size()][];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+        void addOnce(int insn, int target) {
+            int[] t = targets[insn];
+            int c = counts[insn];
+            for (int i = 0; i < c; i++) {
+                if (t[i] == target) {
+                    return;
+                }
+            }
+            if (t == null) {
+                t = targets[insn] = new int[2];
+            } else if (c == t.length) {
+                t = targets[insn] = Arrays.copyOf(t, c * 2);
+            }
+            t[c] = target;
+            counts[insn] = c + 1;
         }
-        return a;
+
+        int[][] toArrays() {
+            int[][] a = new int[targets.length][];
+            for (int i = 0; i < a.length; i++) {
+                int c = counts[i];
+                a[i] = c == 0 ? NONE : targets[i].length == c ? targets[i] : Arrays.copyOf(targets[i], c);
+            }
+            return a;
+        }
     }
 }
