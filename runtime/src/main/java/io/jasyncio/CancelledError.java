@@ -29,9 +29,31 @@ public class CancelledError extends Error {
 
     /** Marks a CancelledError the runtime creates: its async frames are applied when first looked at. */
     static CancelledError delivered(String message) {
-        CancelledError e = new CancelledError(message);
+        CancelledError e;
+        DELIVERING.set(Boolean.TRUE);
+        try {
+            e = new CancelledError(message);
+        } finally {
+            DELIVERING.set(Boolean.FALSE);
+        }
         e.deferred = new java.util.ArrayList<>(4);
         return e;
+    }
+
+    /** True on this thread while {@link #delivered} constructs: the Java stack is not captured. */
+    private static final ThreadLocal<Boolean> DELIVERING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /**
+     * A delivered cancellation keeps no Java frames (they only say who called cancel(); asyncio
+     * shows none either): its trace is its async frames, where each task was. Skipping the walk
+     * also keeps a cancelled task's retained error small.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        if (DELIVERING.get()) {
+            return this;
+        }
+        return super.fillInStackTrace();
     }
 
     /** Queues an async frame (TaskStack); false when this error records eagerly. */
@@ -60,7 +82,7 @@ public class CancelledError extends Error {
         StackTraceElement[] trace = super.getStackTrace();
         StackTraceElement[] start = trace;
         for (int i = 0; i < d.size(); i += 2) {
-            trace = TaskStack.withFrame(trace, (StackTraceElement) d.get(i), (Boolean) d.get(i + 1));
+            trace = TaskStack.withFrame(trace, (StackTraceElement) d.get(i), (Boolean) d.get(i + 1), true);
         }
         if (trace != start) {
             super.setStackTrace(trace);

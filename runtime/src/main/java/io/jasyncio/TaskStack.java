@@ -140,7 +140,7 @@ final class TaskStack {
 
     private static void record(Throwable exc, StackTraceElement where, boolean unlessPresent) {
         StackTraceElement[] trace = exc.getStackTrace();
-        StackTraceElement[] grown = withFrame(trace, where, unlessPresent);
+        StackTraceElement[] grown = withFrame(trace, where, unlessPresent, false);
         if (grown != trace) {
             exc.setStackTrace(grown);
         }
@@ -148,12 +148,14 @@ final class TaskStack {
 
     /**
      * {@code trace} with the async frame {@code where} inserted just above the task's frames;
-     * {@code trace} itself when stack traces are off, the trace is too long, or ({@code
+     * {@code trace} itself when stack traces are off (an empty trace, unless {@code intoEmpty}: a
+     * delivered cancellation, whose trace is only its async frames), the trace is too long, or ({@code
      * unlessPresent}) the frame is there already. Shared by the eager and the deferred path
      * (CancelledError), so both give the same trace.
      */
-    static StackTraceElement[] withFrame(StackTraceElement[] trace, StackTraceElement where, boolean unlessPresent) {
-        if (trace.length == 0 || trace.length > MAX_TRACE) {
+    static StackTraceElement[] withFrame(StackTraceElement[] trace, StackTraceElement where, boolean unlessPresent,
+            boolean intoEmpty) {
+        if ((trace.length == 0 && !intoEmpty) || trace.length > MAX_TRACE) {
             return trace; // stack traces disabled for this exception, or bounded
         }
         int at = taskFrameIndex(trace);

@@ -219,6 +219,8 @@ class TaskStackTest {
         assertThat(inner).isGreaterThanOrEqualTo(0);
         assertThat(trace.subList(inner, inner + 4))
                 .containsExactly("Script.inner", "Script.middle", "Script.outer", "Script.waiter");
+        // no Java frames: they would only point into the loop that delivered it (as asyncio shows none)
+        assertThat(trace).noneMatch(n -> n.startsWith("io.jasyncio.Task.") || n.startsWith("io.jasyncio.EventLoop."));
     }
 
     @Test
