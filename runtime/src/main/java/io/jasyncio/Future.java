@@ -105,7 +105,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         if (outcome != Pending.PENDING) {
             return false;
         }
-        complete(Failure.cancelled(new CancelledError(message)));
+        complete(Failure.cancelled(CancelledError.delivered(message)));
         return true;
     }
 

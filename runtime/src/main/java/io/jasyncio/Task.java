@@ -182,7 +182,7 @@ public class Task<T> extends Future<T> {
         if ((f & MUST_CANCEL) != 0) {
             f &= ~MUST_CANCEL;
             if (!(in instanceof Failure failure && failure.error instanceof CancelledError)) {
-                in = Failure.of(new CancelledError(cancelMessage()));
+                in = Failure.of(CancelledError.delivered(cancelMessage()));
             }
             cancelMessage(null);
         }

@@ -112,14 +112,10 @@ final class TaskStack {
         if (exc instanceof VirtualMachineError) {
             return;
         }
-        StackTraceElement[] trace = exc.getStackTrace();
-        if (trace.length == 0) {
-            return; // stack traces disabled for this exception
-        }
-        if (trace.length > MAX_TRACE) {
+        if (exc instanceof CancelledError ce && ce.deferFrame(awaiter.location(), false)) {
             return;
         }
-        insert(exc, trace, taskFrameIndex(trace), awaiter.location());
+        record(exc, awaiter.location(), false);
     }
 
     /**
@@ -132,25 +128,53 @@ final class TaskStack {
         if (exc instanceof VirtualMachineError) {
             return;
         }
-        StackTraceElement[] trace = exc.getStackTrace();
-        if (trace.length == 0 || trace.length > MAX_TRACE) {
-            return;
-        }
         StackTraceElement where = awaiter instanceof io.jasyncio.internal.Frame<?> ? awaitSite() : awaiter.location();
         if (where == null) {
             return;
         }
+        if (exc instanceof CancelledError ce && ce.deferFrame(where, true)) {
+            return;
+        }
+        record(exc, where, true);
+    }
+
+    private static void record(Throwable exc, StackTraceElement where, boolean unlessPresent) {
+        StackTraceElement[] trace = exc.getStackTrace();
+        StackTraceElement[] grown = withFrame(trace, where, unlessPresent, false);
+        if (grown != trace) {
+            exc.setStackTrace(grown);
+        }
+    }
+
+    /**
+     * {@code trace} with the async frame {@code where} inserted just above the task's frames;
+     * {@code trace} itself when stack traces are off (an empty trace, unless {@code intoEmpty}: a
+     * delivered cancellation, whose trace is only its async frames), the trace is too long, or ({@code
+     * unlessPresent}) the frame is there already. Shared by the eager and the deferred path
+     * (CancelledError), so both give the same trace.
+     */
+    static StackTraceElement[] withFrame(StackTraceElement[] trace, StackTraceElement where, boolean unlessPresent,
+            boolean intoEmpty) {
+        if ((trace.length == 0 && !intoEmpty) || trace.length > MAX_TRACE) {
+            return trace; // stack traces disabled for this exception, or bounded
+        }
         int at = taskFrameIndex(trace);
-        for (int i = 0; i < at; i++) {
-            if (where.equals(trace[i])) {
-                return;
+        if (unlessPresent) {
+            for (int i = 0; i < at; i++) {
+                if (where.equals(trace[i])) {
+                    return trace;
+                }
             }
         }
-        insert(exc, trace, at, where);
+        StackTraceElement[] grown = new StackTraceElement[trace.length + 1];
+        System.arraycopy(trace, 0, grown, 0, at);
+        grown[at] = where;
+        System.arraycopy(trace, at, grown, at + 1, trace.length - at);
+        return grown;
     }
 
     /** Traces longer than this get no more async frames (bounds the cost of long failure chains). */
-    private static final int MAX_TRACE = 4096;
+    static final int MAX_TRACE = 4096;
 
     /** The innermost frame on the current Java stack that is not await plumbing: the awaiting body. */
     private static StackTraceElement awaitSite() {
@@ -163,14 +187,6 @@ final class TaskStack {
 
     private static final java.util.Set<String> PLUMBING = java.util.Set.of(TaskStack.class.getName(),
             "io.jasyncio.Coroutine", "io.jasyncio.internal.Frame");
-
-    private static void insert(Throwable exc, StackTraceElement[] trace, int at, StackTraceElement element) {
-        StackTraceElement[] grown = new StackTraceElement[trace.length + 1];
-        System.arraycopy(trace, 0, grown, 0, at);
-        grown[at] = element;
-        System.arraycopy(trace, at, grown, at + 1, trace.length - at);
-        exc.setStackTrace(grown);
-    }
 
     /** Index of the first frame of the task machinery (the step loop), or the length. */
     private static int taskFrameIndex(StackTraceElement[] trace) {

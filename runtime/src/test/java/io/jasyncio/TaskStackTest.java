@@ -179,6 +179,51 @@ class TaskStackTest {
     }
 
     @Test
+    void deliveredCancellationShowsItsAsyncFramesWhenLookedAt() {
+        // The runtime records a delivered cancellation's async frames lazily (docs/RUNTIME.md):
+        // printing it or asking for its trace shows every coroutine it went through, innermost
+        // first, as an eagerly recorded failure would.
+        CancelledError[] caught = new CancelledError[1];
+        vr.run(Script.of("main", s -> switch (s.pc) {
+            case 0 -> {
+                Task<Object> t = AsyncIO.createTask(threeDeep(null));
+                Coroutine<Object> waiter = Script.of("waiter", w -> w.pc == 0 ? w.await(9, t) : w.value());
+                AsyncIO.createTask(Script.of("canceller", c -> switch (c.pc) {
+                    case 0 -> c.await(1, AsyncIO.sleep(1));
+                    default -> {
+                        c.value();
+                        t.cancel("stop");
+                        yield null;
+                    }
+                }));
+                yield s.await(1, waiter);
+            }
+            default -> {
+                try {
+                    s.value();
+                } catch (CancelledError e) {
+                    caught[0] = e;
+                }
+                yield null;
+            }
+        }));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        caught[0].printStackTrace(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(printed).startsWith("CancelledError('stop')");
+        assertThat(printed.indexOf("Script.inner")).isPositive()
+                .isLessThan(printed.indexOf("Script.middle"));
+        List<String> trace = Arrays.stream(caught[0].getStackTrace()).map(e -> e.getClassName() + "." + e.getMethodName())
+                .collect(Collectors.toList());
+        int inner = trace.indexOf("Script.inner");
+        assertThat(inner).isGreaterThanOrEqualTo(0);
+        assertThat(trace.subList(inner, inner + 4))
+                .containsExactly("Script.inner", "Script.middle", "Script.outer", "Script.waiter");
+        // no Java frames: they would only point into the loop that delivered it (as asyncio shows none)
+        assertThat(trace).noneMatch(n -> n.startsWith("io.jasyncio.Task.") || n.startsWith("io.jasyncio.EventLoop."));
+    }
+
+    @Test
     void awaitingAnAlreadyFailedTaskRecordsTheInlineChain() {
         // The failure was raised in another task earlier; awaiting it now (no suspension) from a
         // chain of inline coroutines records each of them, innermost first, above the frames of

@@ -1,11 +1,10 @@
 package io.jasyncio.maven;
 
-import io.jasyncio.rewriter.TypeHierarchy;
+import io.jasyncio.rewriter.ClassBytesHierarchy;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,22 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.zip.ZipFile;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.Opcodes;
 
 /**
  * Super types read as bytes from the project's class path (directories and jars, multi-release
  * aware) and, for JDK types, from the running JDK's class files: nothing is loaded into the
  * plugin's class loader.
  */
-final class ClassPathTypeHierarchy implements TypeHierarchy, Closeable {
-    private record Header(String superName, boolean isInterface) {
-    }
-
+final class ClassPathTypeHierarchy extends ClassBytesHierarchy implements Closeable {
     private final List<Path> directories = new ArrayList<>();
     private final List<File> jarFiles = new ArrayList<>();
     private final Map<File, JarFile> openJars = new ConcurrentHashMap<>();
-    private final Map<String, Header> cache = new ConcurrentHashMap<>();
 
     ClassPathTypeHierarchy(List<String> classPathElements) {
         for (String element : classPathElements) {
@@ -44,34 +37,7 @@ final class ClassPathTypeHierarchy implements TypeHierarchy, Closeable {
     }
 
     @Override
-    public String superName(String internalName) {
-        return header(internalName).superName();
-    }
-
-    @Override
-    public boolean isInterface(String internalName) {
-        return header(internalName).isInterface();
-    }
-
-    private Header header(String internalName) {
-        return cache.computeIfAbsent(internalName, this::read);
-    }
-
-    private Header read(String internalName) {
-        byte[] bytes;
-        try {
-            bytes = bytes(internalName + ".class");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the class file of " + internalName.replace('/', '.'), e);
-        }
-        if (bytes == null) {
-            throw new TypeNotFoundException(internalName);
-        }
-        ClassReader reader = new ClassReader(bytes);
-        return new Header(reader.getSuperName(), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0);
-    }
-
-    byte[] bytes(String resource) throws IOException {
+    protected byte[] classBytes(String resource) throws IOException {
         for (Path dir : directories) {
             Path file = dir.resolve(resource);
             if (Files.isRegularFile(file)) {
