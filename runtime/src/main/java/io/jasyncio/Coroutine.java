@@ -63,16 +63,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             throw new IllegalStateException("awaitStep() called outside the running body of " + this);
         }
         if (awaitable instanceof Future<?> f) {
-            Object o = f.outcome;
-            if (o != Pending.PENDING) {
-                if (o instanceof Failure failure) {
-                    failure.retrieved = true;
-                    TaskStack.recordRunningAwaiter(failure.error, this);
-                    throw failure.error;
-                }
-                return o;
-            }
-            return t.park(this, f);
+            return awaitFuture(t, f);
         }
         if (awaitable instanceof Sleep<?> s && s.delay <= 0 && s.task == null) {
             // sleep(0): give up the loop for exactly one iteration, no timer and no future
@@ -84,21 +75,25 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             return awaitCoroutine(t, c);
         }
         if (awaitable instanceof CompletionStage<?> stage) {
-            Future<?> f = Future.fromCompletionStage(stage, t.loop);
-            Object o = f.outcome;
-            if (o != Pending.PENDING) {
-                if (o instanceof Failure failure) {
-                    failure.retrieved = true;
-                    TaskStack.recordRunningAwaiter(failure.error, this);
-                    throw failure.error;
-                }
-                return o;
-            }
-            return t.park(this, f);
+            return awaitFuture(t, Future.fromCompletionStage(stage, t.loop));
         }
         Objects.requireNonNull(awaitable, "await(null): expected a Coroutine, a Future or a CompletionStage");
         throw new IllegalArgumentException("cannot await " + awaitable.getClass().getName()
                 + ": expected a Coroutine, a Future or a CompletionStage");
+    }
+
+    /** A done future's value (or its failure thrown, with this awaiter recorded), else park the task on it. */
+    private Object awaitFuture(Task<?> t, Future<?> f) throws Throwable {
+        Object o = f.outcome;
+        if (o == Pending.PENDING) {
+            return t.park(this, f);
+        }
+        if (o instanceof Failure failure) {
+            failure.retrieved = true;
+            TaskStack.recordRunningAwaiter(failure.error, this);
+            throw failure.error;
+        }
+        return o;
     }
 
     /** Runs {@code c} inline on this Java stack, or hands it to the task's step loop when the stack is deep. */
