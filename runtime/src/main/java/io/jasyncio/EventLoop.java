@@ -307,15 +307,12 @@ public class EventLoop {
             interrupted = waitForWork();
             drainThreadsafe();
         }
-        if (!timers.isEmpty()) {
+        TimerHandle next = timers.first();
+        if (next != null) {
             double now = time();
-            while (!timers.isEmpty()) {
-                TimerHandle h = timers.peek();
-                if (h.when > now) {
-                    break;
-                }
-                timers.poll();
-                readyQueue.add(h);
+            while (next != null && next.when <= now) {
+                readyQueue.add(timers.poll());
+                next = timers.first();
             }
         }
         NeverRetrieved.poll();
@@ -344,10 +341,11 @@ public class EventLoop {
 
     /** Nothing is ready: wait for the next timer (or jump to it) or for input from other threads. */
     private boolean waitForWork() {
-        if (timers.isEmpty()) {
+        TimerHandle next = timers.first();
+        if (next == null) {
             return parkUntilInput(-1);
         }
-        double when = timers.peek().when;
+        double when = next.when;
         if (when == Double.POSITIVE_INFINITY) {
             // sleep(infinity): a deadline that never comes; virtual time must not jump to it
             return parkUntilInput(-1);

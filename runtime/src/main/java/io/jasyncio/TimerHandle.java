@@ -1,6 +1,10 @@
 package io.jasyncio;
 
-/** A callback scheduled for a time ({@code callLater}/{@code callAt}). Cancelling removes it from the loop's timers. */
+/**
+ * A callback scheduled for a time ({@code callLater}/{@code callAt}). A cancelled timer lets go
+ * of nothing at once but costs O(1): the heap drops it when it reaches the top or in its next
+ * purge (see {@link TimerHeap}); {@link EventLoop} counts only live timers.
+ */
 public class TimerHandle extends Handle {
     final double when;
     /**
@@ -8,8 +12,8 @@ public class TimerHandle extends Handle {
      * wrap-around ({@code a - b < 0}), valid while pending timers span fewer than 2^31 schedulings.
      */
     final int seq;
-    /** Position in the loop's timer heap, -1 when not in it. */
-    int heapIndex = -1;
+    /** In the loop's timer heap (a cancelled one stays there, counted, until dropped). */
+    boolean inHeap;
 
     TimerHandle(EventLoop loop, double when, int seq, Runnable runnable) {
         super(loop, runnable);
@@ -26,13 +30,13 @@ public class TimerHandle extends Handle {
         return when;
     }
 
-    /** Cancels the callback and drops it from the timer heap at once (no leak). Loop thread only. */
+    /** Cancels the callback; the loop's timer heap drops it soon (O(1) amortised). Loop thread only. */
     @Override
     public void cancel() {
         if (!cancelled) {
             cancelled = true;
-            if (heapIndex >= 0) {
-                loop.timers.remove(this);
+            if (inHeap) {
+                loop.timers.cancelled();
             }
         }
     }
