@@ -157,8 +157,6 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         if (this instanceof Frame<?> f) {
             f.r0 = null;
             f.r1 = null;
-            f.r2 = null;
-            f.r3 = null;
             f.rx = null;
         }
     }

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * The jasyncio side of the workloads, written in exactly the shape the rewriter emits for an
- * {@code @Async} method (docs/REWRITER.md, contract v1): a factory that creates a
+ * {@code @Async} method (docs/REWRITER.md, contract v2): a factory that creates a
  * {@link Frame} and fills its slots, and a static body that switches on {@code f.state}, calls
  * {@link Frame#await} at each await site and {@link Frame#result} on resume. The {@code @Async}
  * source each one stands for is in its comment. They are written by hand so the comparison runs
@@ -125,7 +125,7 @@ public final class Coroutines {
     public static Coroutine<Future<?>[]> awaitAll(Supplier<Future<?>[]> spawn, boolean ignoreCancelled) {
         Frame<Future<?>[]> f = Frame.create(Coroutines::awaitAllBody, AWAIT_ALL, 1, 2);
         f.r0 = spawn;
-        f.p1 = ignoreCancelled ? 1 : 0;
+        f.px[0] = ignoreCancelled ? 1 : 0;
         return f;
     }
 
@@ -142,7 +142,7 @@ public final class Coroutines {
             try {
                 Frame.result(f);
             } catch (CancelledError e) {
-                if (f.p1 == 0) {
+                if (f.px[0] == 0) {
                     throw e;
                 }
             }
@@ -157,7 +157,7 @@ public final class Coroutines {
                     return SUSPEND;
                 }
             } catch (CancelledError e) {
-                if (f.p1 == 0) {
+                if (f.px[0] == 0) {
                     throw e;
                 }
             }
@@ -293,7 +293,7 @@ public final class Coroutines {
             default -> {
                 box = (Box) f.r0;
                 loop = (EventLoop) f.r1;
-                i = (int) f.p1 + 1;
+                i = (int) f.px[0] + 1;
                 v = (Integer) Frame.result(f);
             }
         }
@@ -303,7 +303,7 @@ public final class Coroutines {
             box.toB.setResult(v);
             Object r = Frame.await(answer, f);
             if (r == SUSPEND) {
-                f.p1 = i;
+                f.px[0] = i;
                 f.state = 2;
                 return SUSPEND;
             }
@@ -319,7 +319,7 @@ public final class Coroutines {
     public static Coroutine<List<Void>> gatherYielders(int n, int yields) {
         Frame<List<Void>> f = Frame.create(Coroutines::gatherBody, GATHER, 0, 2);
         f.p0 = n;
-        f.p1 = yields;
+        f.px[0] = yields;
         return f;
     }
 
@@ -330,7 +330,7 @@ public final class Coroutines {
         int n = (int) f.p0;
         List<Coroutine<Void>> all = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            all.add(yielder(f.p1));
+            all.add(yielder(f.px[0]));
         }
         Object r = Frame.await(AsyncIO.gather(all), f);
         if (r == SUSPEND) {
@@ -352,7 +352,7 @@ public final class Coroutines {
     public static Coroutine<double[]> parkMany(int n, LongSupplier usedHeap) {
         Frame<double[]> f = Frame.create(Coroutines::parkBody, PARK, 3, 3);
         f.p0 = n;
-        f.r2 = usedHeap;
+        f.rx[0] = usedHeap;
         return f;
     }
 
@@ -363,7 +363,7 @@ public final class Coroutines {
             case 0 -> {
                 Future<Integer>[] futures = new Future[n];
                 Task<?>[] tasks = new Task[n];
-                long before = ((LongSupplier) f.r2).getAsLong();
+                long before = ((LongSupplier) f.rx[0]).getAsLong();
                 EventLoop loop = AsyncIO.getRunningLoop();
                 for (int i = 0; i < n; i++) {
                     futures[i] = loop.createFuture();
@@ -371,7 +371,7 @@ public final class Coroutines {
                 }
                 f.r0 = futures;
                 f.r1 = tasks;
-                f.p1 = before;
+                f.px[0] = before;
                 if (Frame.await(AsyncIO.sleep(0), f) != SUSPEND) {
                     throw new IllegalStateException("sleep(0) did not yield");
                 }
@@ -380,7 +380,7 @@ public final class Coroutines {
             }
             case 1 -> {
                 Frame.result(f);
-                long after = ((LongSupplier) f.r2).getAsLong();
+                long after = ((LongSupplier) f.rx[0]).getAsLong();
                 Future<Integer>[] futures = (Future<Integer>[]) f.r0;
                 Task<?>[] tasks = (Task<?>[]) f.r1;
                 for (Task<?> t : tasks) {
@@ -388,9 +388,9 @@ public final class Coroutines {
                         throw new IllegalStateException("a task finished before its future was set");
                     }
                 }
-                f.p1 = Double.doubleToRawLongBits((after - f.p1) / (double) n);
+                f.px[0] = Double.doubleToRawLongBits((after - f.px[0]) / (double) n);
                 long t0 = System.nanoTime();
-                f.p2 = t0;
+                f.px[1] = t0;
                 for (Future<Integer> fut : futures) {
                     fut.setResult(1);
                 }
@@ -403,7 +403,7 @@ public final class Coroutines {
             }
             default -> Frame.result(f);
         }
-        return new double[] {Double.longBitsToDouble(f.p1), (System.nanoTime() - f.p2) / 1e9};
+        return new double[] {Double.longBitsToDouble(f.px[0]), (System.nanoTime() - f.px[1]) / 1e9};
     }
 
     private static final String CANCEL = site("sleepCancel");
@@ -417,7 +417,7 @@ public final class Coroutines {
     public static Coroutine<Void> sleepCancel(int n, long seed) {
         Frame<Void> f = Frame.create(Coroutines::cancelBody, CANCEL, 1, 2);
         f.p0 = n;
-        f.p1 = seed;
+        f.px[0] = seed;
         return f;
     }
 
@@ -425,7 +425,7 @@ public final class Coroutines {
         switch (f.state) {
             case 0 -> {
                 int n = (int) f.p0;
-                SplittableRandom random = new SplittableRandom(f.p1);
+                SplittableRandom random = new SplittableRandom(f.px[0]);
                 Task<?>[] tasks = new Task[n];
                 for (int i = 0; i < n; i++) {
                     tasks[i] = AsyncIO.createTask(sleeper(1e6 + random.nextDouble() * 1e6));
@@ -460,7 +460,7 @@ public final class Coroutines {
 
     /** {@code for (int i = 0; i < k; i++) await(doneFuture); return done();} (never suspends) */
     public static Coroutine<Void> awaitDone(Future<?> doneFuture, int k) {
-        Frame<Void> f = Frame.create(Coroutines::awaitDoneBody, AWAIT_DONE, 1, 1);
+        Frame<Void> f = Frame.create(Coroutines::awaitDoneBody, AWAIT_DONE, 1, 2);
         f.r0 = doneFuture;
         f.p0 = k;
         return f;
@@ -472,11 +472,11 @@ public final class Coroutines {
         int i = 0;
         if (f.state == 1) {
             Frame.result(f);
-            i = (int) f.p1 + 1;
+            i = (int) f.px[0] + 1;
         }
         for (; i < k; i++) {
             if (Frame.await(future, f) == SUSPEND) {
-                f.p1 = i;
+                f.px[0] = i;
                 f.state = 1;
                 return SUSPEND;
             }
@@ -498,15 +498,15 @@ public final class Coroutines {
         int i = 0;
         int sum = 0;
         if (f.state == 1) {
-            i = (int) f.p1;
-            sum = (int) f.p2 + (Integer) Frame.result(f);
+            i = (int) f.px[0];
+            sum = (int) f.px[1] + (Integer) Frame.result(f);
             i++;
         }
         for (; i < k; i++) {
             Object r = Frame.await(value(1), f);
             if (r == SUSPEND) {
-                f.p1 = i;
-                f.p2 = sum;
+                f.px[0] = i;
+                f.px[1] = sum;
                 f.state = 1;
                 return SUSPEND;
             }

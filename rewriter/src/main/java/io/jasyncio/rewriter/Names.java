@@ -10,7 +10,7 @@ final class Names {
     private Names() {
     }
 
-    static final int CONTRACT_VERSION = 1;
+    static final int CONTRACT_VERSION = 2;
     static final int OLDEST_VERSION = 52;   // Java 8
     static final int NEWEST_VERSION = 69;   // Java 25
 

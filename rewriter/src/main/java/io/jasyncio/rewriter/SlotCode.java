@@ -13,10 +13,19 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Emits the code that moves a value between a local variable and a frame slot: references in
- * {@code r0..r3} then {@code rx[i-4]}; primitives widened to long in {@code p0..p3} then
- * {@code px[i-4]} (float and double as raw bits). Never boxes.
+ * {@code r0, r1} then {@code rx[i-2]}; primitives widened to long in {@code p0} then
+ * {@code px[i-1]} (float and double as raw bits). Never boxes. The inline counts are the
+ * runtime's {@code Frame.INLINE_REFS}/{@code INLINE_PRIMS} of the contract version in
+ * {@link Names#CONTRACT_VERSION}.
  */
 final class SlotCode {
+    static final int INLINE_REFS = 2;
+    static final int INLINE_PRIMS = 1;
+
+    private static int inline(boolean ref) {
+        return ref ? INLINE_REFS : INLINE_PRIMS;
+    }
+
     private SlotCode() {
     }
 
@@ -36,9 +45,10 @@ final class SlotCode {
     static void save(InsnList il, int frameLocal, Kind kind, int slot, int local) {
         il.add(new VarInsnNode(ALOAD, frameLocal));
         boolean ref = kind == Kind.REF;
-        if (slot >= 4) {
+        boolean inArray = slot >= inline(ref);
+        if (inArray) {
             il.add(new FieldInsnNode(GETFIELD, Names.FRAME, ref ? "rx" : "px", ref ? "[Ljava/lang/Object;" : "[J"));
-            push(il, slot - 4);
+            push(il, slot - inline(ref));
         }
         il.add(new VarInsnNode(kind.load, local));
         switch (kind) {
@@ -55,7 +65,7 @@ final class SlotCode {
             default:
                 break;
         }
-        if (slot >= 4) {
+        if (inArray) {
             il.add(new InsnNode(ref ? AASTORE : LASTORE));
         } else {
             il.add(new FieldInsnNode(PUTFIELD, Names.FRAME, (ref ? "r" : "p") + slot, ref ? Names.OBJECT_DESC : "J"));
@@ -74,9 +84,9 @@ final class SlotCode {
         }
         boolean ref = kind == Kind.REF;
         il.add(new VarInsnNode(ALOAD, frameLocal));
-        if (slot >= 4) {
+        if (slot >= inline(ref)) {
             il.add(new FieldInsnNode(GETFIELD, Names.FRAME, ref ? "rx" : "px", ref ? "[Ljava/lang/Object;" : "[J"));
-            push(il, slot - 4);
+            push(il, slot - inline(ref));
             il.add(new InsnNode(ref ? AALOAD : LALOAD));
         } else {
             il.add(new FieldInsnNode(GETFIELD, Names.FRAME, (ref ? "r" : "p") + slot, ref ? Names.OBJECT_DESC : "J"));
@@ -105,17 +115,17 @@ final class SlotCode {
 
     /** Nulls reference slots {@code from} (inclusive) to {@code to} (exclusive). */
     static void clearRefs(InsnList il, int frameLocal, int from, int to) {
-        for (int s = from; s < Math.min(to, 4); s++) {
+        for (int s = from; s < Math.min(to, INLINE_REFS); s++) {
             il.add(new VarInsnNode(ALOAD, frameLocal));
             il.add(new InsnNode(ACONST_NULL));
             il.add(new FieldInsnNode(PUTFIELD, Names.FRAME, "r" + s, Names.OBJECT_DESC));
         }
-        int first = Math.max(from, 4);
+        int first = Math.max(from, INLINE_REFS);
         if (first < to) {
             il.add(new VarInsnNode(ALOAD, frameLocal));
             il.add(new FieldInsnNode(GETFIELD, Names.FRAME, "rx", "[Ljava/lang/Object;"));
-            push(il, first - 4);
-            push(il, to - 4);
+            push(il, first - INLINE_REFS);
+            push(il, to - INLINE_REFS);
             il.add(new InsnNode(ACONST_NULL));
             il.add(new MethodInsnNode(INVOKESTATIC, "java/util/Arrays", "fill", "([Ljava/lang/Object;IILjava/lang/Object;)V", false));
         }

@@ -65,7 +65,7 @@ class ContractTest {
         new ClassReader(first.bytes()).accept(node, 0);
         AnnotationNode mark = node.invisibleAnnotations.stream()
                 .filter(a -> a.desc.equals("Lio/jasyncio/internal/Rewritten;")).findFirst().orElseThrow();
-        assertThat(mark.values).containsExactly("version", 1);
+        assertThat(mark.values).containsExactly("version", Frame.CONTRACT_VERSION);
         assertThat(node.version).isEqualTo(Opcodes.V17);
 
         RewriteResult again = rewriter.rewrite(first.bytes());
@@ -101,6 +101,13 @@ class ContractTest {
     }
 
     @Test
+    void theRewriterEmitsTheRuntimesContractVersionAndSlotLayout() {
+        assertThat(Names.CONTRACT_VERSION).isEqualTo(Frame.CONTRACT_VERSION);
+        assertThat(SlotCode.INLINE_REFS).isEqualTo(Frame.INLINE_REFS);
+        assertThat(SlotCode.INLINE_PRIMS).isEqualTo(Frame.INLINE_PRIMS);
+    }
+
+    @Test
     void aClassRewrittenForAnotherContractVersionFailsClearlyAtInitialisation() throws Exception {
         ClassSet set = rewritten(LAZY, CompileOptions.javac(17));
         ClassNode node = new ClassNode();
@@ -110,8 +117,8 @@ class ContractTest {
         while (first.getOpcode() < 0) {
             first = first.getNext();
         }
-        assertThat(first.getOpcode()).isEqualTo(Opcodes.ICONST_1);
-        clinit.instructions.set(first, new InsnNode(Opcodes.ICONST_2));
+        assertThat(first.getOpcode()).isEqualTo(Opcodes.ICONST_2);
+        clinit.instructions.set(first, new InsnNode(Opcodes.ICONST_1));
         ClassWriter w = new ClassWriter(0);
         node.accept(w);
         java.util.Map<String, byte[]> patched = new java.util.TreeMap<>(set.asMap());
@@ -128,6 +135,7 @@ class ContractTest {
         };
         assertThatThrownBy(() -> Class.forName("Lazy", true, loader))
                 .isInstanceOf(IncompatibleClassChangeError.class)
-                .hasMessageContaining("Lazy was rewritten by jasyncio for frame contract v2");
+                .hasMessageContaining("Lazy was rewritten by jasyncio for frame contract v1")
+                .hasMessageContaining("this runtime provides v2");
     }
 }

@@ -11,16 +11,23 @@ import io.jasyncio.Coroutine;
  * stores the receiver and arguments in slots and returns it as the lazy coroutine object. The
  * body lives in a static method of the host class with the same name and the descriptor
  * {@code (Lio/jasyncio/internal/Frame;)Ljava/lang/Object;}, reached through {@link Body}.
- * Live values are saved across a suspension in typed slots: references in {@code r0..r3}
- * then {@code rx[i - 4]}; every primitive widened to a {@code long} (float/double as raw
- * bits) in {@code p0..p3} then {@code px[i - 4]}. Nothing is boxed.
+ * Live values are saved across a suspension in typed slots: references in {@code r0, r1}
+ * then {@code rx[i - 2]}; every primitive widened to a {@code long} (float/double as raw
+ * bits) in {@code p0} then {@code px[i - 1]}. Nothing is boxed. Two reference slots and one
+ * primitive slot inline keep a frame at 56 bytes (compressed oops), what most coroutines need
+ * (a receiver and an argument, a loop counter); more live values cost one array each.
  *
  * @param <T> the type of the coroutine's result
  */
 public final class Frame<T> extends Coroutine<T> {
 
     /** Bumped on every incompatible change of this contract. */
-    public static final int CONTRACT_VERSION = 1;
+    public static final int CONTRACT_VERSION = 2;
+
+    /** Reference slots held in fields ({@code r0, r1}); slot i beyond them is {@code rx[i - INLINE_REFS]}. */
+    public static final int INLINE_REFS = 2;
+    /** Primitive slots held in fields ({@code p0}); slot i beyond them is {@code px[i - INLINE_PRIMS]}. */
+    public static final int INLINE_PRIMS = 1;
 
     /** What {@link #await} returns, and what the body then returns, when it suspends. */
     public static final Object SUSPEND = Coroutine.SUSPEND;
@@ -33,8 +40,8 @@ public final class Frame<T> extends Coroutine<T> {
 
     /** 0 = not started; k &gt; 0 = suspended at await site k. Written by the body only. */
     public int state;
-    public Object r0, r1, r2, r3;
-    public long p0, p1, p2, p3;
+    public Object r0, r1;
+    public long p0;
     public Object[] rx;
     public long[] px;
 
@@ -44,11 +51,11 @@ public final class Frame<T> extends Coroutine<T> {
     private Frame(Body body, String site, int refSlots, int primSlots) {
         this.body = body;
         this.site = site;
-        if (refSlots > 4) {
-            rx = new Object[refSlots - 4];
+        if (refSlots > INLINE_REFS) {
+            rx = new Object[refSlots - INLINE_REFS];
         }
-        if (primSlots > 4) {
-            px = new long[primSlots - 4];
+        if (primSlots > INLINE_PRIMS) {
+            px = new long[primSlots - INLINE_PRIMS];
         }
     }
 
