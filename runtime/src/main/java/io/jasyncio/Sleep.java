@@ -2,9 +2,10 @@ package io.jasyncio;
 
 /**
  * The coroutine {@link AsyncIO#sleep} returns. A delay &lt;= 0 yields the loop exactly once
- * (awaiting it takes a fast path in {@code awaitStep}: no timer, no future); otherwise it
- * waits on a future completed by a timer, and cancels the timer however the wait ends, so a
- * cancelled sleep leaves no timer behind.
+ * (awaiting it takes a fast path in {@code awaitStep}: no timer, no future); otherwise the task
+ * sleeps on a timer that wakes it directly (no future: a sleeping task costs this coroutine and
+ * its timer), and cancelling the task cancels the timer, so a cancelled sleep leaves no timer
+ * behind.
  */
 final class Sleep<T> extends Coroutine<T> {
     final double delay;
@@ -28,11 +29,11 @@ final class Sleep<T> extends Coroutine<T> {
                 // awaited through a path that did not take the fast path: yield once
                 return task.yieldOnce(this, result);
             }
-            EventLoop loop = task.loop;
-            Future<T> future = new Future<>(loop);
-            timer = new SleepTimer(loop, loop.time() + delay, future, result);
+            Task<?> t = task;
+            EventLoop loop = t.loop;
+            timer = new SleepTimer(loop, loop.time() + delay, t, result);
             loop.addTimer(timer);
-            return awaitStep(future);
+            return t.sleep(this, timer);
         }
         try {
             return awaitResult();
@@ -49,23 +50,20 @@ final class Sleep<T> extends Coroutine<T> {
         return new StackTraceElement(AsyncIO.class.getName(), "sleep", "AsyncIO.java", -1);
     }
 
-    /** Completes the sleep's future unless it was cancelled meanwhile. */
+    /** Wakes the sleeping task with the sleep's result. */
     private static final class SleepTimer extends TimerHandle {
-        private final Future<Object> future;
+        private final Task<?> task;
         private final Object result;
 
-        @SuppressWarnings("unchecked")
-        SleepTimer(EventLoop loop, double when, Future<?> future, Object result) {
+        SleepTimer(EventLoop loop, double when, Task<?> task, Object result) {
             super(loop, when, loop.nextTimerSeq());
-            this.future = (Future<Object>) future;
+            this.task = task;
             this.result = result;
         }
 
         @Override
         void invoke() {
-            if (!future.done()) {
-                future.setResult(result);
-            }
+            task.wakeFromSleep(this, result);
         }
 
         @Override

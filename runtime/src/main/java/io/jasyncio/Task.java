@@ -28,8 +28,13 @@ public class Task<T> extends Future<T> {
     private static final int MUST_CANCEL = 8;
     /** Something (park, yield, trampoline) will resume the task: a SUSPEND is legitimate. */
     private static final int ARMED = 16;
+    /**
+     * In {@code sleep(delay > 0)}: waiting for the timer in {@link #slot}, which wakes the task
+     * itself. A sleep needs no future: cancelling the task cancels the timer instead.
+     */
+    private static final int SLEEPING = 32;
     /** Number of cancel requests ({@link #cancelling()}) lives in the bits above these. */
-    private static final int CANCELS_SHIFT = 5;
+    private static final int CANCELS_SHIFT = 6;
 
     /**
      * The innermost coroutine: the one suspended (or about to start); the root coroutine
@@ -37,8 +42,9 @@ public class Task<T> extends Future<T> {
      */
     Coroutine<?> current;
     /**
-     * While parked: the awaited future. Otherwise the value (or {@link Failure}) handed to
-     * the coroutine that resumes next; it reads it with {@code awaitResult()}.
+     * While parked: the awaited future; while sleeping: the sleep's timer. Otherwise the value
+     * (or {@link Failure}) handed to the coroutine that resumes next; it reads it with
+     * {@code awaitResult()}.
      */
     Object slot;
     private int flags;
@@ -135,6 +141,10 @@ public class Task<T> extends Future<T> {
         flags += 1 << CANCELS_SHIFT;
         if ((flags & PARKED) != 0 && ((Future<?>) slot).cancel(message)) {
             // stays parked: the waited future may be a task that refuses, so a later cancel may retry
+            return true;
+        }
+        if ((flags & SLEEPING) != 0) {
+            interruptSleep(message);
             return true;
         }
         flags |= MUST_CANCEL;
@@ -294,6 +304,41 @@ public class Task<T> extends Future<T> {
         return Suspend.SUSPEND;
     }
 
+    /**
+     * {@code frame} (a sleep) waits for {@code timer}, already scheduled, which calls
+     * {@link #wakeFromSleep} when due. A cancellation that arrived while the task ran is
+     * delivered as asyncio does to a future awaited then: at once, resuming on the next step.
+     */
+    final Object sleep(Coroutine<?> frame, TimerHandle timer) {
+        current = frame;
+        slot = timer;
+        flags |= SLEEPING | ARMED;
+        if ((flags & MUST_CANCEL) != 0) {
+            flags &= ~MUST_CANCEL;
+            String message = cancelMessage();
+            cancelMessage(null);
+            interruptSleep(message);
+        }
+        return Suspend.SUSPEND;
+    }
+
+    /** From the sleep's timer: resume with {@code value} on the next step. */
+    final void wakeFromSleep(TimerHandle timer, Object value) {
+        if ((flags & SLEEPING) != 0 && slot == timer) {
+            flags &= ~SLEEPING;
+            slot = value;
+            loop.ready(this);
+        }
+    }
+
+    /** Cancels the sleep's timer; the task resumes on the next step with CancelledError at the sleep. */
+    private void interruptSleep(String message) {
+        ((TimerHandle) slot).cancel();
+        flags &= ~SLEEPING;
+        slot = Failure.cancelled(CancelledError.delivered(message));
+        loop.ready(this);
+    }
+
     /** {@code frame} gives up the loop for one iteration, then resumes with {@code value}. */
     final Object yieldOnce(Coroutine<?> frame, Object value) {
         current = frame;
@@ -352,7 +397,7 @@ public class Task<T> extends Future<T> {
         StringBuilder sb = new StringBuilder("<Task ").append(stateName())
                 .append(" name='").append(getName()).append("' coro=").append(getCoro())
                 .append(outcomeText());
-        Future<?> w = waitingOn();
+        Object w = (flags & SLEEPING) != 0 ? slot : waitingOn();
         if (w != null) {
             sb.append(" wait_for=").append(w);
         }

@@ -113,4 +113,73 @@ class SleepTest {
         loop.runUntilComplete(AsyncIO.sleep(2));
         assertThat(loop.pendingTimers()).isZero();
     }
+
+    /** A task that sleeps 10 s and logs what its sleep threw, then rethrows or swallows it. */
+    private static Coroutine<Object> loggingSleeper(EventLoop loop, List<String> log, boolean swallow) {
+        return new Steps<>()
+                .then(in -> Steps.await(AsyncIO.sleep(10)))
+                .handle((in, e) -> {
+                    log.add("caught " + e.getMessage() + " at " + loop.time());
+                    if (!swallow) {
+                        throw e;
+                    }
+                    return "swallowed";
+                });
+    }
+
+    @Test
+    void cancellingASleepingTaskTwiceDeliversOneCancelledErrorWithTheFirstMessage() {
+        // python3 (test c2.py): cancel("first") and cancel("second") both return True,
+        // cancelling() == 2, the sleep raises CancelledError('first') at once, the task is cancelled
+        EventLoop loop = EventLoop.withVirtualTime();
+        List<String> log = new ArrayList<>();
+        Task<Object> t = loop.createTask(loggingSleeper(loop, log, false));
+        Loops.iterate(loop, 1);
+        assertThat(t.toString()).contains("wait_for=<TimerHandle when=10.0 sleep>");
+        assertThat(t.cancel("first")).isTrue();
+        assertThat(t.cancel("second")).isTrue();
+        assertThat(t.cancelling()).isEqualTo(2);
+        assertThatThrownBy(() -> loop.runUntilComplete(t)).isInstanceOf(CancelledError.class).hasMessage("first");
+        assertThat(log).containsExactly("caught first at 0.0");
+        assertThat(t.cancelled()).isTrue();
+        assertThat(loop.pendingTimers()).isZero();
+    }
+
+    @Test
+    void aTaskCancelledBeforeItSleepsGetsCancelledErrorFromTheSleepAtOnce() {
+        // python3: a task that cancels itself then awaits sleep(10) catches CancelledError('self')
+        // at time 0 and can swallow it; no timer is left
+        EventLoop loop = EventLoop.withVirtualTime();
+        List<String> log = new ArrayList<>();
+        Object r = loop.runUntilComplete(new Steps<>()
+                .then(in -> {
+                    AsyncIO.currentTask().cancel("self");
+                    return Steps.await(AsyncIO.sleep(10));
+                })
+                .handle((in, e) -> {
+                    log.add("caught " + e.getMessage() + " at " + loop.time());
+                    return "swallowed";
+                }));
+        assertThat(r).isEqualTo("swallowed");
+        assertThat(log).containsExactly("caught self at 0.0");
+        assertThat(loop.pendingTimers()).isZero();
+    }
+
+    @Test
+    void aSleepCaughtCancelledCanSleepAgain() {
+        EventLoop loop = EventLoop.withVirtualTime();
+        List<String> log = new ArrayList<>();
+        Task<Object> t = loop.createTask(new Steps<>()
+                .then(in -> Steps.await(AsyncIO.sleep(10)))
+                .handle((in, e) -> {
+                    log.add("caught " + e.getClass().getSimpleName() + " at " + loop.time());
+                    return Steps.await(AsyncIO.sleep(2, "again"));
+                })
+                .then(in -> in));
+        loop.callLater(1, () -> t.cancel());
+        assertThat(loop.runUntilComplete(t)).isEqualTo("again");
+        assertThat(log).containsExactly("caught CancelledError at 1.0");
+        assertThat(loop.time()).isEqualTo(3.0);
+        assertThat(loop.pendingTimers()).isZero();
+    }
 }
