@@ -172,17 +172,17 @@ public final class AsyncIO {
      * loop for exactly one iteration). Lazy: the time counts from when it is awaited.
      */
     public static Coroutine<Void> sleep(double seconds) {
-        return new Sleep<>(seconds, null);
+        return Sleep.of(seconds, null);
     }
 
     /** {@link #sleep(double)} that returns {@code result}. */
     public static <T> Coroutine<T> sleep(double seconds, T result) {
-        return new Sleep<>(seconds, result);
+        return Sleep.of(seconds, result);
     }
 
     public static Coroutine<Void> sleep(Duration duration) {
         Objects.requireNonNull(duration, "duration");
-        return new Sleep<>(duration.toNanos() / 1e9, null);
+        return Sleep.of(duration.toNanos() / 1e9, null);
     }
 
     // ---- threads ------------------------------------------------------------------------

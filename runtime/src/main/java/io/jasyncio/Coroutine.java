@@ -65,11 +65,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         if (awaitable instanceof Future<?> f) {
             return awaitFuture(t, f);
         }
-        if (awaitable instanceof Sleep<?> s && s.delay <= 0 && s.task == null) {
+        if (awaitable instanceof Yield<?> y && y.task == null) {
             // sleep(0): give up the loop for exactly one iteration, no timer and no future
-            s.task = t;
-            s.caller = s;
-            return t.yieldOnce(this, s.result);
+            y.task = t;
+            y.caller = y;
+            return t.yieldOnce(this, y.result);
         }
         if (awaitable instanceof Coroutine<?> c) {
             return awaitCoroutine(t, c);

@@ -1,34 +1,34 @@
 package io.jasyncio;
 
 /**
- * The coroutine {@link AsyncIO#sleep} returns. A delay &lt;= 0 yields the loop exactly once
- * (awaiting it takes a fast path in {@code awaitStep}: no timer, no future); otherwise the task
- * sleeps on a timer that wakes it directly (no future: a sleeping task costs this coroutine and
+ * The coroutine {@link AsyncIO#sleep} returns for a delay &gt; 0 (a delay &lt;= 0 is a
+ * {@link Yield}): the task sleeps on a timer that wakes it directly (no future: a sleeping task costs this coroutine and
  * its timer), and cancelling the task cancels the timer, so a cancelled sleep leaves no timer
  * behind.
  */
 final class Sleep<T> extends Coroutine<T> {
-    final double delay;
-    final T result;
+    private final double delay;
+    private final T result;
     private int state;
     private SleepTimer timer;
 
-    Sleep(double delay, T result) {
+    private Sleep(double delay, T result) {
+        this.delay = delay;
+        this.result = result;
+    }
+
+    /** A sleep of {@code delay} seconds, or a {@link Yield} when {@code delay <= 0}. */
+    static <T> Coroutine<T> of(double delay, T result) {
         if (Double.isNaN(delay)) {
             throw new IllegalArgumentException("sleep delay is NaN");
         }
-        this.delay = delay;
-        this.result = result;
+        return delay > 0 ? new Sleep<>(delay, result) : new Yield<>(result);
     }
 
     @Override
     protected Object resume() throws Throwable {
         if (state == 0) {
             state = 1;
-            if (delay <= 0) {
-                // awaited through a path that did not take the fast path: yield once
-                return task.yieldOnce(this, result);
-            }
             Task<?> t = task;
             EventLoop loop = t.loop;
             timer = new SleepTimer(loop, loop.time() + delay, t, result);

@@ -182,4 +182,23 @@ class SleepTest {
         assertThat(loop.time()).isEqualTo(3.0);
         assertThat(loop.pendingTimers()).isZero();
     }
+
+    @Test
+    void aSleepCoroutineCanBeAwaitedOnlyOnceWhateverItsDelay() {
+        // python3: await c -> 'r'; await c again -> RuntimeError: cannot reuse already awaited coroutine
+        for (double delay : new double[] {0, 0.01}) {
+            EventLoop loop = EventLoop.withVirtualTime();
+            Coroutine<String> c = AsyncIO.sleep(delay, "r");
+            List<Object> got = new ArrayList<>();
+            assertThatThrownBy(() -> loop.runUntilComplete(new Steps<>()
+                    .then(in -> Steps.await(c))
+                    .then(in -> {
+                        got.add(in);
+                        return Steps.await(c);
+                    })))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot reuse already awaited coroutine");
+            assertThat(got).containsExactly("r");
+        }
+    }
 }
