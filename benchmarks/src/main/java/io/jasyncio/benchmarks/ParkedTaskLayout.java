@@ -15,7 +15,7 @@ import org.openjdk.jol.vm.VM;
 
 /**
  * What a parked task costs, byte by byte (JOL): parks {@code n} tasks, each awaiting its own
- * pending future ({@link Coroutines#waiter}), and prints (1) the objects the parked tasks add to
+ * pending future ({@link AsyncWorkloads#waiter}), and prints (1) the objects the parked tasks add to
  * the heap, per class and per task — the graph reachable from the futures minus what the loop
  * already held — and (2) the field layout of the task, its frame and the future.
  *
@@ -60,7 +60,7 @@ public final class ParkedTaskLayout {
             for (Future<Integer> f : futures) {
                 f.setResult(1);
             }
-            loop.runUntilComplete(Coroutines.awaitAll(() -> tasks.toArray(new Future<?>[0]), false));
+            loop.runUntilComplete(AsyncWorkloads.awaitAll(() -> tasks.toArray(new Future<?>[0]), false));
             return out.toString();
         } finally {
             loop.close();
@@ -69,11 +69,11 @@ public final class ParkedTaskLayout {
 
     /** Parks {@code n} more tasks, each awaiting its own new pending future, and returns once all are parked. */
     private static void park(EventLoop loop, int n, List<Future<Integer>> futures, List<Task<Integer>> tasks) {
-        loop.runUntilComplete(Coroutines.awaitAll(() -> {
+        loop.runUntilComplete(AsyncWorkloads.awaitAll(() -> {
             for (int i = 0; i < n; i++) {
                 Future<Integer> f = loop.createFuture();
                 futures.add(f);
-                tasks.add(AsyncIO.createTask(Coroutines.waiter(f)));
+                tasks.add(AsyncIO.createTask(AsyncWorkloads.waiter(f)));
             }
             // One loop step later every new task has run up to its await and parked.
             return new Future<?>[] {AsyncIO.createTask(AsyncIO.sleep(0))};

@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The hot paths of a task, on one long-lived loop: each invocation runs {@value #K} operations
  * with {@link EventLoop#runUntilComplete}, so the loop's entry and exit are amortised and the
- * score is operations per second. The coroutines are in the rewriter's frame shape
- * ({@link Coroutines}).
+ * score is operations per second. The coroutines are {@code @Async} methods rewritten by the
+ * Maven plugin ({@link AsyncWorkloads}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -54,32 +54,32 @@ public class TaskBenchmarks {
     @Benchmark
     @OperationsPerInvocation(2 * K)
     public Object resumeSuspendedTask() {
-        return loop.runUntilComplete(Coroutines.awaitAll(() -> new Future<?>[] {
-                AsyncIO.createTask(Coroutines.yielder(K)), AsyncIO.createTask(Coroutines.yielder(K))}, false));
+        return loop.runUntilComplete(AsyncWorkloads.awaitAll(() -> new Future<?>[] {
+                AsyncIO.createTask(AsyncWorkloads.yielder(K)), AsyncIO.createTask(AsyncWorkloads.yielder(K))}, false));
     }
 
     /** {@code await} of a future that is already done: returns at once, no suspension. */
     @Benchmark
     @OperationsPerInvocation(K)
     public Object awaitDoneFuture() {
-        return loop.runUntilComplete(Coroutines.awaitDone(doneFuture, K));
+        return loop.runUntilComplete(AsyncWorkloads.awaitDone(doneFuture, K));
     }
 
     /** {@code await} of a coroutine that returns without suspending: one frame, run inline. */
     @Benchmark
     @OperationsPerInvocation(K)
     public Object awaitCoroutineThatDoesNotSuspend() {
-        return loop.runUntilComplete(Coroutines.awaitInline(K));
+        return loop.runUntilComplete(AsyncWorkloads.awaitInline(K));
     }
 
     /** {@code createTask} of a coroutine that returns at once, then awaiting the task. */
     @Benchmark
     @OperationsPerInvocation(K)
     public Object createTaskAndComplete() {
-        return loop.runUntilComplete(Coroutines.awaitAll(() -> {
+        return loop.runUntilComplete(AsyncWorkloads.awaitAll(() -> {
             Task<?>[] tasks = new Task<?>[K];
             for (int i = 0; i < K; i++) {
-                tasks[i] = AsyncIO.createTask(Coroutines.value(i));
+                tasks[i] = AsyncIO.createTask(AsyncWorkloads.value(i));
             }
             return tasks;
         }, false));
@@ -89,7 +89,7 @@ public class TaskBenchmarks {
     @Benchmark
     @OperationsPerInvocation(K)
     public Object cancelParkedTask() {
-        return loop.runUntilComplete(Coroutines.cancelParked(K));
+        return loop.runUntilComplete(AsyncWorkloads.cancelParked(K));
     }
 
     /** {@code gather} of n coroutines that return at once; score: gathers per second. */
@@ -114,6 +114,6 @@ public class TaskBenchmarks {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public List<Integer> gather(GatherState s) {
-        return s.loop.runUntilComplete(Coroutines.gatherValues(s.n));
+        return s.loop.runUntilComplete(AsyncWorkloads.gatherValues(s.n));
     }
 }

@@ -3,12 +3,12 @@ package io.jasyncio.benchmarks.compare;
 import io.jasyncio.AsyncIO;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
-import io.jasyncio.benchmarks.Coroutines;
+import io.jasyncio.benchmarks.AsyncWorkloads;
 import java.util.SplittableRandom;
 
 /**
  * The jasyncio peer: one event loop per iteration ({@link AsyncIO#run}), the workloads as
- * coroutines in the rewriter's frame shape ({@link Coroutines}), tasks from
+ * {@code @Async} methods rewritten by the Maven plugin ({@link AsyncWorkloads}), tasks from
  * {@link AsyncIO#createTask}, yield as {@code await(sleep(0))}.
  */
 final class JasyncioPeer implements Peer {
@@ -16,18 +16,18 @@ final class JasyncioPeer implements Peer {
     @Override
     public Sample yieldSwitch(int n) {
         long t0 = System.nanoTime();
-        AsyncIO.run(Coroutines.awaitAll(() -> new Future<?>[] {
-                AsyncIO.createTask(Coroutines.yielder(n)), AsyncIO.createTask(Coroutines.yielder(n))}, false));
+        AsyncIO.run(AsyncWorkloads.awaitAll(() -> new Future<?>[] {
+                AsyncIO.createTask(AsyncWorkloads.yielder(n)), AsyncIO.createTask(AsyncWorkloads.yielder(n))}, false));
         return Sample.rate("switches", 2L * n, System.nanoTime() - t0);
     }
 
     @Override
     public Sample spawnComplete(int n) {
         long t0 = System.nanoTime();
-        Future<?>[] tasks = AsyncIO.run(Coroutines.awaitAll(() -> {
+        Future<?>[] tasks = AsyncIO.run(AsyncWorkloads.awaitAll(() -> {
             Task<?>[] all = new Task<?>[n];
             for (int i = 0; i < n; i++) {
-                all[i] = AsyncIO.createTask(Coroutines.value(i & 1));
+                all[i] = AsyncIO.createTask(AsyncWorkloads.value(i & 1));
             }
             return all;
         }, false));
@@ -44,11 +44,11 @@ final class JasyncioPeer implements Peer {
     public Sample sleepMany(int n, long seed) {
         long cpu0 = Measure.processCpuNanos();
         long t0 = System.nanoTime();
-        AsyncIO.run(Coroutines.awaitAll(() -> {
+        AsyncIO.run(AsyncWorkloads.awaitAll(() -> {
             SplittableRandom random = new SplittableRandom(seed);
             Task<?>[] all = new Task<?>[n];
             for (int i = 0; i < n; i++) {
-                all[i] = AsyncIO.createTask(Coroutines.sleeper(random.nextLong(1_000_000_000L) / 1e9));
+                all[i] = AsyncIO.createTask(AsyncWorkloads.sleeper(random.nextLong(1_000_000_000L) / 1e9));
             }
             return all;
         }, false));
@@ -59,14 +59,14 @@ final class JasyncioPeer implements Peer {
 
     @Override
     public Sample parkMany(int n) {
-        double[] r = AsyncIO.run(Coroutines.parkMany(n, Measure::usedHeapAfterGc));
+        double[] r = AsyncIO.run(AsyncWorkloads.parkMany(n, Measure::usedHeapAfterGc));
         return new Sample().put("bytes", r[0]).put("wake", r[1]);
     }
 
     @Override
     public Sample futurePingpong(int n) {
         long t0 = System.nanoTime();
-        int last = AsyncIO.run(Coroutines.pinger(n));
+        int last = AsyncIO.run(AsyncWorkloads.pinger(n));
         long t1 = System.nanoTime();
         CompletableFuturePeer.check(last == n, "future_pingpong ended at " + last);
         return Sample.rate("trips", n, t1 - t0);
@@ -75,7 +75,7 @@ final class JasyncioPeer implements Peer {
     @Override
     public Sample awaitChain(int depth) {
         long t0 = System.nanoTime();
-        int result = AsyncIO.run(Coroutines.chain(depth));
+        int result = AsyncIO.run(AsyncWorkloads.chain(depth));
         long t1 = System.nanoTime();
         CompletableFuturePeer.check(result == depth, "await_chain result " + result);
         return Sample.seconds("time", t1 - t0);
@@ -84,7 +84,7 @@ final class JasyncioPeer implements Peer {
     @Override
     public Sample gatherFanout(int n) {
         long t0 = System.nanoTime();
-        int size = AsyncIO.run(Coroutines.gatherYielders(n, 10)).size();
+        int size = AsyncIO.run(AsyncWorkloads.gatherYielders(n, 10)).size();
         long t1 = System.nanoTime();
         CompletableFuturePeer.check(size == n, "gather size " + size);
         return Sample.seconds("time", t1 - t0);
@@ -93,7 +93,7 @@ final class JasyncioPeer implements Peer {
     @Override
     public Sample sleepCancel(int n, long seed) {
         long t0 = System.nanoTime();
-        AsyncIO.run(Coroutines.sleepCancel(n, seed));
+        AsyncIO.run(AsyncWorkloads.sleepCancel(n, seed));
         return Sample.seconds("time", System.nanoTime() - t0);
     }
 }
