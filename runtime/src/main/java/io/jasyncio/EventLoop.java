@@ -480,6 +480,10 @@ public class EventLoop {
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
         Objects.requireNonNull(coro, "a coroutine was expected, got null");
         checkClosed();
+        if (debug) {
+            // asyncio: the task's first step goes through call_soon, which checks the thread
+            checkThread();
+        }
         // inside a step of this loop the creator's context is at hand: no thread-local lookup
         Task<?> creator = currentTask;
         return new Task<>(this, coro, name, creator != null ? creator.context : Context.current());

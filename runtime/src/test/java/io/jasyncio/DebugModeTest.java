@@ -67,7 +67,7 @@ class DebugModeTest {
         // the current one') from call_soon/call_at in debug mode.
         EventLoop loop = EventLoop.withVirtualTime();
         loop.setDebug(true);
-        Throwable[] fromOtherThread = new Throwable[2];
+        Throwable[] fromOtherThread = new Throwable[3];
         CompletableFuture<Void> gate = new CompletableFuture<>();
         AsyncIO.run(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
@@ -82,6 +82,11 @@ class DebugModeTest {
                     } catch (Throwable e) {
                         fromOtherThread[1] = e;
                     }
+                    try {
+                        loop.createTask(AsyncIO.done(1));
+                    } catch (Throwable e) {
+                        fromOtherThread[2] = e;
+                    }
                     gate.complete(null);
                 });
                 other.start();
@@ -92,6 +97,9 @@ class DebugModeTest {
         assertThat(fromOtherThread[0]).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Non-thread-safe operation invoked on an event loop other than the current one");
         assertThat(fromOtherThread[1]).isInstanceOf(IllegalStateException.class);
+        // asyncio: create_task from another thread fails the same way (its first step is a call_soon)
+        assertThat(fromOtherThread[2]).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Non-thread-safe operation");
     }
 
     @Test
