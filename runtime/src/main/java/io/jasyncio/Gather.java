@@ -27,7 +27,7 @@ final class Gather {
             outer.setResult(new ArrayList<>());
             return outer;
         }
-        Map<Awaitable<?>, Future<?>> argToFut = new IdentityHashMap<>();
+        Map<Awaitable<?>, Future<?>> argToFut = new IdentityHashMap<>(aws.size()); // sized: no rehashing
         List<Future<?>> children = new ArrayList<>(aws.size());
         List<Future<?>> doneFuts = new ArrayList<>();
         EventLoop loop = null;
