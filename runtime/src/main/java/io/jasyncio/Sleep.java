@@ -2,15 +2,15 @@ package io.jasyncio;
 
 /**
  * The coroutine {@link AsyncIO#sleep} returns for a delay &gt; 0 (a delay &lt;= 0 is a
- * {@link Yield}): the task sleeps on a timer that wakes it directly (no future: a sleeping task costs this coroutine and
- * its timer), and cancelling the task cancels the timer, so a cancelled sleep leaves no timer
- * behind.
+ * {@link Yield}): the task sleeps on a timer that wakes it directly, with no future, so a
+ * sleeping task costs this coroutine and its timer. Only the timer firing or the task's
+ * cancellation (which cancels the timer, see {@code Task.interruptSleep}) resumes it, so no
+ * timer is left behind either way.
  */
 final class Sleep<T> extends Coroutine<T> {
     private final double delay;
     private final T result;
-    private int state;
-    private SleepTimer timer;
+    private boolean started;
 
     private Sleep(double delay, T result) {
         this.delay = delay;
@@ -27,22 +27,15 @@ final class Sleep<T> extends Coroutine<T> {
 
     @Override
     protected Object resume() throws Throwable {
-        if (state == 0) {
-            state = 1;
+        if (!started) {
+            started = true;
             Task<?> t = task;
             EventLoop loop = t.loop;
-            timer = new SleepTimer(loop, loop.time() + delay, t, result);
+            SleepTimer timer = new SleepTimer(loop, loop.time() + delay, t, result);
             loop.addTimer(timer);
             return t.sleep(this, timer);
         }
-        try {
-            return awaitResult();
-        } finally {
-            if (timer != null) {
-                timer.cancel();
-                timer = null;
-            }
-        }
+        return awaitResult();
     }
 
     @Override
