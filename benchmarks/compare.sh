@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The side-by-side peer comparison of issue 7, in one command, from a fresh clone:
-#   benchmarks/compare.sh                 # full run (3 runs per peer and workload, ~10 min)
+#   benchmarks/compare.sh                 # full run (3 runs per peer and workload, ~7 min)
 #   benchmarks/compare.sh --smoke         # tiny sizes, 1 run: proves the harness works
 #   benchmarks/compare.sh --runs 5 --peers jasyncio,cf --workloads yield_switch,park_many --no-scaling
 # Builds benchmarks/target/benchmarks.jar, then runs every peer in JVMs of their own (JDK 25 from
