@@ -61,9 +61,7 @@ final class TimerHeap {
         TimerHandle top = first();
         if (top != null) {
             removeTop();
-            if (cancelled >= MIN_PURGE && cancelled > size - cancelled) {
-                purge();
-            }
+            purgeIfMostlyCancelled();
         }
         return top;
     }
@@ -71,7 +69,12 @@ final class TimerHeap {
     /** A handle in the heap was just cancelled (by {@link TimerHandle#cancel()}). */
     void cancelled() {
         cancelled++;
-        if (cancelled == size || (cancelled >= MIN_PURGE && cancelled > size - cancelled)) {
+        purgeIfMostlyCancelled();
+    }
+
+    /** Purges when every entry is cancelled, or when cancelled ones (at least {@link #MIN_PURGE}) outnumber live ones. */
+    private void purgeIfMostlyCancelled() {
+        if (cancelled > 0 && (cancelled == size || (cancelled >= MIN_PURGE && cancelled > size - cancelled))) {
             purge();
         }
     }

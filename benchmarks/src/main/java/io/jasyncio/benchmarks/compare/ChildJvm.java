@@ -15,7 +15,7 @@ final class ChildJvm {
      * The same for every peer: a fixed 4 GB heap (room for a million parked virtual threads, no
      * resizing noise), touched at start-up. Without pre-touching, the first pass of the
      * allocation pointer over memory G1 has not used yet page-faults: when G1 grows the young
-     * generation in mid-run, a loop that allocates 40 B per switch ran at 5-9 M switches/s for
+     * generation in mid-run, a loop that allocates on every switch ran at 5-9 M switches/s for
      * seconds instead of 80 (measured on JDK 25), and which peer hits it depends on timing.
      * On Linux the heap uses transparent huge pages (madvise mode is enough): pre-touching 4 GB
      * of 4 KB pages took 4-10 s per JVM on this machine, of 2 MB pages 0.5 s.
