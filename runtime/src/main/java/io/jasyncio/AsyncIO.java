@@ -144,14 +144,9 @@ public final class AsyncIO {
         return EventLoop.running("createTask()").createTask(coro, name);
     }
 
-    /** A future stays as it is; a coroutine is wrapped in a task of the running loop. */
-    @SuppressWarnings("unchecked")
+    /** asyncio.ensure_future: a future stays as it is; a coroutine is wrapped in a task of the running loop. */
     public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
-        Objects.requireNonNull(awaitable, "ensureFuture(null)");
-        if (awaitable instanceof Future<T> f) {
-            return f;
-        }
-        return createTask((Coroutine<T>) awaitable);
+        return Futures.ensure(awaitable, null);
     }
 
     /** The task running now, or null (outside of tasks, or when no loop runs in this thread). */

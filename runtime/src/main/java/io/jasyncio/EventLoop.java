@@ -303,8 +303,7 @@ public class EventLoop {
         Objects.requireNonNull(awaitable, "awaitable");
         checkClosed();
         checkNotRunning();
-        boolean newTask = !(awaitable instanceof Future);
-        Future<T> future = ensureFuture(awaitable);
+        Future<T> future = Futures.ensure(awaitable, this);
         Consumer<Future<T>> stopper = f -> stop();
         future.addDoneCallback(stopper);
         try {
@@ -378,19 +377,6 @@ public class EventLoop {
         // inside a step of this loop the creator's context is at hand: no thread-local lookup
         Task<?> creator = currentTask;
         return new Task<>(this, coro, name, creator != null ? creator.context : Context.current());
-    }
-
-    /** A future stays as it is (it must belong to this loop); a coroutine becomes a task. */
-    @SuppressWarnings("unchecked")
-    <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
-        if (awaitable instanceof Future<T> f) {
-            if (f.loop != this) {
-                throw new IllegalArgumentException(
-                        "The future belongs to a different loop than the one specified as the loop argument");
-            }
-            return f;
-        }
-        return createTask((Coroutine<T>) awaitable);
     }
 
     void taskCreated(Task<?> t) {

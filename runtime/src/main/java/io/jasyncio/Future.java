@@ -221,30 +221,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
             now.settleFrom(cf);
             return now;
         }
-        Future<T> f = new ForeignFuture<>(loop);
+        ForeignFuture<T> f = new ForeignFuture<>(loop);
         if (cf != null) {
-            CompletableFuture<T> source = cf;
-            f.addCallback((Consumer<Future<T>>) done -> {
-                if (done.cancelled()) {
-                    source.cancel(false);
-                }
-            });
+            f.cancelsSource(cf);
         }
-        stage.whenComplete((value, error) -> {
-            try {
-                loop.callSoonThreadsafe(() -> {
-                    if (!f.done()) {
-                        if (error == null) {
-                            f.setResult(value);
-                        } else {
-                            f.settleFailure(error);
-                        }
-                    }
-                });
-            } catch (IllegalStateException closed) {
-                // the loop was closed meanwhile: nobody is left to tell
-            }
-        });
+        stage.whenComplete(f::settleThreadsafe);
         return f;
     }
 
