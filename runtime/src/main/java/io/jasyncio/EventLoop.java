@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * loop waits when nothing is ready), {@code TaskRegistry} (the pending tasks) and
  * {@code ExecutorBridge} ({@link #runInExecutor} and the default executor).
  */
-public class EventLoop {
+public final class EventLoop {
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
     /** The loop running on each thread (null when none). */
     static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
