@@ -219,7 +219,7 @@ public final class AsyncIO {
                 && Coroutine.class.isAssignableFrom(method.getReturnType());
     }
 
-    // ---- High-level API: gather, shield, waitFor, timeout, waitTasks, asCompleted (issue 5) ----
+    // ---- High-level API: gather, shield, waitFor, timeout, waitTasks, asCompleted ----------
 
     /** asyncio.FIRST_COMPLETED, for {@code import static io.jasyncio.AsyncIO.*}. */
     public static final ReturnWhen FIRST_COMPLETED = ReturnWhen.FIRST_COMPLETED;
