@@ -219,6 +219,16 @@ public final class AsyncIO {
                 && Coroutine.class.isAssignableFrom(method.getReturnType());
     }
 
+    /**
+     * True for a coroutine function object: an async lambda or a method reference to an
+     * {@link Async} method, i.e. an instance of a functional interface whose method returns
+     * {@link Coroutine} ({@link AsyncSupplier}, {@link AsyncFunction} or your own); for a
+     * {@link Method}, as {@link #isCoroutineFunction(Method)}.
+     */
+    public static boolean isCoroutineFunction(Object fn) {
+        return CoroutineFunction.test(fn);
+    }
+
     // ---- High-level API: gather, shield, waitFor, timeout, waitTasks, asCompleted ----------
 
     /** asyncio.FIRST_COMPLETED, for {@code import static io.jasyncio.AsyncIO.*}. */
