@@ -21,7 +21,7 @@ public class BaseExceptionGroup extends Error {
 
     /** A group of {@code exceptions} (at least one, none null: {@link IllegalArgumentException} otherwise). */
     public BaseExceptionGroup(String message, List<? extends Throwable> exceptions) {
-        super(null, null, true, true);
+        super(message);
         this.exceptions = GroupMembers.check(message, exceptions, false);
         this.message = message;
         for (Throwable t : this.exceptions) {
@@ -50,7 +50,7 @@ public class BaseExceptionGroup extends Error {
      * they are all {@code Exception}s, else a {@code BaseExceptionGroup}); null when none matches.
      */
     public Throwable subgroup(Class<? extends Throwable> type) {
-        return subgroup(GroupMembers.instanceOf(type));
+        return subgroup(GroupMembers.leavesOf(type));
     }
 
     /** {@link #subgroup(Class)} with a condition, tried on this group, nested groups and leaves. */
@@ -60,7 +60,7 @@ public class BaseExceptionGroup extends Error {
 
     /** Python's {@code eg.split(type)}: the matching members and the others, each a group or null. */
     public ExceptionGroup.Split<Throwable> split(Class<? extends Throwable> type) {
-        return split(GroupMembers.instanceOf(type));
+        return split(GroupMembers.leavesOf(type));
     }
 
     /** {@link #split(Class)} with a condition, tried on this group, nested groups and leaves. */

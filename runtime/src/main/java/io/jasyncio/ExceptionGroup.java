@@ -39,7 +39,7 @@ public class ExceptionGroup extends RuntimeException {
      * {@link IllegalArgumentException} otherwise, as Python's TypeError/ValueError).
      */
     public ExceptionGroup(String message, List<? extends Throwable> exceptions) {
-        super(null, null, true, true);
+        super(message);
         this.exceptions = GroupMembers.check(message, exceptions, true);
         this.message = message;
         for (Throwable t : this.exceptions) {
@@ -65,21 +65,28 @@ public class ExceptionGroup extends RuntimeException {
 
     /**
      * The members that are instances of {@code type} (searched through nested groups, which keep
-     * their nesting), as a new group; null when none matches. The group itself is returned when it
-     * is an instance of {@code type}.
+     * their nesting), as a new group; null when none matches. {@code type} is a member type, tried
+     * on the leaves only (so {@code RuntimeException.class} does not take the whole group, which is
+     * a {@code RuntimeException} too); a group type is refused ({@link IllegalArgumentException}).
      */
     public ExceptionGroup subgroup(Class<? extends Throwable> type) {
-        return subgroup(GroupMembers.instanceOf(type));
+        return subgroup(GroupMembers.leavesOf(type));
     }
 
-    /** {@link #subgroup(Class)} with a condition, tried on this group, nested groups and leaves. */
+    /**
+     * {@link #subgroup(Class)} with a condition, tried as in Python on this group first (a match
+     * returns the group itself), then on nested groups and leaves.
+     */
     public ExceptionGroup subgroup(Predicate<? super Throwable> condition) {
         return (ExceptionGroup) GroupMembers.split(this, condition)[0];
     }
 
-    /** Python's {@code eg.split(type)}: the matching members and the others, each a group or null. */
+    /**
+     * Python's {@code eg.split(type)}: the members that are instances of {@code type} (a member
+     * type, tried on the leaves as in {@link #subgroup(Class)}) and the others, each a group or null.
+     */
     public Split<ExceptionGroup> split(Class<? extends Throwable> type) {
-        return split(GroupMembers.instanceOf(type));
+        return split(GroupMembers.leavesOf(type));
     }
 
     /** {@link #split(Class)} with a condition, tried on this group, nested groups and leaves. */

@@ -108,10 +108,19 @@ final class GroupMembers {
             match.isEmpty() ? null : derive(group, match), rest.isEmpty() ? null : derive(group, rest)};
     }
 
-    /** A predicate matching instances of {@code type}. */
-    static Predicate<Throwable> instanceOf(Class<? extends Throwable> type) {
+    /**
+     * A condition matching the leaves that are instances of {@code type}. Unlike a predicate it is
+     * not tried on the groups themselves: in Java a group is a {@code RuntimeException} (or an
+     * {@code Error}), so {@code RuntimeException.class} would otherwise take a whole group with
+     * its checked members. A group type is refused, as Python refuses {@code except* ExceptionGroup}.
+     */
+    static Predicate<Throwable> leavesOf(Class<? extends Throwable> type) {
         Objects.requireNonNull(type, "type");
-        return type::isInstance;
+        if (ExceptionGroup.class.isAssignableFrom(type) || BaseExceptionGroup.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("expected the type of the members, not a group type: "
+                    + type.getName() + " (catch the group itself instead)");
+        }
+        return t -> !isGroup(t) && type.isInstance(t);
     }
 
     /** The leaves of {@code group} (members of nested groups, depth first), in order. */
@@ -128,17 +137,12 @@ final class GroupMembers {
     /** {@code handle(type, handler)} on {@code group}: the handled part goes to handler, leaf by leaf. */
     static <E extends Throwable> ExceptionGroup.Unhandled handle(Throwable group, Class<E> type,
             Consumer<? super E> handler) {
-        Objects.requireNonNull(type, "type");
+        Predicate<Throwable> condition = leavesOf(type);
         Objects.requireNonNull(handler, "handler");
-        if (ExceptionGroup.class.isAssignableFrom(type) || BaseExceptionGroup.class.isAssignableFrom(type)) {
-            // Python: "catching ExceptionGroup with except* is not allowed. Use except instead."
-            throw new IllegalArgumentException("handle() takes the type of the members, not a group type: "
-                    + type.getName() + "; catch the group itself instead");
-        }
         if (group == null) {
             return ExceptionGroup.Unhandled.NONE;
         }
-        Throwable[] parts = split(group, instanceOf(type));
+        Throwable[] parts = split(group, condition);
         if (parts[0] != null) {
             leaves(parts[0], t -> handler.accept(type.cast(t)));
         }
