@@ -90,16 +90,17 @@ class TaskGroupTest {
         // Java shape: run(...) makes a coroutine; the group is entered when it runs, in its task
         TaskGroup tg = new TaskGroup();
         Coroutine<Integer> scope = tg.run(AsyncIO.sleep(1, 1));
-        assertThat(scope.toString()).startsWith("<coroutine object TaskGroup at");
+        assertThat(scope.toString()).startsWith("<coroutine object run at");
         assertThat(tg.toString()).isEqualTo("<TaskGroup>");
         Task<?>[] parent = new Task<?>[1];
-        assertThat(Loops.run(Script.of("main", s -> switch (s.pc) {
+        Object r = Loops.run(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
                 parent[0] = AsyncIO.currentTask();
                 yield s.await(1, scope);
             }
             default -> s.value();
-        }))).isEqualTo(1);
+        }));
+        assertThat(r).isEqualTo(1);
         assertThat(tg.toString()).isEqualTo("<TaskGroup entered>");
         assertThat(parent[0].cancelling()).isZero();
     }
