@@ -569,6 +569,69 @@ class TaskGroupAsyncTest {
                 "cancelling after=0");
     }
 
+    @Async
+    Coroutine<Void> innerWithFailingCleanup() {
+        await(taskGroup(g2 -> {
+            for (int i = 0; i < 5; i++) {
+                g2.createTask(raiseInFinally(10, new ArithmeticException("cleanup " + i)));
+            }
+            return sleep(10);
+        }));
+        return done();
+    }
+
+    @Async
+    Coroutine<String> outerCancelOfNestedGroups() {
+        Task<Void> r = createTask(taskGroup(g1 -> innerWithFailingCleanup()));
+        await(sleep(0.1));
+        r.cancel();
+        try {
+            await(r);
+            return done("nothing");
+        } catch (ExceptionGroup eg) {
+            ExceptionGroup inner = (ExceptionGroup) eg.exceptions().get(0);
+            return done(eg.exceptions().size() + " " + inner.exceptions().size() + " " + types(inner));
+        }
+    }
+
+    @Test
+    void anOuterCancellationOfNestedGroupsWhoseChildrenFailInCleanup() {
+        // test_taskgroup_11: the inner group raises the children's errors; the outer group
+        // nests that ExceptionGroup in its own
+        assertThat(runVirtual(outerCancelOfNestedGroups())).isEqualTo("1 5 [class java.lang.ArithmeticException]");
+    }
+
+    @Async
+    Coroutine<Void> bodyWithFailingFinally(TaskGroup tg) {
+        try {
+            tg.createTask(crashNow(new IllegalStateException("child")));
+            await(sleep(1));
+        } finally {
+            if (true) {
+                throw new IllegalStateException("body's cleanup");
+            }
+        }
+        return done();
+    }
+
+    @Async
+    Coroutine<String> exitRaises() {
+        try {
+            await(taskGroup(tg -> bodyWithFailingFinally(tg)));
+            return done("nothing");
+        } catch (ExceptionGroup eg) {
+            return done(eg.exceptions().stream().map(Throwable::getMessage).collect(Collectors.joining(", "))
+                    + " cancelling=" + currentTask().cancelling());
+        }
+    }
+
+    @Test
+    void aBodyFailingInItsCleanupJoinsTheChildsFailure() {
+        // test_taskgroup_context_manager_exit_raises: both errors in the group, the child's
+        // first; the group's own cancellation withdrawn (cancelling() 0)
+        assertThat(runVirtual(exitRaises())).isEqualTo("child, body's cleanup cancelling=0");
+    }
+
     // ---- timeouts -----------------------------------------------------------------------
 
     @Async
