@@ -157,7 +157,7 @@ public final class AsyncIO {
      * or {@code await(taskGroup(tg -> body(tg)))} with an {@link Async} method {@code body}. Its
      * value is the body's; failures of the children come out together in an {@link ExceptionGroup}.
      */
-    public static <T> Coroutine<T> taskGroup(TaskGroup.Body<T> body) {
+    public static <T> Coroutine<T> taskGroup(AsyncFunction<? super TaskGroup, T> body) {
         return new TaskGroup().run(body);
     }
 

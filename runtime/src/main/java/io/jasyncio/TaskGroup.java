@@ -28,13 +28,6 @@ import java.util.function.Consumer;
  * exception handler.
  */
 public final class TaskGroup {
-    /** The body of a task group scope: makes the coroutine that runs inside the group. */
-    @FunctionalInterface
-    public interface Body<T> {
-        /** The body's coroutine for group {@code tg} (called once, when the scope is entered). */
-        Coroutine<T> run(TaskGroup tg) throws Exception;
-    }
-
     private boolean entered;
     private boolean exiting;
     private boolean aborting;
@@ -61,8 +54,12 @@ public final class TaskGroup {
         return new Scope<>(this, null, body);
     }
 
-    /** {@link #run(Awaitable)} with the body made from this group when the scope is entered. */
-    public <T> Coroutine<T> run(Body<T> body) {
+    /**
+     * {@link #run(Awaitable)} with the body made from this group once the scope is entered: an
+     * async lambda {@code tg -> { ...; return done(); }} or a reference to an {@link Async} method
+     * taking the group. What {@code body.apply} throws fails the scope like a failure of the body.
+     */
+    public <T> Coroutine<T> run(AsyncFunction<? super TaskGroup, T> body) {
         Objects.requireNonNull(body, "body");
         return new Scope<>(this, body, null);
     }
@@ -296,12 +293,12 @@ public final class TaskGroup {
         private static final int WAITING = 2;
 
         private final TaskGroup group;
-        private Body<T> body;
+        private AsyncFunction<? super TaskGroup, T> body;
         private Awaitable<T> aw;
         private int state;
         private T value;
 
-        Scope(TaskGroup group, Body<T> body, Awaitable<T> aw) {
+        Scope(TaskGroup group, AsyncFunction<? super TaskGroup, T> body, Awaitable<T> aw) {
             this.group = group;
             this.body = body;
             this.aw = aw;
@@ -318,7 +315,7 @@ public final class TaskGroup {
                     try {
                         Awaitable<T> a = aw;
                         if (a == null) {
-                            a = Objects.requireNonNull(body.run(group), "the task group body returned null");
+                            a = Objects.requireNonNull(body.apply(group), "the task group body returned null instead of a coroutine");
                         }
                         body = null;
                         aw = null;
