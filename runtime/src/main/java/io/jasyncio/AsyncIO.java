@@ -58,49 +58,34 @@ public final class AsyncIO {
      * rethrows its exception); then cancels the tasks still pending and waits for them, shuts
      * the default executor down and closes the loop. The program's main entry point; it
      * cannot be called while a loop runs in this thread. The loop uses virtual time when the
-     * system property {@code jasyncio.clock} is {@code virtual}.
+     * system property {@code jasyncio.clock} is {@code virtual}. A {@link Runner} used once.
      */
     public static <T> T run(Coroutine<T> coro) {
-        return run(coro, AsyncIO::newEventLoop);
+        checkNotInLoop();
+        try (Runner runner = new Runner()) {
+            return runner.run(coro);
+        }
     }
 
     /** {@link #run(Coroutine)} with the loop's debug mode set to {@code debug}. */
     public static <T> T run(Coroutine<T> coro, boolean debug) {
-        return run(coro, () -> {
-            EventLoop loop = newEventLoop();
-            loop.setDebug(debug);
-            return loop;
-        });
+        checkNotInLoop();
+        try (Runner runner = new Runner(debug)) {
+            return runner.run(coro);
+        }
     }
 
     /** {@link #run(Coroutine)} on a loop made by {@code loopFactory} (asyncio 3.12's loop_factory). */
     public static <T> T run(Coroutine<T> coro, Supplier<EventLoop> loopFactory) {
-        if (EventLoop.RUNNING.get() != null) {
-            throw new IllegalStateException("run() cannot be called from a running event loop");
+        checkNotInLoop();
+        try (Runner runner = new Runner(loopFactory)) {
+            return runner.run(coro);
         }
-        Objects.requireNonNull(coro, "a coroutine was expected, got null");
-        EventLoop loop = Objects.requireNonNull(loopFactory.get(), "the loop factory returned null");
-        T result;
-        try {
-            result = loop.runUntilComplete(loop.createTask(coro));
-        } catch (Throwable t) {
-            try {
-                shutdown(loop);
-            } catch (Throwable again) {
-                t.addSuppressed(again);
-            }
-            throw t;
-        }
-        shutdown(loop);
-        return result;
     }
 
-    private static void shutdown(EventLoop loop) {
-        try {
-            loop.cancelAllTasks();
-            loop.shutdownDefaultExecutor();
-        } finally {
-            loop.close();
+    private static void checkNotInLoop() {
+        if (EventLoop.RUNNING.get() != null) {
+            throw new IllegalStateException("run() cannot be called from a running event loop");
         }
     }
 
@@ -158,6 +143,17 @@ public final class AsyncIO {
     /** The not-yet-done tasks of the running loop. */
     public static Set<Task<?>> allTasks() {
         return EventLoop.running("allTasks()").pendingTasks();
+    }
+
+    /**
+     * asyncio.TaskGroup as a scope: a lazy coroutine that runs {@code body} with a new
+     * {@link TaskGroup} inline in the awaiting task, then waits for every task the body created in
+     * the group: {@code await(taskGroup(tg -> { tg.createTask(a()); tg.createTask(b()); return done(); }))}
+     * or {@code await(taskGroup(tg -> body(tg)))} with an {@link Async} method {@code body}. Its
+     * value is the body's; failures of the children come out together in an {@link ExceptionGroup}.
+     */
+    public static <T> Coroutine<T> taskGroup(AsyncFunction<? super TaskGroup, T> body) {
+        return new TaskGroup().run(body);
     }
 
     // ---- sleeping -----------------------------------------------------------------------

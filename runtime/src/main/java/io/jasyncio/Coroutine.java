@@ -139,7 +139,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     /** Takes this fresh coroutine for task {@code t}; a used one fails clearly. */
     final void claim(Task<?> t) {
-        if (task != null) {
+        if (task != null || caller == this) {
             throw new IllegalStateException(caller == this
                     ? "cannot reuse already awaited coroutine " + this
                     : "coroutine is being awaited already: " + this);
@@ -147,6 +147,20 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         task = t;
         if (NeverAwaited.enabled) {
             NeverAwaited.awaited(this);
+        }
+    }
+
+    /**
+     * Closes a coroutine that never started (asyncio's {@code coro.close()} of a fresh coroutine):
+     * its body never runs, the debug-mode "never awaited" report does not count it, and awaiting
+     * it later fails as a reuse. A coroutine already awaited or given to a task is left alone.
+     */
+    final void closeUnstarted() {
+        if (task == null && caller == null) {
+            finish();
+            if (NeverAwaited.enabled) {
+                NeverAwaited.awaited(this);
+            }
         }
     }
 

@@ -14,7 +14,10 @@ import java.util.Locale;
  */
 public final class Samples {
 
-    /** Every example of SEED-EXAMPLES.md, in the seed's order. */
+    /**
+     * Every example of SEED-EXAMPLES.md, in the seed's order (E1–E23), then the TaskGroup and
+     * timeout examples of the asyncio documentation (E24–E29).
+     */
     static final List<Sample> ALL = List.of(
             new Sample("e01", "Coroutines: hello, sleep one second, world",
                     E01HelloWorld.class, E01HelloWorld::main),
@@ -61,7 +64,19 @@ public final class Samples {
             new Sample("e22", "runCoroutineThreadsafe from another thread",
                     E22RunCoroutineThreadsafe.class, E22RunCoroutineThreadsafe::main),
             new Sample("e23", "Cancelling a task",
-                    E23CancelTask.class, E23CancelTask::main));
+                    E23CancelTask.class, E23CancelTask::main),
+            new Sample("e24", "TaskGroup: the scope waits for its tasks (2 s)",
+                    E24TaskGroup.class, E24TaskGroup::main),
+            new Sample("e25", "TaskGroup: results once the scope ended",
+                    E25TaskGroupResults.class, E25TaskGroupResults::main),
+            new Sample("e26", "Terminating a TaskGroup with an exception",
+                    E26TerminateTaskGroup.class, E26TerminateTaskGroup::main),
+            new Sample("e27", "timeout: a deadline on a block of awaits",
+                    E27Timeout.class, E27Timeout::main),
+            new Sample("e28", "timeout(null) then reschedule",
+                    E28TimeoutReschedule.class, E28TimeoutReschedule::main),
+            new Sample("e29", "timeoutAt: an absolute deadline",
+                    E29TimeoutAt.class, E29TimeoutAt::main));
 
     private Samples() {
     }
