@@ -61,12 +61,29 @@ public final class Samples {
             new Sample("e22", "runCoroutineThreadsafe from another thread",
                     E22RunCoroutineThreadsafe.class, E22RunCoroutineThreadsafe::main),
             new Sample("e23", "Cancelling a task",
-                    E23CancelTask.class, E23CancelTask::main));
+                    E23CancelTask.class, E23CancelTask::main),
+            new Sample("e40", "Streams: the TCP echo client and server",
+                    E40TcpEcho.class, E40TcpEcho::main));
 
     private Samples() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("echo-server") || args[0].equals("http-server"))) {
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            try {
+                ServerMain.port(rest, 0);
+            } catch (IllegalArgumentException e) {
+                System.err.println(args[0] + ": " + e.getMessage());
+                System.exit(2);
+            }
+            if (args[0].equals("echo-server")) {
+                EchoServer.main(rest);
+            } else {
+                HttpServer.main(rest);
+            }
+            return;
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.println(usage());
             return;
@@ -104,7 +121,10 @@ public final class Samples {
     }
 
     static String usage() {
-        StringBuilder s = new StringBuilder("usage: ./samples.sh [--fast] [eNN ...]   (main class io.jasyncio.samples.Samples)\n  samples:");
+        StringBuilder s = new StringBuilder("usage: ./samples.sh [--fast] [eNN ...]   (main class io.jasyncio.samples.Samples)\n"
+                + "       ./samples.sh echo-server [port]   TCP echo server on 127.0.0.1 (default port 8888)\n"
+                + "       ./samples.sh http-server [port]   minimal HTTP/1.1 server on 127.0.0.1 (default port 8080)\n"
+                + "  samples:");
         for (Sample sample : ALL) {
             s.append("\n    ").append(sample.id()).append("  ").append(sample.title());
         }
