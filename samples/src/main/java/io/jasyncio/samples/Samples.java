@@ -68,7 +68,7 @@ public final class Samples {
     private Samples() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws java.io.IOException {
         if (args.length > 0 && (args[0].equals("echo-server") || args[0].equals("http-server"))) {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             try {
