@@ -20,8 +20,9 @@ public final class EchoServer {
     private EchoServer() {
     }
 
+    /** Serves one connection: echoes what it reads until the client closes its side, then closes. */
     @Async
-    static Coroutine<Void> echo(StreamReader reader, StreamWriter writer) throws IOException {
+    public static Coroutine<Void> echo(StreamReader reader, StreamWriter writer) throws IOException {
         try {
             for (;;) {
                 byte[] data = await(reader.read(64 * 1024));

@@ -44,8 +44,9 @@ public final class HttpServer {
     record Request(String method, String target, boolean keepAlive, long contentLength) {
     }
 
+    /** Serves one connection: its requests in order, until it closes or asks to close, or sends garbage. */
     @Async
-    static Coroutine<Void> serveConnection(StreamReader reader, StreamWriter writer) throws IOException {
+    public static Coroutine<Void> serveConnection(StreamReader reader, StreamWriter writer) throws IOException {
         try {
             for (;;) {
                 Request request;
