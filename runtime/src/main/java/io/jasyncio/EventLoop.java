@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * loop waits when nothing is ready), {@code TaskRegistry} (the pending tasks) and
  * {@code ExecutorBridge} ({@link #runInExecutor} and the default executor).
  */
-public class EventLoop {
+public final class EventLoop {
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
     /** The loop running on each thread (null when none). */
     static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
@@ -314,8 +314,7 @@ public class EventLoop {
         Objects.requireNonNull(awaitable, "awaitable");
         checkClosed();
         checkNotRunning();
-        boolean newTask = !(awaitable instanceof Future);
-        Future<T> future = ensureFuture(awaitable);
+        Future<T> future = Futures.ensure(awaitable, this);
         Consumer<Future<T>> stopper = f -> stop();
         future.addDoneCallback(stopper);
         try {
@@ -493,19 +492,6 @@ public class EventLoop {
         // inside a step of this loop the creator's context is at hand: no thread-local lookup
         Task<?> creator = currentTask;
         return new Task<>(this, coro, name, creator != null ? creator.context : Context.current());
-    }
-
-    /** A future stays as it is (it must belong to this loop); a coroutine becomes a task. */
-    @SuppressWarnings("unchecked")
-    <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
-        if (awaitable instanceof Future<T> f) {
-            if (f.loop != this) {
-                throw new IllegalArgumentException(
-                        "The future belongs to a different loop than the one specified as the loop argument");
-            }
-            return f;
-        }
-        return createTask((Coroutine<T>) awaitable);
     }
 
     void taskCreated(Task<?> t) {
