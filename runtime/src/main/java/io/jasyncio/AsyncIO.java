@@ -351,4 +351,53 @@ public final class AsyncIO {
     private static double seconds(Duration d) {
         return d.getSeconds() + d.getNano() / 1e9;
     }
+
+    // ---- streams ------------------------------------------------------------------------
+
+    /**
+     * Opens a TCP connection to {@code host}:{@code port} (asyncio.open_connection): a lazy
+     * coroutine giving the connection's reader and writer. A host name is resolved off the loop
+     * thread; each of its addresses is tried in order. Fails with the connect error (for example
+     * {@link java.net.ConnectException}, or {@link java.net.UnknownHostException}).
+     */
+    public static Coroutine<Connection> openConnection(String host, int port) throws java.io.IOException {
+        return Streams.openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@link #openConnection(String, int)} with the reader's buffer limit (asyncio's {@code limit=}). */
+    public static Coroutine<Connection> openConnection(String host, int port, int limit) throws java.io.IOException {
+        return Streams.openConnection(host, port, limit);
+    }
+
+    /**
+     * Starts a TCP server on {@code host}:{@code port} (asyncio.start_server; a null host listens
+     * on every interface, port 0 picks a free port): each accepted connection runs
+     * {@code handler} in a task of its own. The server is serving when the coroutine returns.
+     */
+    public static Coroutine<Server> startServer(ClientHandler handler, String host, int port) throws java.io.IOException {
+        return Streams.startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, true);
+    }
+
+    /**
+     * {@link #startServer(ClientHandler, String, int)} with the readers' buffer limit and whether
+     * to start serving at once (asyncio's {@code limit=} and {@code start_serving=}).
+     */
+    public static Coroutine<Server> startServer(ClientHandler handler, String host, int port, int limit,
+                                                boolean startServing) throws java.io.IOException {
+        return Streams.startServer(handler, host, port, limit, startServing);
+    }
+
+    /** Opens a Unix domain socket connection to {@code path} (asyncio.open_unix_connection). */
+    public static Coroutine<Connection> openUnixConnection(java.nio.file.Path path) throws java.io.IOException {
+        return Streams.openUnixConnection(path, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * Starts a Unix domain socket server at {@code path} (asyncio.start_unix_server); a stale
+     * socket file at that path is removed first.
+     */
+    public static Coroutine<Server> startUnixServer(ClientHandler handler, java.nio.file.Path path)
+            throws java.io.IOException {
+        return Streams.startUnixServer(handler, path, StreamReader.DEFAULT_LIMIT, true);
+    }
 }

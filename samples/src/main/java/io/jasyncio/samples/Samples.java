@@ -76,12 +76,30 @@ public final class Samples {
             new Sample("e28", "timeout(null) then reschedule",
                     E28TimeoutReschedule.class, E28TimeoutReschedule::main),
             new Sample("e29", "timeoutAt: an absolute deadline",
-                    E29TimeoutAt.class, E29TimeoutAt::main));
+                    E29TimeoutAt.class, E29TimeoutAt::main),
+
+            new Sample("e30", "Streams: the TCP echo client and server",
+                    E30TcpEcho.class, E30TcpEcho::main));
 
     private Samples() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && (args[0].equals("echo-server") || args[0].equals("http-server"))) {
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            try {
+                ServerMain.port(rest, 0);
+            } catch (IllegalArgumentException e) {
+                System.err.println(args[0] + ": " + e.getMessage());
+                System.exit(2);
+            }
+            if (args[0].equals("echo-server")) {
+                EchoServer.main(rest);
+            } else {
+                HttpServer.main(rest);
+            }
+            return;
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.println(usage());
             return;
@@ -119,7 +137,10 @@ public final class Samples {
     }
 
     static String usage() {
-        StringBuilder s = new StringBuilder("usage: ./samples.sh [--fast] [eNN ...]   (main class io.jasyncio.samples.Samples)\n  samples:");
+        StringBuilder s = new StringBuilder("usage: ./samples.sh [--fast] [eNN ...]   (main class io.jasyncio.samples.Samples)\n"
+                + "       ./samples.sh echo-server [port]   TCP echo server on 127.0.0.1 (default port 8888)\n"
+                + "       ./samples.sh http-server [port]   minimal HTTP/1.1 server on 127.0.0.1 (default port 8080)\n"
+                + "  samples:");
         for (Sample sample : ALL) {
             s.append("\n    ").append(sample.id()).append("  ").append(sample.title());
         }

@@ -39,7 +39,7 @@ class SamplesOptionsTest {
     }
 
     @Test
-    void helpListsEverySampleAndRunsNone() {
+    void helpListsEverySampleAndRunsNone() throws java.io.IOException {
         PrintStream out = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
