@@ -52,7 +52,7 @@ class GeneratedMethodsTest {
             afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void rewrittenMethodsBehaveLikeTheirBlockingReference(@ForAll("batches") List<List<Integer>> choices,
                                                           @ForAll("targets") CompileOptions options) {
-        GeneratedBatch batch = new GeneratedBatch(choices);
+        GeneratedBatch batch = new GeneratedBatch(choices, options.release());
         RewrittenClasses rewritten = ClassSet.compile(options, batch.sources()).rewrite();
         ClassSet reference = ClassSet.compile(CompileOptions.javac(17).withDebug(false),
                 ReferenceSources.blocking(batch.sources()));
