@@ -50,6 +50,11 @@ final class Hierarchy {
         return interfaceCache.computeIfAbsent(name, types::isInterface);
     }
 
+    /** Direct super interfaces of a type other than the one rewritten, null when not tracked. */
+    List<String> interfaces(String name) {
+        return types.interfaces(name);
+    }
+
     /** The nearest common super class of two class (not array) types, as the verifier sees it. */
     String commonSuperClass(String a, String b) {
         if (a.equals(b)) {
