@@ -273,6 +273,7 @@ final class AsyncMethod {
             restores.add(StateBlocks.restores(saved, resume, bad, frameLocal, layout.refSlots()));
         }
         insns.insert(SiteCode.prologue(frameLocal, targets, restores, bad, layout, start));
+        DeadCode.remove(method);
 
         MethodNode factory = Factory.build(owner, method, start, argSize, site.toString(), bodyName, layout.refSlots(),
                 layout.primSlots(), firstLine, firstLabel);
