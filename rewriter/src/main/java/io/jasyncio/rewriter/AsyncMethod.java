@@ -134,7 +134,12 @@ final class AsyncMethod {
             if (e.node != null && method.instructions.contains(e.node)) {
                 line = Lines.of(method.instructions)[method.instructions.indexOf(e.node)];
             }
-            reporter.error(method.name, line, "cannot analyse the bytecode of this method: " + e.getMessage());
+            if (e.getCause() instanceof TypeHierarchy.TypeNotFoundException missing) {
+                reporter.error(method.name, line, missing.getMessage() + ": the rewriter needs it to compute stack map"
+                        + " frames here; add it to the class path the rewriter is given");
+            } else {
+                reporter.error(method.name, line, "cannot analyse the bytecode of this method: " + e.getMessage());
+            }
             return false;
         }
     }
