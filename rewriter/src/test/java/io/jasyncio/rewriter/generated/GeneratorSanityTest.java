@@ -59,7 +59,7 @@ class GeneratorSanityTest {
 
     @Test
     void release17ProgramsAlsoHaveSwitchExpressionsInConstructorArguments() {
-        GeneratedBatch batch = new GeneratedBatch(randomChoices(11, 40), 17);
+        GeneratedBatch batch = new GeneratedBatch(randomChoices(11, 25), 17);
         ClassSet.compile(CompileOptions.ecj(17).withDebug(false), batch.sources());
         ClassSet reference = ClassSet.compile(CompileOptions.javac(17), ReferenceSources.blocking(batch.sources()));
         for (JavaSource program : batch.programs) {
