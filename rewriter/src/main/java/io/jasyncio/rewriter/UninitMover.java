@@ -27,6 +27,8 @@ import org.objectweb.asm.tree.analysis.Frame;
  * call the arguments are stored into fresh locals, then {@code NEW}, {@code DUP} (when the
  * object was used after the call), the arguments reloaded, and the call. Every other
  * instruction must leave the uninitialised references where they are on the operand stack.
+ * Where the {@code NEW} was, a {@code NEW; POP} keeps the class initialised at the point the
+ * source says (before the arguments).
  */
 final class UninitMover {
     private UninitMover() {
@@ -94,6 +96,16 @@ final class UninitMover {
             }
         }
         InsnList list = method.instructions;
+        for (AbstractInsnNode n : news) {
+            // NEW initialises its class: keep that where the source has it (before the
+            // arguments are evaluated) with a NEW whose object is dropped at once. JDK classes
+            // have no initialisation a program could observe.
+            String type = ((TypeInsnNode) n).desc;
+            if (!type.startsWith("java/")) {
+                list.insertBefore(n, new TypeInsnNode(NEW, type));
+                list.insertBefore(n, new InsnNode(POP));
+            }
+        }
         for (AbstractInsnNode r : remove) {
             list.remove(r);
         }

@@ -89,6 +89,45 @@ final class ShapeCases {
                             return done("end");
                         }
                         """),
+                // JLS 12.4.1: the class is initialised by 'new', before the arguments are evaluated.
+                new CorpusCase("ClassInitialisedBeforeConstructorArguments", 8, """
+                        static final class Loud {
+                            static { log("Loud initialised"); }
+                            final String s;
+                            Loud(String a, int b) { s = a + b; }
+                        }
+                        static final class Louder {
+                            static { log("Louder initialised"); }
+                            final Object o;
+                            Louder(Object o, long x) { this.o = o; }
+                            public String toString() { return "Louder(" + o + ")"; }
+                        }
+                        static String note(String s) { log("argument " + s); return s; }
+                        @Async static Coroutine<String> main() {
+                            Loud l = new Loud(note("a"), await(s(1)));
+                            log(l.s);
+                            log(new Louder(new Loud(note("b"), await(later(2))).s, await(s(3L))));
+                            return done("end");
+                        }
+                        """),
+                new CorpusCase("ClassInitialisedBeforeSpilledArguments", 17, """
+                        static final class Loud {
+                            static { log("Loud initialised"); }
+                            final String s;
+                            Loud(String a, int b) { s = a + b; }
+                        }
+                        static String note(String s) { log("argument " + s); return s; }
+                        @Async static Coroutine<String> main() {
+                            for (int k = 0; k < 2; k++) {
+                                Loud l = new Loud(note("a" + k), switch (k) {
+                                    case 0 -> { try { yield await(s(7)); } finally { log("fin"); } }
+                                    default -> k;
+                                });
+                                log(l.s);
+                            }
+                            return done("end");
+                        }
+                        """),
                 new CorpusCase("PatternSwitchInConstructorArguments", 21, """
                         sealed interface Shape permits Sq, Ci { }
                         record Sq(int side) implements Shape { }
