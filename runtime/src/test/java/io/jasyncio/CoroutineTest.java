@@ -163,6 +163,9 @@ class CoroutineTest {
         assertThat(AsyncIO.isCoroutine(new Future<>(new EventLoop()))).isFalse();
         assertThat(AsyncIO.isCoroutineFunction(Fixture.class.getDeclaredMethod("coroutineFunction"))).isTrue();
         assertThat(AsyncIO.isCoroutineFunction(Fixture.class.getDeclaredMethod("plain"))).isFalse();
+        // As inspect.iscoroutinefunction for an abstract async def: the contract is a coroutine function.
+        assertThat(AsyncIO.isCoroutineFunction(Contract.class.getDeclaredMethod("fetch"))).isTrue();
+        assertThat(AsyncIO.isCoroutineFunction(Contract.class.getDeclaredMethod("plain"))).isFalse();
     }
 
     interface Base {
@@ -208,6 +211,13 @@ class CoroutineTest {
         };
         assertThatThrownBy(() -> Loops.run(broken)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("returned SUSPEND but awaitStep() did not suspend");
+    }
+
+    interface Contract {
+        @Async
+        Coroutine<String> fetch();
+
+        Coroutine<String> plain();
     }
 
     static class Fixture {

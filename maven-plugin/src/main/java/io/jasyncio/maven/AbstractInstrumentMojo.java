@@ -93,7 +93,7 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
 
     /** Identifies the plugin and rewriter in use, so that a new build of either redoes every class. */
     private static String fingerprint() {
-        return "jasyncio-state-1 " + codeStamp(AbstractInstrumentMojo.class) + " " + codeStamp(Rewriter.class);
+        return "jasyncio-state-2 " + codeStamp(AbstractInstrumentMojo.class) + " " + codeStamp(Rewriter.class);
     }
 
     private static String codeStamp(Class<?> type) {

@@ -1,10 +1,13 @@
 package io.jasyncio.maven;
 
+import io.jasyncio.rewriter.TypeHierarchy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,16 +15,21 @@ import java.util.TreeMap;
 /**
  * What the previous run left behind, for incremental builds: for each class file it finished
  * with (rewritten, or found to need nothing), the size and modification time the file had
- * afterwards. A file whose size and time still match is up to date. The first line is a
- * fingerprint of the rewriter in use: a different rewriter makes every file out of date.
+ * afterwards, and for a rewritten one the other types whose super types the rewrite depended on
+ * with a digest of those answers. A file whose size and time still match is what the last run
+ * left; it is up to date while the digest matches too. The first line is a fingerprint of the
+ * rewriter in use: a different rewriter makes every file out of date.
  */
 final class BuildState {
-    private final String fingerprint;
-    private final Map<String, String> stamps;
+    private record Entry(String stamp, String digest, List<String> types) {
+    }
 
-    private BuildState(String fingerprint, Map<String, String> stamps) {
+    private final String fingerprint;
+    private final Map<String, Entry> entries;
+
+    private BuildState(String fingerprint, Map<String, Entry> entries) {
         this.fingerprint = fingerprint;
-        this.stamps = stamps;
+        this.entries = entries;
     }
 
     static BuildState empty(String fingerprint) {
@@ -40,9 +48,12 @@ final class BuildState {
                 return state;
             }
             for (String line : lines.subList(1, lines.size())) {
-                int tab = line.lastIndexOf('\t');
-                if (tab > 0) {
-                    state.stamps.put(line.substring(0, tab), line.substring(tab + 1));
+                String[] fields = line.split("\t", -1);
+                if (fields.length == 2) {
+                    state.entries.put(fields[0], new Entry(fields[1], null, List.of()));
+                } else if (fields.length == 4) {
+                    List<String> types = fields[3].isEmpty() ? List.of() : Arrays.asList(fields[3].split(","));
+                    state.entries.put(fields[0], new Entry(fields[1], fields[2], types));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -56,18 +67,43 @@ final class BuildState {
         return attributes.size() + ":" + attributes.lastModifiedTime().toMillis();
     }
 
+    /** Whether the file is exactly what the last run left (not compiled again since). */
     boolean upToDate(String relativePath, Path file) throws IOException {
-        String previous = stamps.get(relativePath);
-        return previous != null && previous.equals(stamp(file));
+        Entry previous = entries.get(relativePath);
+        return previous != null && previous.stamp.equals(stamp(file));
+    }
+
+    /** Whether the super types the file's rewrite depended on are still what they were. */
+    boolean superTypesUnchanged(String relativePath, TypeHierarchy hierarchy) {
+        Entry previous = entries.get(relativePath);
+        return previous == null || previous.digest == null
+                || previous.digest.equals(SuperTypeDependencies.digest(previous.types, hierarchy));
     }
 
     void record(String relativePath, Path file) throws IOException {
-        stamps.put(relativePath, stamp(file));
+        entries.put(relativePath, new Entry(stamp(file), null, List.of()));
+    }
+
+    /** Records a rewritten file with the types its rewrite asked the hierarchy about. */
+    void record(String relativePath, Path file, Collection<String> types, TypeHierarchy hierarchy) throws IOException {
+        entries.put(relativePath, new Entry(stamp(file), SuperTypeDependencies.digest(types, hierarchy),
+                List.copyOf(types)));
+    }
+
+    /** Keeps what {@code previous} knew about an up-to-date file. */
+    void carry(BuildState previous, String relativePath) {
+        entries.put(relativePath, previous.entries.get(relativePath));
     }
 
     void save(Path file) throws IOException {
         StringBuilder text = new StringBuilder(fingerprint).append('\n');
-        stamps.forEach((path, stamp) -> text.append(path).append('\t').append(stamp).append('\n'));
+        entries.forEach((path, e) -> {
+            text.append(path).append('\t').append(e.stamp);
+            if (e.digest != null) {
+                text.append('\t').append(e.digest).append('\t').append(String.join(",", e.types));
+            }
+            text.append('\n');
+        });
         Files.createDirectories(file.getParent());
         AtomicFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }

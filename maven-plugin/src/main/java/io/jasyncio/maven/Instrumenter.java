@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -16,55 +17,68 @@ import java.util.stream.Stream;
  * Rewrites the class files of one output directory in place: every file that changed since the
  * last run goes through the rewriter; rewritten classes replace the originals atomically; a class
  * with an error is left exactly as it was. Every problem of every class is collected, so one
- * build lists them all.
+ * build lists them all. The compiler's version of each rewritten class is kept beside the state
+ * file: when a super type its rewrite depended on changes (a dependency that now extends another
+ * class) while the class itself was not compiled again, it is rewritten again from that copy.
  */
 final class Instrumenter {
     private final Path classesDirectory;
     private final Path stateFile;
+    private final Path originals;
     private final String fingerprint;
     private final TypeHierarchy hierarchy;
 
     Instrumenter(Path classesDirectory, Path stateFile, String fingerprint, TypeHierarchy hierarchy) {
         this.classesDirectory = classesDirectory;
         this.stateFile = stateFile;
+        this.originals = stateFile.resolveSibling(stateFile.getFileName().toString().replaceFirst("\\.state$", "")
+                + ".originals");
         this.fingerprint = fingerprint;
         this.hierarchy = hierarchy;
     }
 
     /** @param incremental whether files unchanged since the last run are skipped */
     InstrumentReport run(boolean incremental) throws IOException {
-        BuildState previous = incremental ? BuildState.load(stateFile, fingerprint) : BuildState.empty(fingerprint);
+        // Loaded in both modes: it tells which files are what the last run left (so their
+        // compiler version is the saved original).
+        BuildState previous = BuildState.load(stateFile, fingerprint);
         BuildState next = BuildState.empty(fingerprint);
         InstrumentReport report = new InstrumentReport();
-        Rewriter rewriter = new Rewriter(hierarchy);
+        List<String> relatives = new ArrayList<>();
         for (Path file : classFiles()) {
             String relative = classesDirectory.relativize(file).toString().replace('\\', '/');
-            if (previous.upToDate(relative, file)) {
+            relatives.add(relative);
+            boolean ours = previous.upToDate(relative, file);
+            if (ours && incremental && previous.superTypesUnchanged(relative, hierarchy)) {
                 report.upToDate++;
-                next.record(relative, file);
+                next.carry(previous, relative);
                 continue;
             }
             report.scanned++;
-            if (process(rewriter, file, relative, report)) {
-                next.record(relative, file);
-            }
+            Path original = originals.resolve(relative);
+            byte[] input = ours && Files.isRegularFile(original) ? Files.readAllBytes(original) : Files.readAllBytes(file);
+            process(input, file, original, relative, report, next);
         }
         next.save(stateFile);
+        removeStaleOriginals(relatives);
         return report;
     }
 
-    /** @return whether the file is finished with (so a later build can skip it) */
-    private boolean process(Rewriter rewriter, Path file, String relative, InstrumentReport report) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+    /** Rewrites {@code input} (the compiler's version of {@code file}) and records the outcome in {@code next}. */
+    private void process(byte[] input, Path file, Path original, String relative, InstrumentReport report,
+                         BuildState next) throws IOException {
         RewriteResult result;
+        SuperTypeDependencies.Recording recording = new SuperTypeDependencies.Recording(hierarchy);
         try {
-            if (!Rewriter.mayNeedRewrite(bytes)) {
-                return true;
+            if (!Rewriter.mayNeedRewrite(input)) {
+                Files.deleteIfExists(original);
+                next.record(relative, file);
+                return;
             }
-            result = rewriter.rewrite(bytes);
+            result = new Rewriter(recording).rewrite(input);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             report.errors.add(classFile(relative) + ": cannot rewrite this class file: " + e);
-            return false;
+            return;
         }
         for (Diagnostic d : result.diagnostics()) {
             String text = describe(d, relative);
@@ -74,13 +88,38 @@ final class Instrumenter {
             if (!result.hasErrors()) {
                 report.errors.add(classFile(relative) + ": the rewriter produced no class");
             }
-            return false;
+            // Not recorded, so the next build looks again; the compiler's version stays in place.
+            if (!Arrays.equals(Files.readAllBytes(file), input)) {
+                AtomicFiles.replace(file, input);
+            }
+            return;
         }
         if (result.changed()) {
-            AtomicFiles.replace(file, result.bytes());
-            report.rewritten.add(relative);
+            Files.createDirectories(original.getParent());
+            AtomicFiles.replace(original, input);
+            if (!Arrays.equals(Files.readAllBytes(file), result.bytes())) {
+                AtomicFiles.replace(file, result.bytes());
+                report.rewritten.add(relative);
+            }
+            next.record(relative, file, recording.types, hierarchy);
+        } else {
+            next.record(relative, file);
         }
-        return true;
+    }
+
+    /** Drops the saved compiler versions of classes that are gone. */
+    private void removeStaleOriginals(List<String> relatives) throws IOException {
+        if (!Files.isDirectory(originals)) {
+            return;
+        }
+        java.util.Set<String> present = new java.util.HashSet<>(relatives);
+        try (Stream<Path> walk = Files.walk(originals)) {
+            for (Path p : walk.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                if (!present.contains(originals.relativize(p).toString().replace('\\', '/'))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jasyncio.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jasyncio.maven.fixtures.Locked;
+import io.jasyncio.maven.fixtures.Merger;
 import io.jasyncio.maven.fixtures.Plain;
 import io.jasyncio.maven.fixtures.Sleeper;
 import java.io.File;
@@ -81,6 +82,57 @@ class InstrumenterTest {
         Files.setLastModifiedTime(sleeper, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
         InstrumentReport report = run(true);
         assertThat(report.rewritten).containsExactly("io/jasyncio/maven/fixtures/Sleeper.class");
+    }
+
+    /**
+     * A dependency's super type changes while the class using it is not compiled again: the
+     * class is rewritten again, from the compiler's version kept beside the state, with the new
+     * hierarchy; the result is what a clean build gives.
+     */
+    @Test
+    void aChangedSuperTypeOfADependencyRewritesTheClassAgain() throws Exception {
+        Path merger = put(Merger.class);
+        byte[] compiled = Files.readAllBytes(merger);
+        assertThat(run(true).rewritten).containsExactly("io/jasyncio/maven/fixtures/Merger.class");
+        byte[] first = Files.readAllBytes(merger);
+        assertThat(run(true).upToDate).isEqualTo(1);
+
+        // Merger$Right now extends Object instead of Merger$Base (a new version of the dependency).
+        Path dependency = Files.createDirectories(target.resolve("dependency"));
+        String right = "io/jasyncio/maven/fixtures/Merger$Right.class";
+        org.objectweb.asm.ClassReader reader;
+        try (InputStream in = Merger.class.getClassLoader().getResourceAsStream(right)) {
+            reader = new org.objectweb.asm.ClassReader(in.readAllBytes());
+        }
+        org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
+        reader.accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9, writer) {
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName,
+                              String[] interfaces) {
+                super.visit(version, access, name, signature, "java/lang/Object", interfaces);
+            }
+        }, 0);
+        Files.createDirectories(dependency.resolve(right).getParent());
+        Files.write(dependency.resolve(right), writer.toByteArray());
+        List<String> path = new java.util.ArrayList<>(List.of(dependency.toString()));
+        path.addAll(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
+        ClassPathTypeHierarchy changed = new ClassPathTypeHierarchy(path);
+
+        InstrumentReport report = new Instrumenter(classes, state, "test", changed).run(true);
+        assertThat(report.errors).isEmpty();
+        assertThat(report.scanned).isEqualTo(1);
+        assertThat(report.rewritten).containsExactly("io/jasyncio/maven/fixtures/Merger.class");
+        byte[] again = Files.readAllBytes(merger);
+        assertThat(again).isNotEqualTo(first)
+                .isEqualTo(new io.jasyncio.rewriter.Rewriter(changed).rewrite(compiled).bytes());
+        assertThat(new Instrumenter(classes, state, "test", changed).run(true).upToDate).isEqualTo(1);
+
+        // Back to the old dependency: the first result again.
+        assertThat(run(true).rewritten).containsExactly("io/jasyncio/maven/fixtures/Merger.class");
+        assertThat(Files.readAllBytes(merger)).isEqualTo(first);
+        // A clean, non-incremental run changes nothing.
+        assertThat(run(false).rewritten).isEmpty();
+        assertThat(Files.readAllBytes(merger)).isEqualTo(first);
     }
 
     @Test

@@ -55,7 +55,7 @@ final class AsyncMethod {
             return false;
         }
         int[] lines = Lines.of(insns);
-        int[] monitors = MonitorDepth.before(insns, flow);
+        int[] monitors = MonitorDepth.before(method, flow);
         AbstractInsnNode[] arr = insns.toArray();
         Set<AbstractInsnNode> uninitialised = new LinkedHashSet<>();
         boolean ok = true;
@@ -76,11 +76,11 @@ final class AsyncMethod {
                         uninitialised.add(u.newInsn);
                     }
                 }
+                // javac spills the operand stack, uninitialised objects included, into locals
+                // around a switch expression with a try in an arm.
                 for (int l = 0; l < f.getLocals(); l++) {
-                    if (f.getLocal(l) instanceof UninitValue) {
-                        reporter.error(method.name, lines[i], "unsupported bytecode: an uninitialised object is kept in a"
-                                + " local variable across an await; compute the constructor arguments into locals first");
-                        ok = false;
+                    if (f.getLocal(l) instanceof UninitValue u) {
+                        uninitialised.add(u.newInsn);
                     }
                 }
             } else if (arr[i].getOpcode() == ARETURN) {
@@ -111,10 +111,11 @@ final class AsyncMethod {
             for (int i = 0; i < arr.length; i++) {
                 Frame<BasicValue> f = flow.frames[i];
                 if (f != null && Names.isAwait(arr[i])) {
-                    for (int j = 0; j < f.getStackSize(); j++) {
-                        if (f.getStack(j) instanceof UninitValue) {
+                    for (int j = 0; j < f.getStackSize() + f.getLocals(); j++) {
+                        BasicValue v = j < f.getStackSize() ? f.getStack(j) : f.getLocal(j - f.getStackSize());
+                        if (v instanceof UninitValue) {
                             reporter.error(method.name, Lines.of(insns)[i], "unsupported bytecode: an uninitialised object"
-                                    + " stays on the stack across an await; assign the awaited values to local variables first");
+                                    + " stays alive across an await; assign the awaited values to local variables first");
                             return false;
                         }
                     }
@@ -133,7 +134,12 @@ final class AsyncMethod {
             if (e.node != null && method.instructions.contains(e.node)) {
                 line = Lines.of(method.instructions)[method.instructions.indexOf(e.node)];
             }
-            reporter.error(method.name, line, "cannot analyse the bytecode of this method: " + e.getMessage());
+            if (e.getCause() instanceof TypeHierarchy.TypeNotFoundException missing) {
+                reporter.error(method.name, line, missing.getMessage() + ": the rewriter needs it to compute stack map"
+                        + " frames here; add it to the class path the rewriter is given");
+            } else {
+                reporter.error(method.name, line, "cannot analyse the bytecode of this method: " + e.getMessage());
+            }
             return false;
         }
     }
@@ -272,6 +278,7 @@ final class AsyncMethod {
             restores.add(StateBlocks.restores(saved, resume, bad, frameLocal, layout.refSlots()));
         }
         insns.insert(SiteCode.prologue(frameLocal, targets, restores, bad, layout, start));
+        DeadCode.remove(method);
 
         MethodNode factory = Factory.build(owner, method, start, argSize, site.toString(), bodyName, layout.refSlots(),
                 layout.primSlots(), firstLine, firstLabel);

@@ -2,6 +2,7 @@ package io.jasyncio.rewriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
@@ -13,7 +14,7 @@ import org.objectweb.asm.Opcodes;
  * resources); the agent and the Maven plugin share this so both answer alike.
  */
 public abstract class ClassBytesHierarchy implements TypeHierarchy {
-    private record Header(String superName, boolean isInterface) {
+    private record Header(String superName, boolean isInterface, List<String> interfaces) {
     }
 
     private final Map<String, Header> cache = new ConcurrentHashMap<>();
@@ -34,6 +35,11 @@ public abstract class ClassBytesHierarchy implements TypeHierarchy {
         return header(internalName).isInterface();
     }
 
+    @Override
+    public final List<String> interfaces(String internalName) {
+        return header(internalName).interfaces();
+    }
+
     private Header header(String internalName) {
         return cache.computeIfAbsent(internalName, this::read);
     }
@@ -49,6 +55,7 @@ public abstract class ClassBytesHierarchy implements TypeHierarchy {
             throw new TypeNotFoundException(internalName);
         }
         ClassReader reader = new ClassReader(bytes);
-        return new Header(reader.getSuperName(), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0);
+        return new Header(reader.getSuperName(), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0,
+                List.of(reader.getInterfaces()));
     }
 }

@@ -61,6 +61,7 @@ final class ClassRewrite {
             if (methods.isEmpty()) {
                 return new RewriteResult(bytes, false, reporter.diagnostics());
             }
+            SerialUid.preserve(c, hierarchy);
             rewriteMethods(c, methods, binaryName, version);
             addContractCheck(c, binaryName);
             AnnotationNode mark = new AnnotationNode(Names.REWRITTEN_DESC);

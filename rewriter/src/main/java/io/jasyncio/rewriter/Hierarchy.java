@@ -1,8 +1,9 @@
 package io.jasyncio.rewriter;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.objectweb.asm.Opcodes;
 
@@ -50,22 +51,66 @@ final class Hierarchy {
         return interfaceCache.computeIfAbsent(name, types::isInterface);
     }
 
-    /** The nearest common super class of two class (not array) types, as the verifier sees it. */
+    private boolean knownInterface(String name) {
+        try {
+            return isInterface(name);
+        } catch (TypeHierarchy.TypeNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Direct super interfaces of a type other than the one rewritten, null when not tracked. */
+    List<String> interfaces(String name) {
+        return types.interfaces(name);
+    }
+
+    /**
+     * The nearest common super class of two class (not array) types, as the verifier sees it
+     * (an interface's super class is {@code Object}, so interfaces merge to {@code Object}).
+     * Both super class chains are walked one step at a time, in turn, and the first type seen on
+     * both is the answer: only the types below the join are looked up. A type that cannot be
+     * found stops its chain; it is reported only when the other chain ends without meeting it.
+     */
     String commonSuperClass(String a, String b) {
         if (a.equals(b)) {
             return a;
         }
-        if (a.equals(Names.OBJECT) || b.equals(Names.OBJECT) || isInterface(a) || isInterface(b)) {
+        if (a.equals(Names.OBJECT) || b.equals(Names.OBJECT)) {
             return Names.OBJECT;
         }
-        List<String> chain = new ArrayList<>();
-        for (String t = a; t != null; t = superName(t)) {
-            chain.add(t);
-        }
-        for (String t = b; t != null; t = superName(t)) {
-            if (chain.contains(t)) {
-                return t;
+        Set<String> seenA = new HashSet<>();
+        Set<String> seenB = new HashSet<>();
+        seenA.add(a);
+        seenB.add(b);
+        String x = a;
+        String y = b;
+        TypeHierarchy.TypeNotFoundException missing = null;
+        while (x != null || y != null) {
+            if (x != null) {
+                try {
+                    x = superName(x);
+                } catch (TypeHierarchy.TypeNotFoundException e) {
+                    missing = e;
+                    x = null;
+                }
+                if (x != null && (seenB.contains(x) || !seenA.add(x))) {
+                    return seenB.contains(x) ? x : Names.OBJECT;
+                }
             }
+            if (y != null) {
+                try {
+                    y = superName(y);
+                } catch (TypeHierarchy.TypeNotFoundException e) {
+                    missing = e;
+                    y = null;
+                }
+                if (y != null && (seenA.contains(y) || !seenB.add(y))) {
+                    return seenA.contains(y) ? y : Names.OBJECT;
+                }
+            }
+        }
+        if (missing != null && !knownInterface(a) && !knownInterface(b)) {
+            throw missing;
         }
         return Names.OBJECT;
     }

@@ -82,12 +82,12 @@ final class Misuse {
                 if (m.name.equals("<init>") || m.name.equals("<clinit>")) {
                     reporter.error(m.name, line, "@Async cannot be put on a constructor or initializer: write a static"
                             + " @Async factory method that returns Coroutine<T> instead");
-                } else if ((m.access & ACC_ABSTRACT) != 0) {
-                    reporter.error(m.name, line, what + " is abstract and has no body to rewrite: remove @Async here and"
-                            + " put it on the implementing methods");
+                } else if ((m.access & ACC_ABSTRACT) != 0 && returnsCoroutine(m)) {
+                    // A contract (interface, abstract class, enum with constant bodies): nothing to rewrite.
+                    continue;
                 } else if ((m.access & ACC_NATIVE) != 0) {
                     reporter.error(m.name, line, what + " is native and has no body to rewrite: remove @Async");
-                } else if (!Type.getReturnType(m.desc).getDescriptor().equals(Names.COROUTINE_DESC)) {
+                } else if (!returnsCoroutine(m)) {
                     reporter.error(m.name, line, what + " returns " + Type.getReturnType(m.desc).getClassName()
                             + " but must return io.jasyncio.Coroutine<T>: change the return type to Coroutine<T>"
                             + " and end the method with 'return done(value);'");
@@ -111,6 +111,10 @@ final class Misuse {
             }
         }
         return candidates;
+    }
+
+    private static boolean returnsCoroutine(MethodNode m) {
+        return Type.getReturnType(m.desc).getDescriptor().equals(Names.COROUTINE_DESC);
     }
 
     private static String notAsyncMessage(MethodNode m, boolean anonymous) {

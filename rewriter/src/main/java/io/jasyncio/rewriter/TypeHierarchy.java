@@ -17,6 +17,15 @@ public interface TypeHierarchy {
     /** Whether {@code internalName} is an interface; {@link TypeNotFoundException} when unknown. */
     boolean isInterface(String internalName);
 
+    /**
+     * The direct super interfaces of {@code internalName}, or null when this hierarchy does not
+     * track them (the rewriter then assumes a class may be {@code Serializable});
+     * {@link TypeNotFoundException} when the type is unknown.
+     */
+    default java.util.List<String> interfaces(String internalName) {
+        return null;
+    }
+
     /** Thrown when a type cannot be found; the rewriter reports it as a diagnostic. */
     final class TypeNotFoundException extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -39,6 +39,7 @@ final class Corpus {
         all.addAll(ValueCases.all());
         all.addAll(ClassShapeCases.all());
         all.addAll(LambdaCases.all());
+        all.addAll(ShapeCases.all());
         return all;
     }
 }

@@ -20,6 +20,12 @@ final class GenSupport {
                     if (fail) throw new Failure(id);
                     return done(v);
                 }
+                /** The monitor generated synchronized blocks take. */
+                public static final Object LOCK = new Object();
+                /** Throws Failure(id) when fail is true (from a call, inside a synchronized block). */
+                public static void failNow(boolean fail, String id) throws Failure {
+                    if (fail) throw new Failure(id);
+                }
                 /** A call with wide values under the awaited argument on the operand stack. */
                 public static int pick(int a, long b, double c) {
                     return (int) (a * 31 + b * 7 + (long) (c * 3));

@@ -8,9 +8,10 @@ import java.util.List;
 final class GeneratedBatch {
     final List<JavaSource> programs = new ArrayList<>();
 
-    GeneratedBatch(List<List<Integer>> choices) {
+    /** Programs in the language of {@code --release release}. */
+    GeneratedBatch(List<List<Integer>> choices, int release) {
         for (int i = 0; i < choices.size(); i++) {
-            programs.add(ProgramGenerator.generate("G" + i, choices.get(i)));
+            programs.add(ProgramGenerator.generate("G" + i, choices.get(i), release));
         }
     }
 

@@ -43,16 +43,21 @@ class GeneratedMethodsTest {
 
     @Provide
     Arbitrary<CompileOptions> targets() {
-        return Arbitraries.of(CompileOptions.javac(8), CompileOptions.javac(8).withDebug(false),
-                CompileOptions.javac(17), CompileOptions.javac(17).withDebug(false).withParameters(true),
-                CompileOptions.ecj(8), CompileOptions.ecj(17).withDebug(false));
+        List<CompileOptions> all = new java.util.ArrayList<>(List.of(CompileOptions.javac(8),
+                CompileOptions.javac(8).withDebug(false), CompileOptions.javac(17),
+                CompileOptions.javac(17).withDebug(false).withParameters(true), CompileOptions.ecj(8),
+                CompileOptions.ecj(17).withDebug(false)));
+        if (Runtime.version().feature() >= 21) {
+            all.add(CompileOptions.javac(21).withDebug(false)); // class files v65: how javac 21+ spills switch expressions
+        }
+        return Arbitraries.of(all);
     }
 
     @Property(tries = 50, seed = "20261124", shrinking = ShrinkingMode.BOUNDED,
             afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void rewrittenMethodsBehaveLikeTheirBlockingReference(@ForAll("batches") List<List<Integer>> choices,
                                                           @ForAll("targets") CompileOptions options) {
-        GeneratedBatch batch = new GeneratedBatch(choices);
+        GeneratedBatch batch = new GeneratedBatch(choices, options.release());
         RewrittenClasses rewritten = ClassSet.compile(options, batch.sources()).rewrite();
         ClassSet reference = ClassSet.compile(CompileOptions.javac(17).withDebug(false),
                 ReferenceSources.blocking(batch.sources()));

@@ -35,7 +35,7 @@ class GeneratorSanityTest {
 
     @Test
     void generatedProgramsCompileRunAndCoverTheLanguage() {
-        GeneratedBatch batch = new GeneratedBatch(randomChoices(7, 60));
+        GeneratedBatch batch = new GeneratedBatch(randomChoices(7, 60), 8);
         ClassSet.compile(CompileOptions.ecj(8).withDebug(false), batch.sources());
         ClassSet reference = ClassSet.compile(CompileOptions.javac(17), ReferenceSources.blocking(batch.sources()));
         int threw = 0;
@@ -51,7 +51,26 @@ class GeneratorSanityTest {
                 "catch (Failure", "} finally {", "switch (", "while (", "break;", "continue;", "continue o",
                 "break o", "new Gen.Box(", "Gen.pick(", "return done(\"early", " && ", " || ", " ? ",
                 "new G", "static int f0", "Body body = (p0, p1, p2, p3) -> {", "make(\"cap\").run(",
-                "return body.run(r0", "await(body.run(r0", "(byte)", "(char)", "(short)", "(float)", "<<", "a0[");
+                "return body.run(r0", "await(body.run(r0", "(byte)", "(char)", "(short)", "(float)", "<<", "a0[",
+                "@Async Coroutine<Long> get(long v) throws Failure;", "@Async public abstract Coroutine<Long> get(",
+                "@Async default Coroutine<Long> twice(", "await(new Impl().twice(", "synchronized (Gen.LOCK)",
+                "Gen.failNow(", "throw new Failure(\"m");
+        assertThat(all).as("Java 8 source").doesNotContain("yield");
+    }
+
+    @Test
+    void release17ProgramsAlsoHaveSwitchExpressionsInConstructorArguments() {
+        GeneratedBatch batch = new GeneratedBatch(randomChoices(11, 25), 17);
+        ClassSet.compile(CompileOptions.ecj(17).withDebug(false), batch.sources());
+        ClassSet reference = ClassSet.compile(CompileOptions.javac(17), ReferenceSources.blocking(batch.sources()));
+        for (JavaSource program : batch.programs) {
+            RunOutcome outcome = reference.run(program.className(), "main");
+            assertThat(outcome.end()).as("%s\n%s", outcome.lines(), program.numbered())
+                    .matches("returned: .*|threw: g\\.Gen\\$Failure: .*");
+        }
+        String all = batch.programs.stream().map(JavaSource::code).collect(Collectors.joining());
+        assertThat(all).contains(", switch (Math.floorMod(", "new Gen.Box(", ", new Gen.Box(", "} catch (Failure e",
+                "} finally { tick(); }", "; yield y");
     }
 
     @Test

@@ -13,7 +13,11 @@ import java.util.List;
  * arguments, array indices, conditions, string concatenation. Every loop is bounded, so the
  * program always ends. The body is an {@code @Async} method, or an async lambda (capturing a
  * local, and {@code this} in instance programs) made by a plain method or by an {@code @Async}
- * method that awaits it. Java 8 source.
+ * method that awaits it. Abstract and default {@code @Async} interface methods, and
+ * {@code synchronized} blocks left by an exception with awaits in the handler and after. Java 8
+ * source; for {@code --release} 17 and newer also switch expressions with {@code try}/{@code
+ * finally}/{@code yield} in their arms inside constructor arguments and nested {@code new}s,
+ * which javac compiles by spilling the uninitialised objects into locals.
  */
 final class ProgramGenerator {
     private enum Kind { Z, B, C, S, I, J, F, D, T }
@@ -24,19 +28,29 @@ final class ProgramGenerator {
     private static final int MAX_STATEMENTS = 45;
 
     private final Choices in;
+    private final boolean switchExpressions;
+    private boolean api;
+    /** Inside a finally block: ecj 3.40 crashes on a switch expression with try/finally there. */
+    private int finallyDepth;
     private final StringBuilder out = new StringBuilder();
     private final List<String> loopVars = new ArrayList<>();
     private int ids;
     private int statements;
     private int indent = 2;
 
-    private ProgramGenerator(Choices in) {
+    private ProgramGenerator(Choices in, int release) {
         this.in = in;
+        this.switchExpressions = release >= 17;
     }
 
     /** A class {@code g.<name>} with {@code run(...)} (or {@code make(cap).run(...)}) and {@code main()} that calls it. */
     static JavaSource generate(String name, List<Integer> choices) {
-        return new ProgramGenerator(new Choices(choices)).program(name);
+        return generate(name, choices, 8);
+    }
+
+    /** As {@link #generate(String, List)}, with the language of {@code --release release}. */
+    static JavaSource generate(String name, List<Integer> choices, int release) {
+        return new ProgramGenerator(new Choices(choices), release).program(name);
     }
 
     private JavaSource program(String name) {
@@ -53,6 +67,23 @@ final class ProgramGenerator {
                 .append("import g.Gen.Failure;\n")
                 .append("public class ").append(name).append(" {\n")
                 .append(instance ? "    int f0 = 7;\n" : "    static int f0 = 7;\n");
+        api = in.chance(50);
+        if (api) {
+            // @Async without a body: an abstract interface method, re-declared abstract in an
+            // abstract class, implemented below; a default method awaits it.
+            out.append("    interface Api {\n")
+                    .append("        @Async Coroutine<Long> get(long v) throws Failure;\n")
+                    .append("        @Async default Coroutine<Long> twice(long v) throws Failure {\n")
+                    .append("            return done(await(get(v)) + await(get(v + ").append(in.next(5)).append(")));\n")
+                    .append("        }\n    }\n")
+                    .append("    static abstract class Base implements Api {\n")
+                    .append("        @Async public abstract Coroutine<Long> get(long v) throws Failure;\n    }\n")
+                    .append("    static final class Impl extends Base {\n")
+                    .append("        @Async public Coroutine<Long> get(long v) throws Failure {\n")
+                    .append("            return done(await(s(v)) * ").append(1 + in.next(3))
+                    .append(" + await(Gen.failIf(v == ").append(in.next(20)).append(", v, \"get\")));\n")
+                    .append("        }\n    }\n");
+        }
         if (shape == 0) {
             out.append("    @Async ").append(instance ? "" : "static ")
                     .append("Coroutine<String> run(int p0, long p1, double p2, String p3) throws Failure {\n");
@@ -95,7 +126,7 @@ final class ProgramGenerator {
     private void statement(int depth) {
         statements++;
         int id = ++ids;
-        int pick = in.next(depth >= 3 ? 6 : 12);
+        int pick = in.next(depth >= 3 ? 6 : 13);
         switch (pick) {
             case 0, 1 -> assign();
             case 2 -> line("log(\"L" + id + " \" + " + expr(Kind.T, 2) + " + \" \" + " + any(2) + ");");
@@ -130,6 +161,7 @@ final class ProgramGenerator {
                 line("}");
             }
             case 10 -> line("if (" + cond(2) + ") return done(\"early " + id + " \" + " + summary() + ");");
+            case 11 -> synchronizedLeftByException(depth, id);
             default -> {
                 String v = "w" + id;
                 line("int " + v + " = 0;");
@@ -197,10 +229,73 @@ final class ProgramGenerator {
             line("} finally {");
             indent++;
             line("log(\"finally " + id + "\");");
+            finallyDepth++;
             block(depth + 1);
+            finallyDepth--;
             indent--;
         }
         line("}");
+    }
+
+    /**
+     * A synchronized block (no await inside) that an exception may leave, caught or finished
+     * by an enclosing try whose handlers await: the block's own handler released the monitor.
+     */
+    private void synchronizedLeftByException(int depth, int id) {
+        line("try {");
+        indent++;
+        line("synchronized (Gen.LOCK) {");
+        indent++;
+        line("i1 += " + literal(Kind.I) + ";");
+        if (in.chance(50)) {
+            line("if (" + cond(0) + ") throw new Failure(\"m" + id + "\");");
+        } else {
+            line("Gen.failNow(" + cond(0) + ", \"m" + id + "\");");
+        }
+        indent--;
+        line("}");
+        line("log(\"left " + id + " \" + Thread.holdsLock(Gen.LOCK));");
+        indent--;
+        boolean hasCatch = in.next(3) != 0;
+        if (hasCatch) {
+            line("} catch (Failure e" + id + ") {");
+            indent++;
+            line("log(\"caught " + id + " \" + e" + id + ".getMessage() + \" \" + Thread.holdsLock(Gen.LOCK) + \" \" + "
+                    + expr(Kind.I, 2) + ");");
+            line("i0 += await(" + awaitable(expr(Kind.I, 1)) + ");");
+            block(depth + 1);
+            indent--;
+        }
+        if (!hasCatch || in.chance(40)) {
+            line("} finally {");
+            indent++;
+            line("log(\"finally " + id + " \" + Thread.holdsLock(Gen.LOCK));");
+            line("await(sleep(0));");
+            finallyDepth++;
+            block(depth + 1);
+            finallyDepth--;
+            indent--;
+        }
+        line("}");
+        line("log(\"after " + id + " \" + Thread.holdsLock(Gen.LOCK) + \" \" + " + expr(Kind.J, 2) + ");");
+    }
+
+    /**
+     * A long-valued switch expression whose arms have try/catch, try/finally and yield, with
+     * awaits: inside a constructor argument javac spills the uninitialised object into a local.
+     */
+    private String switchExpression(int depth) {
+        int id = ++ids;
+        StringBuilder sb = new StringBuilder("switch (Math.floorMod(" + expr(Kind.I, depth) + ", 4)) { ");
+        sb.append("case 0 -> { try { yield await(Gen.failIf(").append(cond(1)).append(", (long) (")
+                .append(expr(Kind.J, depth)).append("), \"y").append(id).append("\")); } catch (Failure e").append(id)
+                .append(") { yield ").append(expr(Kind.J, depth)).append("; } } ");
+        sb.append("case 1 -> { try { yield ").append(expr(Kind.J, depth))
+                .append(finallyDepth > 0 ? "; } catch (RuntimeException r" + id + ") { yield 0L; } } " : "; } finally { tick(); } } ");
+        sb.append("case 2 -> { long y").append(id).append(" = ").append(expr(Kind.J, depth)).append("; yield y")
+                .append(id).append(" + 1; } ");
+        sb.append("default -> ").append(expr(Kind.J, depth)).append("; }");
+        return sb.toString();
     }
 
     private void throwSite(int id) {
@@ -288,9 +383,16 @@ final class ProgramGenerator {
             };
             case J -> switch (pick) {
                 case 4 -> "(" + expr(Kind.J, depth - 1) + " " + op("+-*") + " " + expr(Kind.I, depth - 1) + ")";
-                case 5 -> "new Gen.Box(" + expr(Kind.I, depth - 1) + ", " + expr(Kind.J, depth - 1) + ").sum()";
+                case 5 -> switchExpressions && in.chance(60)
+                        ? in.chance(50)
+                        ? "new Gen.Box(" + expr(Kind.I, depth - 1) + ", " + switchExpression(depth - 1) + ").sum()"
+                        : "new Gen.Box(" + expr(Kind.I, depth - 1) + ", new Gen.Box(" + expr(Kind.I, depth - 1) + ", "
+                        + switchExpression(depth - 1) + ").sum()).sum()"
+                        : "new Gen.Box(" + expr(Kind.I, depth - 1) + ", " + expr(Kind.J, depth - 1) + ").sum()";
                 case 6 -> "(" + expr(Kind.J, depth - 1) + " << (" + expr(Kind.I, depth - 1) + " & 15))";
-                default -> "(long) (0.0 + " + expr(Kind.D, depth - 1) + ")";
+                default -> !api || in.chance(50) ? "(long) (0.0 + " + expr(Kind.D, depth - 1) + ")"
+                        : in.chance(50) ? "await(new Impl().twice(" + expr(Kind.J, depth - 1) + "))"
+                        : "await(((Api) new Impl()).get(" + expr(Kind.J, depth - 1) + "))";
             };
             case F -> "(float) (" + expr(Kind.D, depth - 1) + " " + op("+-*") + " " + expr(Kind.F, depth - 1) + ")";
             case D -> pick == 7

@@ -43,7 +43,8 @@ public final class ClassPathHierarchy implements TypeHierarchy {
     }
 
     /** Direct super interfaces, for the verifier's assignability checks. */
-    List<String> interfaces(String internalName) {
+    @Override
+    public List<String> interfaces(String internalName) {
         return info(internalName).interfaces;
     }
 

@@ -63,7 +63,8 @@ public final class ClassSet {
         return RewrittenClasses.of(this);
     }
 
-    ClassSet withClasses(Map<String, byte[]> replaced) {
+    /** The same sources and options with these class files instead (e.g. rewritten ones). */
+    public ClassSet withClasses(Map<String, byte[]> replaced) {
         return new ClassSet(replaced, sources, options);
     }
 

@@ -20,8 +20,8 @@ import org.objectweb.asm.util.TraceMethodVisitor;
 
 /**
  * Checks one class file the way the rewriter's output must pass: ASM {@link CheckClassAdapter}
- * (structure, descriptors, max stack/locals) and a full type-checking data-flow analysis of
- * every method against the byte-read hierarchy. The JVM's own verifier runs later, on load.
+ * (structure, descriptors, max stack/locals), a full type-checking data-flow analysis of
+ * every method against the byte-read hierarchy, and no unreachable instruction. The JVM's own verifier runs later, on load.
  */
 public final class ClassVerification {
     private ClassVerification() {
@@ -47,12 +47,20 @@ public final class ClassVerification {
             }
             Analyzer<BasicValue> analyzer = new Analyzer<>(
                     new HierarchyVerifier(hierarchy, self, superType, interfaces, isInterface));
+            Frame<BasicValue>[] frames;
             try {
-                analyzer.analyze(node.name, m);
+                frames = analyzer.analyze(node.name, m);
             } catch (AnalyzerException e) {
                 int at = e.node == null ? -1 : m.instructions.indexOf(e.node);
                 throw new AssertionError("data-flow verification fails in " + node.name + "." + m.name + m.desc
                         + ": " + e.getMessage() + "\n" + dump(m, analyzer.getFrames(), at), e);
+            }
+            // No dead code: the class writer would have filled it with nop ... athrow.
+            for (int i = 0; i < frames.length; i++) {
+                if (frames[i] == null && m.instructions.get(i).getOpcode() >= 0) {
+                    throw new AssertionError("dead code in " + node.name + "." + m.name + m.desc + " at " + i + "\n"
+                            + dump(m, frames, i));
+                }
             }
         }
     }

@@ -41,6 +41,12 @@ public final class AsyncIO {
         return new Coroutine<>(null);
     }
 
+    /** As the real one: a method annotated {@link Async} that returns {@link Coroutine}, with or without a body. */
+    public static boolean isCoroutineFunction(java.lang.reflect.Method method) {
+        return method != null && method.isAnnotationPresent(Async.class)
+                && Coroutine.class.isAssignableFrom(method.getReturnType());
+    }
+
     public static <T> T run(Coroutine<T> coro) {
         return coro.get();
     }
