@@ -35,7 +35,7 @@ class GeneratorSanityTest {
 
     @Test
     void generatedProgramsCompileRunAndCoverTheLanguage() {
-        GeneratedBatch batch = new GeneratedBatch(randomChoices(7, 60), 8);
+        GeneratedBatch batch = new GeneratedBatch(randomChoices(0, 60), 8);
         ClassSet.compile(CompileOptions.ecj(8).withDebug(false), batch.sources());
         ClassSet reference = ClassSet.compile(CompileOptions.javac(17), ReferenceSources.blocking(batch.sources()));
         int threw = 0;
@@ -60,7 +60,7 @@ class GeneratorSanityTest {
 
     @Test
     void release17ProgramsAlsoHaveSwitchExpressionsInConstructorArguments() {
-        GeneratedBatch batch = new GeneratedBatch(randomChoices(11, 25), 17);
+        GeneratedBatch batch = new GeneratedBatch(randomChoices(0, 25), 17);
         ClassSet.compile(CompileOptions.ecj(17).withDebug(false), batch.sources());
         ClassSet reference = ClassSet.compile(CompileOptions.javac(17), ReferenceSources.blocking(batch.sources()));
         for (JavaSource program : batch.programs) {
