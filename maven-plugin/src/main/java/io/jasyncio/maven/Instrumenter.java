@@ -55,32 +55,24 @@ final class Instrumenter {
 
     /** @return whether the file is finished with (so a later build can skip it) */
     private boolean process(Rewriter rewriter, Path file, String relative, InstrumentReport report) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        RewriteResult result;
-        try {
-            if (!Rewriter.mayNeedRewrite(bytes)) {
-                return true;
-            }
-            result = rewriter.rewrite(bytes);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            report.errors.add(classFile(relative) + ": cannot rewrite this class file: " + e);
-            return false;
-        }
+        RewriteResult result = rewriter.rewrite(Files.readAllBytes(file));
         for (Diagnostic d : result.diagnostics()) {
             String text = describe(d, relative);
             (d.severity() == Diagnostic.Severity.ERROR ? report.errors : report.warnings).add(text);
         }
-        if (result.hasErrors() || result.bytes() == null) {
-            if (!result.hasErrors()) {
-                report.errors.add(classFile(relative) + ": the rewriter produced no class");
+        switch (result.status()) {
+            case REWRITTEN -> {
+                AtomicFiles.replace(file, result.bytes());
+                report.rewritten.add(relative);
+                return true;
             }
-            return false;
+            case FAILED -> {
+                return false;
+            }
+            default -> {
+                return true;
+            }
         }
-        if (result.changed()) {
-            AtomicFiles.replace(file, result.bytes());
-            report.rewritten.add(relative);
-        }
-        return true;
     }
 
     /**

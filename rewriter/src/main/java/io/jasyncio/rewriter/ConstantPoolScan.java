@@ -5,22 +5,35 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decides from the constant pool alone whether a class can need rewriting: it must mention the
  * {@code @Async} descriptor, or both {@code io/jasyncio/AsyncIO} and {@code await} (a misuse to
- * report). Reads only the pool's tags, lengths and a few UTF-8 entries; no allocation.
+ * report), and not the marker of an earlier rewrite. Reads only the pool's tags, lengths and a
+ * few UTF-8 entries; no allocation.
  */
 final class ConstantPoolScan {
+    /** Neither {@code @Async} nor a call of {@code await}: nothing to rewrite. */
+    static final int PLAIN = 0;
+    /** Must be parsed: it may have {@code @Async} methods or misuse {@code await}, or is not a readable class file. */
+    static final int CANDIDATE = 1;
+    /** Carries the marker annotation of an earlier rewrite: left as it is. */
+    static final int REWRITTEN = 2;
+
     private static final byte[] ASYNC = Names.ASYNC_DESC.getBytes(StandardCharsets.UTF_8);
     private static final byte[] ASYNCIO = Names.ASYNCIO.getBytes(StandardCharsets.UTF_8);
     private static final byte[] AWAIT = Names.AWAIT.getBytes(StandardCharsets.UTF_8);
-    private static final byte[] REWRITTEN = Names.REWRITTEN_DESC.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MARK = Names.REWRITTEN_DESC.getBytes(StandardCharsets.UTF_8);
 
     private ConstantPoolScan() {
     }
 
     static boolean mayNeedRewrite(byte[] b) {
+        return classify(b) == CANDIDATE;
+    }
+
+    /** @return {@link #PLAIN}, {@link #CANDIDATE} or {@link #REWRITTEN} */
+    static int classify(byte[] b) {
         try {
             if (b.length < 10 || (b[0] & 0xff) != 0xCA || (b[1] & 0xff) != 0xFE || (b[2] & 0xff) != 0xBA
                     || (b[3] & 0xff) != 0xBE) {
-                return true;   // not a class file: let rewrite() say so
+                return CANDIDATE;   // not a class file: let rewrite() say so
             }
             int count = u2(b, 8);
             int off = 10;
@@ -38,8 +51,8 @@ final class ConstantPoolScan {
                             asyncio = true;
                         } else if (len == AWAIT.length && matches(b, start, AWAIT)) {
                             await = true;
-                        } else if (len == REWRITTEN.length && matches(b, start, REWRITTEN)) {
-                            return false;   // already rewritten: rewrite() returns it unchanged
+                        } else if (len == MARK.length && matches(b, start, MARK)) {
+                            return REWRITTEN;
                         }
                         off = start + len;
                         break;
@@ -58,12 +71,12 @@ final class ConstantPoolScan {
                         off += 4;
                         break;
                     default:
-                        return true;   // unknown constant: let rewrite() decide
+                        return CANDIDATE;   // unknown constant: let rewrite() decide
                 }
             }
-            return async || (asyncio && await);
+            return async || (asyncio && await) ? CANDIDATE : PLAIN;
         } catch (ArrayIndexOutOfBoundsException e) {
-            return true;   // truncated: let rewrite() report it
+            return CANDIDATE;   // truncated: let rewrite() report it
         }
     }
 
