@@ -1,7 +1,6 @@
 package io.jasyncio.rewriter;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,20 +33,29 @@ public record RewriteResult(Status status, byte[] bytes, List<Diagnostic> diagno
         FAILED
     }
 
-    private static final Comparator<Diagnostic> SOURCE_ORDER = Comparator.comparingInt(d -> Math.max(d.line(), 0));
-
     /** Orders the diagnostics in source order and checks that status, bytes and errors agree. */
     public RewriteResult {
         Objects.requireNonNull(status, "status");
-        List<Diagnostic> ordered = new ArrayList<>(diagnostics);
-        ordered.sort(SOURCE_ORDER);
-        diagnostics = List.copyOf(ordered);
+        if (diagnostics.size() > 1) {
+            List<Diagnostic> ordered = new ArrayList<>(diagnostics);
+            ordered.sort(RewriteResult::sourceOrder);
+            diagnostics = ordered;
+        }
+        diagnostics = List.copyOf(diagnostics);
         boolean failed = status == Status.FAILED;
-        boolean errors = diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+        boolean errors = false;
+        for (Diagnostic d : diagnostics) {
+            errors |= d.severity() == Diagnostic.Severity.ERROR;
+        }
         if (failed != (bytes == null) || failed != errors) {
             throw new IllegalArgumentException("inconsistent rewrite result: " + status + " with "
                     + (bytes == null ? "no" : "some") + " bytes and " + (errors ? "" : "no ") + "errors");
         }
+    }
+
+    /** Problems of the whole class (no line) first, then by line; a stable sort keeps equal lines in order. */
+    private static int sourceOrder(Diagnostic a, Diagnostic b) {
+        return Integer.compare(Math.max(a.line(), 0), Math.max(b.line(), 0));
     }
 
     static RewriteResult rewritten(byte[] bytes, List<Diagnostic> diagnostics) {
