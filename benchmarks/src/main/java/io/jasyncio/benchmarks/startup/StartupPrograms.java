@@ -27,17 +27,33 @@ final class StartupPrograms {
 
     /**
      * The last statements of each {@code main}: the wall-clock time, then the CPU time the process
-     * has used so far (all its threads, in clock ticks, from /proc/self/stat; -1 elsewhere).
+     * has used so far, all threads and the JIT compiler threads alone (clock ticks, from /proc;
+     * -1 elsewhere). JIT compilation runs beside the program on other cores, so the CPU time
+     * without it is what a start-up on an idle machine waits for.
      */
     private static final String END = "java.time.Instant end = java.time.Instant.now();\n"
             + "    long cpu = -1;\n"
+            + "    long jit = -1;\n"
             + "    try {\n"
-            + "      String stat = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(\"/proc/self/stat\")));\n"
-            + "      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(\" \");\n"
-            + "      cpu = Long.parseLong(f[11]) + Long.parseLong(f[12]);\n"
+            + "      cpu = ticks(java.nio.file.Path.of(\"/proc/self/stat\"), false);\n"
+            + "      jit = 0;\n"
+            + "      try (var tasks = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of(\"/proc/self/task\"))) {\n"
+            + "        for (java.nio.file.Path task : tasks) {\n"
+            + "          jit += ticks(task.resolve(\"stat\"), true);\n"
+            + "        }\n"
+            + "      }\n"
             + "    } catch (Exception notLinux) {\n"
             + "    }\n"
-            + "    System.out.println(\"END \" + (end.getEpochSecond() * 1_000_000_000L + end.getNano()) + \" \" + cpu);\n";
+            + "    System.out.println(\"END \" + (end.getEpochSecond() * 1_000_000_000L + end.getNano()) + \" \" + cpu"
+            + " + \" \" + jit);\n"
+            + "  }\n"
+            + "  static long ticks(java.nio.file.Path stat, boolean jitOnly) throws java.io.IOException {\n"
+            + "    String s = new String(java.nio.file.Files.readAllBytes(stat));\n"
+            + "    if (jitOnly && !s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')).contains(\"CompilerThre\")) {\n"
+            + "      return 0;\n"
+            + "    }\n"
+            + "    String[] f = s.substring(s.lastIndexOf(')') + 2).split(\" \");\n"
+            + "    return Long.parseLong(f[11]) + Long.parseLong(f[12]);\n";
 
     private final Path work;
     private final Path runtime;
