@@ -29,20 +29,22 @@ final class RewritingTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] bytes) {
-        if (bytes == null || Exclusions.excluded(loader, internalName)) {
+        if (bytes == null || Exclusions.excluded(loader, internalName)
+                || !log.verbose() && !Rewriter.mayNeedRewrite(bytes)) {
+            // Nearly every class: a name check and a constant-pool scan, nothing allocated. (With
+            // verbose, the rewriter also says which classes the Maven plugin rewrote already.)
             return null;
         }
-        String name = internalName.replace('/', '.');
         try {
-            return rewrite(name, loader, bytes);
+            return rewrite(internalName, loader, bytes);
         } catch (Throwable t) {
             // The JVM ignores a transformer's exception and defines the class as it was: un-rewritten.
-            return fail(name, bytes, "internal error of the agent: " + t, t);
+            return fail(internalName, bytes, "internal error of the agent: " + t, t);
         }
     }
 
     /** @return the rewritten class, a failing class, or null to leave the class as it is */
-    private byte[] rewrite(String name, ClassLoader loader, byte[] bytes) {
+    private byte[] rewrite(String internalName, ClassLoader loader, byte[] bytes) {
         RewriteResult result = new Rewriter(new LoaderTypeHierarchy(loader)).rewrite(bytes);
         for (Diagnostic d : result.diagnostics()) {
             if (d.severity() == Diagnostic.Severity.WARNING) {
@@ -51,23 +53,31 @@ final class RewritingTransformer implements ClassFileTransformer {
         }
         switch (result.status()) {
             case REWRITTEN:
-                log.info("rewrote " + name + " (class loader " + loader + ")");
+                if (log.verbose()) {
+                    log.info("rewrote " + binaryName(internalName) + " (class loader " + loader + ")");
+                }
                 return result.bytes();
             case FAILED:
-                return fail(name, bytes, result.diagnostics().stream()
+                return fail(internalName, bytes, result.diagnostics().stream()
                         .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
                         .map(Diagnostic::toString)
                         .collect(Collectors.joining("; ")), null);
             case ALREADY_REWRITTEN:
-                log.info(name + " was already rewritten (by the Maven plugin): left as is");
+                if (log.verbose()) {
+                    log.info(binaryName(internalName) + " was already rewritten (by the Maven plugin): left as is");
+                }
                 return null;
             default:
                 return null;
         }
     }
 
-    private byte[] fail(String name, byte[] bytes, String reason, Throwable cause) {
-        String message = "jasyncio could not rewrite class " + name + ": " + reason;
+    private static String binaryName(String internalName) {
+        return internalName.replace('/', '.');
+    }
+
+    private byte[] fail(String internalName, byte[] bytes, String reason, Throwable cause) {
+        String message = "jasyncio could not rewrite class " + binaryName(internalName) + ": " + reason;
         log.error(message, cause);
         try {
             return FailingClass.of(bytes, message);
