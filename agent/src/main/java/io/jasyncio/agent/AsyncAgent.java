@@ -1,18 +1,11 @@
 package io.jasyncio.agent;
 
 import java.lang.instrument.Instrumentation;
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.ByteBuddyAgent;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.loading.ClassInjector;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.utility.JavaModule;
 
 /**
- * The jasyncio Java agent: rewrites the {@code @Async} methods of every class as it loads.
+ * The jasyncio Java agent: rewrites the {@code @Async} methods of every class as it loads, with a
+ * plain {@link java.lang.instrument.ClassFileTransformer} around the rewriter.
  *
  * <ul>
  *   <li>{@code java -javaagent:jasyncio-agent.jar[=verbose] ...} installs it before {@code main};</li>
@@ -74,55 +67,11 @@ public final class AsyncAgent {
             return;
         }
         AgentLog log = new AgentLog(options.verbose());
-        ClassRewrite rewrite = new ClassRewrite(log);
-        avoidUnsafe();
-        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .with(AgentBuilder.RedefinitionStrategy.DISABLED)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.PoolStrategy.Default.FAST)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(new ErrorListener(log))
-                .with(transformer -> new PreFilter(transformer, log, rewrite))
-                // PreFilter has already chosen the classes: Byte Buddy transforms whatever reaches it.
-                .ignore(ElementMatchers.none())
-                .type(ElementMatchers.any())
-                .transform((DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
-                            JavaModule module, java.security.ProtectionDomain domain) ->
-                        builder.visit(new RewritingVisitorWrapper(rewrite, loader)))
-                .installOn(instrumentation);
+        instrumentation.addTransformer(new RewritingTransformer(log), false);
         installed = instrumentation;
         log.info("agent installed");
         for (String late : LateClasses.find(instrumentation)) {
             log.warning(LateClasses.message(late));
-        }
-    }
-
-    /**
-     * The agent needs no class injection, so its Byte Buddy can stay away from sun.misc.Unsafe
-     * (JDK 24+ warns on its first use). Only the relocated copy of the shaded jar is told so: the
-     * property is named after the relocated package, and an un-shaded Byte Buddy may belong to the
-     * application (Mockito, ...), whose settings are not ours to change.
-     */
-    private static void avoidUnsafe() {
-        String property = ClassInjector.UsingUnsafe.SAFE_PROPERTY;
-        if (property.startsWith(AsyncAgent.class.getPackageName() + ".") && System.getProperty(property) == null) {
-            System.setProperty(property, "true");
-        }
-    }
-
-    /** Byte Buddy swallows what goes wrong in its pipeline: say it. */
-    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
-        private final AgentLog log;
-
-        ErrorListener(AgentLog log) {
-            this.log = log;
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                            Throwable throwable) {
-            log.error("Byte Buddy failed to transform " + typeName, throwable);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jasyncio.agent;
 
+import io.jasyncio.rewriter.RewriteResult;
 import io.jasyncio.rewriter.Rewriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ final class LateClasses {
                 continue;
             }
             byte[] bytes = read(loader, internalName + ".class");
-            if (bytes != null && Rewriter.mayNeedRewrite(bytes) && needsRewrite(loader, bytes)) {
+            if (bytes != null && needsRewrite(loader, bytes)) {
                 late.add(type.getName());
             }
         }
@@ -43,12 +44,8 @@ final class LateClasses {
     }
 
     private static boolean needsRewrite(ClassLoader loader, byte[] bytes) {
-        try {
-            var result = new Rewriter(new LoaderTypeHierarchy(loader)).rewrite(bytes);
-            return result.changed() || result.hasErrors();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        RewriteResult.Status status = new Rewriter(new LoaderTypeHierarchy(loader)).rewrite(bytes).status();
+        return status == RewriteResult.Status.REWRITTEN || status == RewriteResult.Status.FAILED;
     }
 
     private static byte[] read(ClassLoader loader, String resource) {

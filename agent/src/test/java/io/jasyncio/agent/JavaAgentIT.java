@@ -58,6 +58,16 @@ class JavaAgentIT {
         assertThat(result.err()).contains("unknown jasyncio agent option 'verbos'; known options: verbose");
     }
 
+    /** The manifest puts the jar on the boot class path by its own file name: a renamed copy must work all the same. */
+    @Test
+    void aRenamedCopyOfTheJarWorksTheSame(@TempDir Path dir) throws Exception {
+        Path renamed = Files.copy(Jvm.agentJar(), dir.resolve("jasyncio-agent.jar"));
+        Jvm.Result result = Jvm.run(List.of("-javaagent:" + renamed, "-cp", classPath), "example.Countdown");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).isEqualTo(Countdown.EXPECTED);
+        assertThat(result.err()).isEmpty();
+    }
+
     @Test
     void runsBesideTheJacocoAgentInEitherOrder(@TempDir Path dir) throws Exception {
         String jacoco = "-javaagent:" + Jvm.classPathJar("org.jacoco.agent");

@@ -1,19 +1,7 @@
 package io.jasyncio.benchmarks;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileManager;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 
 /**
  * Classes full of {@code @Async} methods, generated as source and compiled in memory with javac
@@ -60,48 +48,10 @@ final class AsyncSources {
 
     /** Compiles {@code classes} generated classes of {@code methods} @Async methods each: internal name to bytes. */
     static Map<String, byte[]> compile(int classes, int methods) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("no system Java compiler: run on a JDK, not a JRE");
-        }
-        List<JavaFileObject> units = new ArrayList<>();
+        Map<String, String> sources = new LinkedHashMap<>();
         for (int c = 0; c < classes; c++) {
-            String src = source(c, methods);
-            units.add(new SimpleJavaFileObject(URI.create("string:///gen/Gen" + c + ".java"), JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return src;
-                }
-            });
+            sources.put("gen.Gen" + c, source(c, methods));
         }
-        Map<String, ByteArrayOutputStream> out = new LinkedHashMap<>();
-        JavaFileManager files = new ForwardingJavaFileManager<>(javac.getStandardFileManager(null, null, null)) {
-            @Override
-            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                       FileObject sibling) {
-                return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + ".class"), kind) {
-                    @Override
-                    public OutputStream openOutputStream() {
-                        return out.computeIfAbsent(className.replace('.', '/'), k -> new ByteArrayOutputStream());
-                    }
-                };
-            }
-        };
-        List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "--release", "17", "-g",
-                "-proc:none");
-        StringBuilder errors = new StringBuilder();
-        boolean ok = javac.getTask(new java.io.StringWriter() {
-            @Override
-            public void write(String str) {
-                errors.append(str);
-            }
-        }, files, d -> errors.append(d).append('\n'), options, null, units).call();
-        if (!ok) {
-            throw new IllegalStateException("generated sources did not compile:\n" + errors);
-        }
-        Map<String, byte[]> result = new LinkedHashMap<>();
-        out.forEach((k, v) -> result.put(k, v.toByteArray()));
-        return result;
+        return Javac.compile(sources, System.getProperty("java.class.path"));
     }
-
 }

@@ -67,43 +67,36 @@ final class Instrumenter {
     /** Rewrites {@code input} (the compiler's version of {@code file}) and records the outcome in {@code next}. */
     private void process(byte[] input, Path file, Path original, String relative, InstrumentReport report,
                          BuildState next) throws IOException {
-        RewriteResult result;
         SuperTypeDependencies.Recording recording = new SuperTypeDependencies.Recording(hierarchy);
-        try {
-            if (!Rewriter.mayNeedRewrite(input)) {
-                Files.deleteIfExists(original);
-                next.record(relative, file);
-                return;
-            }
-            result = new Rewriter(recording).rewrite(input);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            report.errors.add(classFile(relative) + ": cannot rewrite this class file: " + e);
-            return;
-        }
+        RewriteResult result = new Rewriter(recording).rewrite(input);
         for (Diagnostic d : result.diagnostics()) {
             String text = describe(d, relative);
             (d.severity() == Diagnostic.Severity.ERROR ? report.errors : report.warnings).add(text);
         }
-        if (result.hasErrors() || result.bytes() == null) {
-            if (!result.hasErrors()) {
-                report.errors.add(classFile(relative) + ": the rewriter produced no class");
+        switch (result.status()) {
+            case REWRITTEN -> {
+                Files.createDirectories(original.getParent());
+                AtomicFiles.replace(original, input);
+                if (!Arrays.equals(Files.readAllBytes(file), result.bytes())) {
+                    AtomicFiles.replace(file, result.bytes());
+                    report.rewritten.add(relative);
+                }
+                next.record(relative, file, recording.types, hierarchy);
             }
-            // Not recorded, so the next build looks again; the compiler's version stays in place.
-            if (!Arrays.equals(Files.readAllBytes(file), input)) {
-                AtomicFiles.replace(file, input);
+            case FAILED -> {
+                // Not recorded, so the next build looks again; the compiler's version stays in place.
+                if (!Arrays.equals(Files.readAllBytes(file), input)) {
+                    AtomicFiles.replace(file, input);
+                }
             }
-            return;
-        }
-        if (result.changed()) {
-            Files.createDirectories(original.getParent());
-            AtomicFiles.replace(original, input);
-            if (!Arrays.equals(Files.readAllBytes(file), result.bytes())) {
-                AtomicFiles.replace(file, result.bytes());
-                report.rewritten.add(relative);
+            default -> {
+                // nothing to rewrite (any more): the compiler's version is the class
+                if (!Arrays.equals(Files.readAllBytes(file), input)) {
+                    AtomicFiles.replace(file, input);
+                }
+                Files.deleteIfExists(original);
+                next.record(relative, file);
             }
-            next.record(relative, file, recording.types, hierarchy);
-        } else {
-            next.record(relative, file);
         }
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jasyncio.maven.fixtures.Locked;
 import io.jasyncio.maven.fixtures.Merger;
+import io.jasyncio.maven.fixtures.Merge;
 import io.jasyncio.maven.fixtures.Plain;
 import io.jasyncio.maven.fixtures.Sleeper;
+import io.jasyncio.rewriter.TypeHierarchy;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -170,6 +172,32 @@ class InstrumenterTest {
         assertThat(report.errors).hasSize(1);
         assertThat(report.errors.get(0)).startsWith(sleeper + ": ").doesNotContain("Exception");
         assertThat(Files.readAllBytes(sleeper)).isEqualTo(future);
+    }
+
+    @Test
+    void aFailureOfTheRewriterItselfIsReportedByPathAndTheOtherClassesAreStillRewritten() throws Exception {
+        Path merge = put(Merge.class);
+        Path sleeper = put(Sleeper.class);
+        byte[] before = Files.readAllBytes(merge);
+        TypeHierarchy broken = new TypeHierarchy() {
+            @Override
+            public String superName(String internalName) {
+                if (internalName.equals("java/lang/Integer")) {
+                    throw new NoClassDefFoundError("a bug below the rewriter");
+                }
+                return hierarchy.superName(internalName);
+            }
+
+            @Override
+            public boolean isInterface(String internalName) {
+                return hierarchy.isInterface(internalName);
+            }
+        };
+        InstrumentReport report = new Instrumenter(classes, state, "test", broken).run(true);
+        assertThat(report.errors).singleElement().asString().startsWith(merge + ": internal rewriter error (please"
+                + " report it): java.lang.NoClassDefFoundError: a bug below the rewriter");
+        assertThat(Files.readAllBytes(merge)).isEqualTo(before);
+        assertThat(report.rewritten).containsExactly(classes.relativize(sleeper).toString().replace('\\', '/'));
     }
 
     @Test

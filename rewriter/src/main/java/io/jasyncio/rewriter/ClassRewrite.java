@@ -34,8 +34,11 @@ final class ClassRewrite {
         }
         String binaryName = c.name.replace('/', '.');
         Reporter reporter = new Reporter(binaryName, c.sourceFile);
-        if (isMarked(c) || !Misuse.relevant(c)) {
-            return new RewriteResult(bytes, false, List.of());
+        if (isMarked(c)) {
+            return RewriteResult.alreadyRewritten(bytes);
+        }
+        if (!Misuse.relevant(c)) {
+            return RewriteResult.unchanged(bytes, List.of());
         }
         int version = c.version & 0xFFFF;
         if (version < Names.OLDEST_VERSION || version > Names.NEWEST_VERSION) {
@@ -43,7 +46,7 @@ final class ClassRewrite {
                     + " jasyncio rewrites class files of Java " + (Names.OLDEST_VERSION - 44) + " (" + Names.OLDEST_VERSION
                     + ") to Java " + (Names.NEWEST_VERSION - 44) + " (" + Names.NEWEST_VERSION + "); compile with --release "
                     + (Names.OLDEST_VERSION - 44) + " or newer");
-            return new RewriteResult(null, false, reporter.diagnostics());
+            return RewriteResult.failed(reporter.diagnostics());
         }
         try {
             List<MethodNode> candidates = Misuse.check(c, reporter);
@@ -56,10 +59,10 @@ final class ClassRewrite {
                 }
             }
             if (reporter.hasErrors()) {
-                return new RewriteResult(null, false, reporter.diagnostics());
+                return RewriteResult.failed(reporter.diagnostics());
             }
             if (methods.isEmpty()) {
-                return new RewriteResult(bytes, false, reporter.diagnostics());
+                return RewriteResult.unchanged(bytes, reporter.diagnostics());
             }
             SerialUid.preserve(c, hierarchy);
             rewriteMethods(c, methods, binaryName, version);
@@ -72,7 +75,7 @@ final class ClassRewrite {
             c.invisibleAnnotations.add(mark);
             FrameComputingWriter writer = new FrameComputingWriter(hierarchy);
             c.accept(writer);
-            return new RewriteResult(writer.toByteArray(), true, reporter.diagnostics());
+            return RewriteResult.rewritten(writer.toByteArray(), reporter.diagnostics());
         } catch (org.objectweb.asm.MethodTooLargeException e) {
             reporter.error(e.getMethodName(), -1, "method " + e.getMethodName() + " is too large once rewritten (more than"
                     + " 64 KiB of bytecode: every await saves and restores the values live there); split it into smaller"
@@ -81,14 +84,19 @@ final class ClassRewrite {
             reporter.error(null, -1, e.getMessage() + ": the rewriter needs it to compute stack map frames;"
                     + " add it to the class path the rewriter is given");
         } catch (RuntimeException e) {
-            reporter.error(null, -1, "internal rewriter error (please report it): " + e);
+            reporter.error(null, -1, internalError(e));
         }
-        return new RewriteResult(null, false, reporter.diagnostics());
+        return RewriteResult.failed(reporter.diagnostics());
     }
 
     static RewriteResult failed(Reporter reporter, String message) {
         reporter.error(null, -1, message);
-        return new RewriteResult(null, false, reporter.diagnostics());
+        return RewriteResult.failed(reporter.diagnostics());
+    }
+
+    /** The message of a bug of the rewriter: what a user reports, with what was thrown. */
+    static String internalError(Throwable e) {
+        return "internal rewriter error (please report it): " + e;
     }
 
     private static boolean isMarked(ClassNode c) {

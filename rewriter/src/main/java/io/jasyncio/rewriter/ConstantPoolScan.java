@@ -6,25 +6,37 @@ import java.nio.charset.StandardCharsets;
  * Decides from the constant pool alone whether a class can need rewriting: it must mention the
  * {@code @Async} descriptor, or both {@code io/jasyncio/AsyncIO} and {@code await} (a misuse to
  * report), or both {@code java/lang/invoke/LambdaMetafactory} and a method descriptor returning
- * {@code Coroutine} (maybe an async lambda). Reads only the pool's tags, lengths and a few UTF-8
- * entries; no allocation.
+ * {@code Coroutine} (maybe an async lambda), and not the marker of an earlier rewrite. Reads only
+ * the pool's tags, lengths and a few UTF-8 entries; no allocation.
  */
 final class ConstantPoolScan {
+    /** Neither {@code @Async} nor a call of {@code await}: nothing to rewrite. */
+    static final int PLAIN = 0;
+    /** Must be parsed: it may have {@code @Async} methods or misuse {@code await}, or is not a readable class file. */
+    static final int CANDIDATE = 1;
+    /** Carries the marker annotation of an earlier rewrite: left as it is. */
+    static final int REWRITTEN = 2;
+
     private static final byte[] ASYNC = Names.ASYNC_DESC.getBytes(StandardCharsets.UTF_8);
     private static final byte[] ASYNCIO = Names.ASYNCIO.getBytes(StandardCharsets.UTF_8);
     private static final byte[] AWAIT = Names.AWAIT.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MARK = Names.REWRITTEN_DESC.getBytes(StandardCharsets.UTF_8);
     private static final byte[] METAFACTORY = "java/lang/invoke/LambdaMetafactory".getBytes(StandardCharsets.UTF_8);
     private static final byte[] RETURNS_COROUTINE = (")" + Names.COROUTINE_DESC).getBytes(StandardCharsets.UTF_8);
-    private static final byte[] REWRITTEN = Names.REWRITTEN_DESC.getBytes(StandardCharsets.UTF_8);
 
     private ConstantPoolScan() {
     }
 
     static boolean mayNeedRewrite(byte[] b) {
+        return classify(b) == CANDIDATE;
+    }
+
+    /** @return {@link #PLAIN}, {@link #CANDIDATE} or {@link #REWRITTEN} */
+    static int classify(byte[] b) {
         try {
             if (b.length < 10 || (b[0] & 0xff) != 0xCA || (b[1] & 0xff) != 0xFE || (b[2] & 0xff) != 0xBA
                     || (b[3] & 0xff) != 0xBE) {
-                return true;   // not a class file: let rewrite() say so
+                return CANDIDATE;   // not a class file: let rewrite() say so
             }
             int count = u2(b, 8);
             int off = 10;
@@ -44,8 +56,8 @@ final class ConstantPoolScan {
                             asyncio = true;
                         } else if (len == AWAIT.length && matches(b, start, AWAIT)) {
                             await = true;
-                        } else if (len == REWRITTEN.length && matches(b, start, REWRITTEN)) {
-                            return false;   // already rewritten: rewrite() returns it unchanged
+                        } else if (len == MARK.length && matches(b, start, MARK)) {
+                            return REWRITTEN;
                         } else if (len == METAFACTORY.length && matches(b, start, METAFACTORY)) {
                             metafactory = true;
                         } else if (len > RETURNS_COROUTINE.length
@@ -69,12 +81,12 @@ final class ConstantPoolScan {
                         off += 4;
                         break;
                     default:
-                        return true;   // unknown constant: let rewrite() decide
+                        return CANDIDATE;   // unknown constant: let rewrite() decide
                 }
             }
-            return async || (asyncio && await) || (metafactory && returnsCoroutine);
+            return async || (asyncio && await) || (metafactory && returnsCoroutine) ? CANDIDATE : PLAIN;
         } catch (ArrayIndexOutOfBoundsException e) {
-            return true;   // truncated: let rewrite() report it
+            return CANDIDATE;   // truncated: let rewrite() report it
         }
     }
 

@@ -23,7 +23,12 @@ final class Reporter {
     }
 
     boolean hasErrors() {
-        return diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+        for (Diagnostic d : diagnostics) {
+            if (d.severity() == Diagnostic.Severity.ERROR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<Diagnostic> diagnostics() {

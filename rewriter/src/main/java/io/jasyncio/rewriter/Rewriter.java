@@ -1,6 +1,7 @@
 package io.jasyncio.rewriter;
 
 import java.util.List;
+import org.objectweb.asm.ClassReader;
 
 /**
  * The jasyncio rewriter: a pure function from class bytes to class bytes plus diagnostics.
@@ -18,23 +19,44 @@ public final class Rewriter {
     /**
      * Cheap pre-filter: a scan of the constant pool, no full parse. False means the class has
      * neither {@code @Async}, nor a call of {@code AsyncIO.await}, nor a lambda that can return
-     * {@code Coroutine}, so {@link #rewrite} would return it unchanged.
+     * {@code Coroutine}, or was rewritten already, so {@link #rewrite} would return it unchanged.
      */
     public static boolean mayNeedRewrite(byte[] classBytes) {
         return ConstantPoolScan.mayNeedRewrite(classBytes);
     }
 
     /**
-     * Rewrites every {@code @Async} method and async lambda of one class. Never throws for bad input: a
-     * corrupt, truncated or unsupported class file gives an error diagnostic and no bytes.
+     * Rewrites every {@code @Async} method and async lambda of one class: the one way the agent and the Maven
+     * plugin run the rewriter. A class without {@code @Async}, {@code await} or a lambda returning {@code Coroutine}, or
+     * carrying the marker of an earlier rewrite, is answered from a scan of its constant pool,
+     * without parsing it. Never throws: a corrupt, truncated or unsupported class file, and a
+     * failure of the rewriter itself (reported as an internal error), give a
+     * {@link RewriteResult.Status#FAILED} result whose error diagnostics say why.
      */
     public RewriteResult rewrite(byte[] classBytes) {
         if (classBytes == null) {
             return ClassRewrite.failed(new Reporter("<unknown>", null), "no class bytes (null)");
         }
-        if (!mayNeedRewrite(classBytes)) {
-            return new RewriteResult(classBytes, false, List.of());
+        switch (ConstantPoolScan.classify(classBytes)) {
+            case ConstantPoolScan.PLAIN:
+                return RewriteResult.unchanged(classBytes, List.of());
+            case ConstantPoolScan.REWRITTEN:
+                return RewriteResult.alreadyRewritten(classBytes);
+            default:
+                break;
         }
-        return ClassRewrite.run(classBytes, hierarchy);
+        try {
+            return ClassRewrite.run(classBytes, hierarchy);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return ClassRewrite.failed(new Reporter(className(classBytes), null), ClassRewrite.internalError(e));
+        }
+    }
+
+    private static String className(byte[] classBytes) {
+        try {
+            return new ClassReader(classBytes).getClassName().replace('/', '.');
+        } catch (RuntimeException unreadable) {
+            return "<unknown>";
+        }
     }
 }

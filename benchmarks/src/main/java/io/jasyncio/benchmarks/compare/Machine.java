@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A one-line description of the machine the numbers come from. */
-final class Machine {
+public final class Machine {
     private Machine() {
     }
 
     /** The 1, 5 and 15 minute load averages ("n/a" off Linux): how busy the shared machine was. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " / " + f[1] + " / " + f[2];
@@ -19,7 +19,8 @@ final class Machine {
         }
     }
 
-    static String describe() {
+    /** Cores, CPU model, memory and operating system. */
+    public static String describe() {
         String cpu = "unknown CPU";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
