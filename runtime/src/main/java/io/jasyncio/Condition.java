@@ -171,11 +171,15 @@ public final class Condition extends LoopBound implements Acquirable {
                     c.waiters.remove(fut);
                     state = REACQUIRING;
                 } else {
+                    boolean held = false;
                     try {
                         awaitResult();
-                        return reacquired();
+                        held = true;
                     } catch (CancelledError e) {
                         reacquireCancelled = e;
+                    }
+                    if (held) {
+                        return reacquired();
                     }
                 }
                 // the lock must be held again whatever happened: retry until an acquire succeeds
@@ -184,11 +188,12 @@ public final class Condition extends LoopBound implements Acquirable {
                         if (awaitStep(c.acquire()) == SUSPEND) {
                             return SUSPEND;
                         }
-                        return reacquired();
+                        break;
                     } catch (CancelledError e) {
                         reacquireCancelled = e;
                     }
                 }
+                return reacquired();
             } catch (Throwable e) {
                 if (state != START) {
                     c.wake(1);
