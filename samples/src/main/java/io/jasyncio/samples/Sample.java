@@ -1,7 +1,7 @@
 package io.jasyncio.samples;
 
 /**
- * One example of SEED-EXAMPLES.md: its id ({@code e01}…{@code e23}, also the name of its
+ * One example: of SEED-EXAMPLES.md ({@code e01}…{@code e23}) or of the waiting primitives ({@code e24}…); its id, also the name of its
  * expected-output file), a one-line title, its class and its program's {@code main}.
  */
 record Sample(String id, String title, Class<?> type, Program program) {
@@ -12,7 +12,7 @@ record Sample(String id, String title, Class<?> type, Program program) {
         void main(String[] args) throws Exception;
     }
 
-    /** The seed's name for it: {@code E1} … {@code E23}. */
+    /** Its short name: {@code E1} … {@code E26}. */
     String seedName() {
         return "E" + Integer.parseInt(id.substring(1));
     }

@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public final class Samples {
 
-    /** Every example of SEED-EXAMPLES.md, in the seed's order. */
+    /** Every example of SEED-EXAMPLES.md, in the seed's order (E1-E23), then the waiting primitives' (E24-E26). */
     static final List<Sample> ALL = List.of(
             new Sample("e01", "Coroutines: hello, sleep one second, world",
                     E01HelloWorld.class, E01HelloWorld::main),
@@ -61,7 +61,13 @@ public final class Samples {
             new Sample("e22", "runCoroutineThreadsafe from another thread",
                     E22RunCoroutineThreadsafe.class, E22RunCoroutineThreadsafe::main),
             new Sample("e23", "Cancelling a task",
-                    E23CancelTask.class, E23CancelTask::main));
+                    E23CancelTask.class, E23CancelTask::main),
+            new Sample("e24", "Queue: workers take jobs, join, then are cancelled",
+                    E24QueueWorkers.class, E24QueueWorkers::main),
+            new Sample("e25", "Bounded queue: a fast producer waits for a slow consumer",
+                    E25ProducerConsumer.class, E25ProducerConsumer::main),
+            new Sample("e26", "Semaphore: at most two downloads at a time",
+                    E26SemaphoreLimit.class, E26SemaphoreLimit::main));
 
     private Samples() {
     }

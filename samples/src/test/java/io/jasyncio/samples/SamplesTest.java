@@ -38,7 +38,7 @@ class SamplesTest {
     @Test
     void theSamplesAreTheSeedsExamplesInOrder() {
         assertThat(Samples.ALL).extracting(Sample::id)
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, 23).mapToObj(n -> String.format("e%02d", n)).toList());
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 26).mapToObj(n -> String.format("e%02d", n)).toList());
         assertThat(Samples.ALL).allSatisfy(sample -> {
             assertThat(ExpectedOutput.exists(sample.id())).as(sample.id()).isTrue();
             assertThat(sample.type().getSimpleName()).startsWith(sample.id().toUpperCase(java.util.Locale.ROOT));
