@@ -31,12 +31,16 @@ public final class SyncWorkloads {
         return done(held);
     }
 
-    /** One of two tasks taking turns on {@code lock}: every acquire waits for the other task's release. */
+    /**
+     * One of two tasks taking turns on {@code lock}: it yields once while holding the lock, so the
+     * other task queues for it and every acquire waits for the other task's release (FIFO).
+     */
     @Async
     static Coroutine<Integer> lockTaker(Lock lock, int n, int[] counter) {
         for (int i = 0; i < n; i++) {
             await(lock.acquire());
             counter[0]++;
+            await(sleep(0));
             lock.release();
         }
         return done(n);

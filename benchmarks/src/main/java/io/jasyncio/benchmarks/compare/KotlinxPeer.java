@@ -157,7 +157,13 @@ final class KotlinxPeer implements Peer {
                             return SUSPENDED;
                         }
                     }
-                    counter[0]++;
+                    if (label == 1) {
+                        counter[0]++;
+                        label = 2;
+                        if (YieldKt.yield(this) == SUSPENDED) { // the other coroutine queues meanwhile
+                            return SUSPENDED;
+                        }
+                    }
                     mutex.unlock(null);
                     i++;
                     label = 0;

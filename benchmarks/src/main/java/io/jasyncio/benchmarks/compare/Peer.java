@@ -39,7 +39,7 @@ interface Peer {
         throw new UnsupportedOperationException("no lock in this peer");
     }
 
-    /** Two tasks each acquiring one lock {@code n} times, taking turns; metric {@code handoffs}. */
+    /** Two tasks each acquiring one lock {@code n} times and yielding once inside, so they take turns; metric {@code handoffs}. */
     default Sample lockHandoff(int n) throws Exception {
         throw new UnsupportedOperationException("no lock in this peer");
     }

@@ -39,7 +39,7 @@ enum Workload {
     LOCK_UNCONTENDED("lock_uncontended", "acquire and release a lock nobody else wants, N times",
             10_000_000, 10_000, 3,
             List.of(new Metric("pairs", "acquire+release/s", true, 1e6, "M/s", Double.NaN))),
-    LOCK_HANDOFF("lock_handoff", "two tasks taking turns on one lock, N acquires each",
+    LOCK_HANDOFF("lock_handoff", "two tasks taking turns on one lock (each yields once holding it), N acquires each",
             1_000_000, 1_000, 3,
             List.of(new Metric("handoffs", "handoffs/s", true, 1e6, "M/s", Double.NaN))),
     EVENT_WAKE_1E4("event_wake_1e4", "10^4 tasks waiting on one event, all woken by one set",
