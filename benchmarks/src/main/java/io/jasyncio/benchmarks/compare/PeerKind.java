@@ -29,6 +29,18 @@ enum PeerKind {
         this.factory = factory;
     }
 
+    /**
+     * Whether this peer has the workload: kotlinx runs only the waiting primitives' workloads,
+     * CompletableFuture has no lock, event or bounded queue of its own.
+     */
+    boolean runs(Workload w) {
+        return switch (this) {
+            case KOTLINX -> w.primitives();
+            case COMPLETABLE_FUTURE -> !w.primitives();
+            default -> true;
+        };
+    }
+
     static PeerKind byId(String id) {
         for (PeerKind p : values()) {
             if (p.id.equals(id)) {

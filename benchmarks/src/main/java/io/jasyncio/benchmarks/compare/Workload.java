@@ -56,6 +56,11 @@ enum Workload {
     final int warmups;
     final List<Metric> metrics;
 
+    /** Whether this is a workload of the waiting primitives (locks, events, queues). */
+    boolean primitives() {
+        return this == LOCK_UNCONTENDED || this == LOCK_HANDOFF || this == EVENT_WAKE_1E4 || this == QUEUE_PINGPONG;
+    }
+
     Workload(String id, String description, int size, int smokeSize, int warmups, List<Metric> metrics) {
         this.id = id;
         this.description = description;
