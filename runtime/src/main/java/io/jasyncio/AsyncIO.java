@@ -144,14 +144,9 @@ public final class AsyncIO {
         return EventLoop.running("createTask()").createTask(coro, name);
     }
 
-    /** A future stays as it is; a coroutine is wrapped in a task of the running loop. */
-    @SuppressWarnings("unchecked")
+    /** asyncio.ensure_future: a future stays as it is; a coroutine is wrapped in a task of the running loop. */
     public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
-        Objects.requireNonNull(awaitable, "ensureFuture(null)");
-        if (awaitable instanceof Future<T> f) {
-            return f;
-        }
-        return createTask((Coroutine<T>) awaitable);
+        return Futures.ensure(awaitable, null);
     }
 
     /** The task running now, or null (outside of tasks, or when no loop runs in this thread). */
@@ -224,7 +219,7 @@ public final class AsyncIO {
                 && Coroutine.class.isAssignableFrom(method.getReturnType());
     }
 
-    // ---- High-level API: gather, shield, waitFor, timeout, waitTasks, asCompleted (issue 5) ----
+    // ---- High-level API: gather, shield, waitFor, timeout, waitTasks, asCompleted ----------
 
     /** asyncio.FIRST_COMPLETED, for {@code import static io.jasyncio.AsyncIO.*}. */
     public static final ReturnWhen FIRST_COMPLETED = ReturnWhen.FIRST_COMPLETED;

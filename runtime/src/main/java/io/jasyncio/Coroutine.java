@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.internal.Frame;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
@@ -151,14 +150,18 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
     }
 
-    /** Marks this coroutine as finished and lets go of what its frame still holds. */
+    /** Marks this coroutine as finished and lets go of what it still holds. */
     final void finish() {
         caller = this;
-        if (this instanceof Frame<?> f) {
-            f.r0 = null;
-            f.r1 = null;
-            f.rx = null;
-        }
+        releaseState();
+    }
+
+    /**
+     * Called once when the coroutine has run to its end (returned or thrown): lets go of the
+     * values it kept across suspensions, so that a finished coroutine someone still references
+     * keeps nothing else alive. A rewritten frame clears its slots; by default nothing.
+     */
+    protected void releaseState() {
     }
 
     /** True once the coroutine ran to its end (returned or threw). */
@@ -169,6 +172,25 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /** Where this coroutine is (for task stacks and {@code toString}); hand-written ones may override. */
     protected StackTraceElement location() {
         return new StackTraceElement(getClass().getName(), "resume", null, -1);
+    }
+
+    /**
+     * Where this coroutine's body is while it runs, asked when an await in it failed at once (for
+     * the async stack trace; null records nothing). By default {@link #location()}; a rewritten
+     * frame answers with its method's frame on the Java stack, at the line of that await.
+     */
+    protected StackTraceElement runningLocation() {
+        return location();
+    }
+
+    /**
+     * The coroutine's name in debug-mode warnings ("coroutine '…' was never awaited"), given
+     * {@code creator}, the code that created it (null when unknown). Asked while the coroutine
+     * is being constructed, so it must not read the coroutine's fields. By default the simple
+     * class name; a rewritten frame answers with its {@code @Async} method, its creator.
+     */
+    protected String nameAtCreation(StackTraceElement creator) {
+        return getClass().getSimpleName();
     }
 
     /** The coroutine's name: the method of a rewritten one, the class of a hand-written one. */

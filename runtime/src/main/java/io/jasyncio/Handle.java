@@ -1,7 +1,7 @@
 package io.jasyncio;
 
 /** A callback scheduled on an {@link EventLoop} ({@code callSoon}); can be cancelled before it runs. */
-public class Handle {
+public sealed class Handle permits TimerHandle, DoneCallback {
     final EventLoop loop;
     private final Runnable runnable;
     boolean cancelled;

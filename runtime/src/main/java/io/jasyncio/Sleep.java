@@ -32,7 +32,7 @@ final class Sleep<T> extends Coroutine<T> {
             Task<?> t = task;
             EventLoop loop = t.loop;
             SleepTimer timer = new SleepTimer(loop, loop.time() + delay, t, result);
-            loop.addTimer(timer);
+            loop.timers.add(timer);
             return t.sleep(this, timer);
         }
         return awaitResult();
@@ -44,12 +44,12 @@ final class Sleep<T> extends Coroutine<T> {
     }
 
     /** Wakes the sleeping task with the sleep's result. */
-    private static final class SleepTimer extends TimerHandle {
+    static final class SleepTimer extends TimerHandle {
         private final Task<?> task;
         private final Object result;
 
         SleepTimer(EventLoop loop, double when, Task<?> task, Object result) {
-            super(loop, when, loop.nextTimerSeq());
+            super(loop, when, loop.timers.nextSeq());
             this.task = task;
             this.result = result;
         }

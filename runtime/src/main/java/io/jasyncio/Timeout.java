@@ -113,10 +113,9 @@ public final class Timeout {
     }
 
     /** The coroutine of {@link #run}: enter, await inline, exit. */
-    private static final class Scoped<T> extends Coroutine<T> {
+    private static final class Scoped<T> extends AwaitScope<T> {
         private final Timeout scope;
         private Awaitable<T> aw;
-        private int state;
 
         Scoped(Timeout scope, Awaitable<T> aw) {
             this.scope = scope;
@@ -124,28 +123,20 @@ public final class Timeout {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        protected Object resume() throws Throwable {
-            Object value;
-            try {
-                if (state == 0) {
-                    scope.enter();
-                    state = 1;
-                    Awaitable<T> a = aw;
-                    aw = null;
-                    value = awaitStep(a);
-                    if (value == SUSPEND) {
-                        return SUSPEND;
-                    }
-                } else {
-                    value = awaitResult();
-                }
-            } catch (Throwable e) {
-                if (state == 0) {
-                    throw e; // never entered
-                }
-                throw scope.exit(e);
-            }
+        Object enter() {
+            scope.enter();
+            Awaitable<T> a = aw;
+            aw = null;
+            return a;
+        }
+
+        @Override
+        Throwable failed(Throwable error) {
+            return scope.exit(error);
+        }
+
+        @Override
+        Object succeeded(Object value) {
             scope.exit(null);
             return value;
         }
