@@ -16,7 +16,8 @@ public final class Samples {
 
     /**
      * Every example of SEED-EXAMPLES.md, in the seed's order (E1–E23), then the TaskGroup and
-     * timeout examples of the asyncio documentation (E24–E29).
+     * timeout examples of the asyncio documentation (E24–E29), streams (E30) and the waiting
+     * primitives and queues (E31–E33).
      */
     static final List<Sample> ALL = List.of(
             new Sample("e01", "Coroutines: hello, sleep one second, world",
@@ -77,9 +78,15 @@ public final class Samples {
                     E28TimeoutReschedule.class, E28TimeoutReschedule::main),
             new Sample("e29", "timeoutAt: an absolute deadline",
                     E29TimeoutAt.class, E29TimeoutAt::main),
-
             new Sample("e30", "Streams: the TCP echo client and server",
-                    E30TcpEcho.class, E30TcpEcho::main));
+                    E30TcpEcho.class, E30TcpEcho::main),
+
+            new Sample("e31", "Queue: workers take jobs, join, then are cancelled",
+                    E31QueueWorkers.class, E31QueueWorkers::main),
+            new Sample("e32", "Bounded queue: a fast producer waits for a slow consumer",
+                    E32ProducerConsumer.class, E32ProducerConsumer::main),
+            new Sample("e33", "Semaphore: at most two downloads at a time",
+                    E33SemaphoreLimit.class, E33SemaphoreLimit::main));
 
     private Samples() {
     }

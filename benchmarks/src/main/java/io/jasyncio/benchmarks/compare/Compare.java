@@ -85,7 +85,8 @@ public final class Compare {
                 for (PeerKind peer : options.peers) {
                     int size = options.smoke ? w.smokeSize : w.size;
                     int warmups = options.smoke ? 0 : w.warmups;
-                    RunResult r = jvm.run(peer, w.id, Integer.toString(size), warmups);
+                    RunResult r = peer.runs(w) ? jvm.run(peer, w.id, Integer.toString(size), warmups)
+                            : RunResult.failed("unsupported: not a workload of this peer");
                     progress(run, w.id, peer, r, t0);
                     results.computeIfAbsent(w.id, k -> new LinkedHashMap<>())
                             .computeIfAbsent(peer, k -> new ArrayList<>()).add(r);
@@ -94,6 +95,9 @@ public final class Compare {
             if (options.scaling && run <= options.scalingRuns) {
                 for (String s : SCALING) {
                     for (PeerKind peer : options.peers) {
+                        if (peer == PeerKind.KOTLINX) {
+                            continue; // no task spawning or sleeping in that peer
+                        }
                         String sizes = options.smoke ? "10,100" : "1000,10000,100000,1000000";
                         RunResult r = jvm.run(peer, "scale_" + s, sizes, options.smoke ? 100 : 200_000);
                         progress(run, "scale_" + s, peer, r, t0);

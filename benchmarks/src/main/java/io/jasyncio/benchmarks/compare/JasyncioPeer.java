@@ -4,6 +4,7 @@ import io.jasyncio.AsyncIO;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
 import io.jasyncio.benchmarks.AsyncWorkloads;
+import io.jasyncio.benchmarks.SyncWorkloads;
 import java.util.SplittableRandom;
 
 /**
@@ -95,5 +96,39 @@ final class JasyncioPeer implements Peer {
         long t0 = System.nanoTime();
         AsyncIO.run(AsyncWorkloads.sleepCancel(n, seed));
         return Sample.seconds("time", System.nanoTime() - t0);
+    }
+
+    @Override
+    public Sample lockUncontended(int n) {
+        io.jasyncio.Lock lock = new io.jasyncio.Lock();
+        long t0 = System.nanoTime();
+        int held = AsyncIO.run(SyncWorkloads.lockUncontended(lock, n));
+        long t1 = System.nanoTime();
+        CompletableFuturePeer.check(held == n, "lock_uncontended held " + held);
+        return Sample.rate("pairs", n, t1 - t0);
+    }
+
+    @Override
+    public Sample lockHandoff(int n) {
+        long t0 = System.nanoTime();
+        int count = AsyncIO.run(SyncWorkloads.lockHandoff(n));
+        long t1 = System.nanoTime();
+        CompletableFuturePeer.check(count == 2 * n, "lock_handoff count " + count);
+        return Sample.rate("handoffs", 2L * n, t1 - t0);
+    }
+
+    @Override
+    public Sample eventWake(int n) {
+        long nanos = AsyncIO.run(SyncWorkloads.eventWake(n));
+        return Sample.seconds("wake", nanos);
+    }
+
+    @Override
+    public Sample queuePingpong(int n) {
+        long t0 = System.nanoTime();
+        int last = AsyncIO.run(SyncWorkloads.queuePingpong(n));
+        long t1 = System.nanoTime();
+        CompletableFuturePeer.check(last == n, "queue_pingpong ended at " + last);
+        return Sample.rate("trips", n, t1 - t0);
     }
 }

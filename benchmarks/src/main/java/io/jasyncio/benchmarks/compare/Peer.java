@@ -34,6 +34,26 @@ interface Peer {
      */
     Sample sleepCancel(int n, long seed) throws Exception;
 
+    /** {@code n} acquire/release pairs of an uncontended lock; metric {@code pairs}. */
+    default Sample lockUncontended(int n) throws Exception {
+        throw new UnsupportedOperationException("no lock in this peer");
+    }
+
+    /** Two tasks each acquiring one lock {@code n} times and yielding once inside, so they take turns; metric {@code handoffs}. */
+    default Sample lockHandoff(int n) throws Exception {
+        throw new UnsupportedOperationException("no lock in this peer");
+    }
+
+    /** {@code n} tasks waiting on one event, all woken by one set; metric {@code wake}: set to all done. */
+    default Sample eventWake(int n) throws Exception {
+        throw new UnsupportedOperationException("no event in this peer");
+    }
+
+    /** Two tasks bounce a number {@code n} times through two bounded queues of one; metric {@code trips}. */
+    default Sample queuePingpong(int n) throws Exception {
+        throw new UnsupportedOperationException("no bounded queue in this peer");
+    }
+
     /** Releases threads and executors. */
     default void close() {
     }

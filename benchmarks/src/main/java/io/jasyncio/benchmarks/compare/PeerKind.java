@@ -10,7 +10,9 @@ enum PeerKind {
             List.of("-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1"),
             21, VirtualThreadPeer::new),
     VT_DEFAULT("vt-default", "virtual threads (default scheduler)", List.of(), 21, VirtualThreadPeer::new),
-    COMPLETABLE_FUTURE("cf", "CompletableFuture (1-thread executor)", List.of(), 17, CompletableFuturePeer::new);
+    COMPLETABLE_FUTURE("cf", "CompletableFuture (1-thread executor)", List.of(), 17, CompletableFuturePeer::new),
+    /** Only the waiting primitives' workloads: Mutex, Channel and CompletableDeferred on runBlocking's thread. */
+    KOTLINX("kotlinx", "kotlinx.coroutines (runBlocking)", List.of(), 17, KotlinxPeer::new);
 
     final String id;
     final String label;
@@ -25,6 +27,18 @@ enum PeerKind {
         this.jvmOptions = jvmOptions;
         this.minJavaFeature = minJavaFeature;
         this.factory = factory;
+    }
+
+    /**
+     * Whether this peer has the workload: kotlinx runs only the waiting primitives' workloads,
+     * CompletableFuture has no lock, event or bounded queue of its own.
+     */
+    boolean runs(Workload w) {
+        return switch (this) {
+            case KOTLINX -> w.primitives();
+            case COMPLETABLE_FUTURE -> !w.primitives();
+            default -> true;
+        };
     }
 
     static PeerKind byId(String id) {

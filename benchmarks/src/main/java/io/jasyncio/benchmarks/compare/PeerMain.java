@@ -96,6 +96,10 @@ public final class PeerMain {
             case FUTURE_PINGPONG -> peer.futurePingpong(size);
             case AWAIT_CHAIN_1E4, AWAIT_CHAIN_1E5 -> peer.awaitChain(size);
             case GATHER_FANOUT -> peer.gatherFanout(size);
+            case LOCK_UNCONTENDED -> peer.lockUncontended(size);
+            case LOCK_HANDOFF -> peer.lockHandoff(size);
+            case EVENT_WAKE_1E4 -> peer.eventWake(size);
+            case QUEUE_PINGPONG -> peer.queuePingpong(size);
         };
     }
 

@@ -274,4 +274,113 @@ public final class VirtualThreadPeer implements Peer {
         });
         return Sample.seconds("time", System.nanoTime() - t0);
     }
+
+    /** ReentrantLock, as a virtual thread would guard shared state. */
+    @Override
+    public Sample lockUncontended(int n) throws Exception {
+        java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        long nanos = inDriver(() -> {
+            long t0 = System.nanoTime();
+            int held = 0;
+            for (int i = 0; i < n; i++) {
+                lock.lock();
+                held++;
+                lock.unlock();
+            }
+            CompletableFuturePeer.check(held == n, "lock_uncontended held " + held);
+            return System.nanoTime() - t0;
+        });
+        return Sample.rate("pairs", n, nanos);
+    }
+
+    /**
+     * A fair ReentrantLock (FIFO, as asyncio's and kotlinx's locks are); each holder yields once,
+     * so each acquire waits for the other thread.
+     */
+    @Override
+    public Sample lockHandoff(int n) throws Exception {
+        java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock(true);
+        int[] counter = {0};
+        long nanos = inDriver(() -> {
+            long t0 = System.nanoTime();
+            Runnable taker = () -> {
+                for (int i = 0; i < n; i++) {
+                    lock.lock();
+                    counter[0]++;
+                    Thread.yield(); // the other thread queues for the lock meanwhile
+                    lock.unlock();
+                }
+            };
+            Thread a = start(taker);
+            Thread b = start(taker);
+            a.join();
+            b.join();
+            return System.nanoTime() - t0;
+        });
+        CompletableFuturePeer.check(counter[0] == 2 * n, "lock_handoff count " + counter[0]);
+        return Sample.rate("handoffs", 2L * n, nanos);
+    }
+
+    /** A CountDownLatch(1) is the JDK's one-shot event: n virtual threads await it. */
+    @Override
+    public Sample eventWake(int n) throws Exception {
+        long nanos = inDriver(() -> {
+            java.util.concurrent.CountDownLatch event = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(n);
+            Thread[] threads = new Thread[n];
+            for (int i = 0; i < n; i++) {
+                threads[i] = start(() -> {
+                    waiting.countDown();
+                    try {
+                        event.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+            waiting.await();
+            Thread.sleep(1); // let the last ones park
+            long t0 = System.nanoTime();
+            event.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            return System.nanoTime() - t0;
+        });
+        return Sample.seconds("wake", nanos);
+    }
+
+    /** Two ArrayBlockingQueues of capacity 1. */
+    @Override
+    public Sample queuePingpong(int n) throws Exception {
+        long t0 = System.nanoTime();
+        int last = inDriver(() -> {
+            java.util.concurrent.ArrayBlockingQueue<Integer> ping = new java.util.concurrent.ArrayBlockingQueue<>(1);
+            java.util.concurrent.ArrayBlockingQueue<Integer> pong = new java.util.concurrent.ArrayBlockingQueue<>(1);
+            Thread echo = start(() -> {
+                try {
+                    while (true) {
+                        int v = ping.take();
+                        if (v < 0) {
+                            return;
+                        }
+                        pong.put(v + 1);
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            int v = 0;
+            for (int i = 0; i < n; i++) {
+                ping.put(v);
+                v = pong.take();
+            }
+            ping.put(-1);
+            echo.join();
+            return v;
+        });
+        long t1 = System.nanoTime();
+        CompletableFuturePeer.check(last == n, "queue_pingpong ended at " + last);
+        return Sample.rate("trips", n, t1 - t0);
+    }
 }

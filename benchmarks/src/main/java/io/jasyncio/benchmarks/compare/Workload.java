@@ -35,7 +35,19 @@ enum Workload {
             List.of(new Metric("time", "time", false, 1e-3, "ms", Double.NaN))),
     GATHER_FANOUT("gather_fanout", "gather of N tasks that each yield 10 times",
             10_000, 100, 10,
-            List.of(new Metric("time", "wall", false, 1e-3, "ms", 3e-3)));
+            List.of(new Metric("time", "wall", false, 1e-3, "ms", 3e-3))),
+    LOCK_UNCONTENDED("lock_uncontended", "acquire and release a lock nobody else wants, N times",
+            10_000_000, 10_000, 3,
+            List.of(new Metric("pairs", "acquire+release/s", true, 1e6, "M/s", Double.NaN))),
+    LOCK_HANDOFF("lock_handoff", "two tasks taking turns on one lock (each yields once holding it), N acquires each",
+            1_000_000, 1_000, 3,
+            List.of(new Metric("handoffs", "handoffs/s", true, 1e6, "M/s", Double.NaN))),
+    EVENT_WAKE_1E4("event_wake_1e4", "10^4 tasks waiting on one event, all woken by one set",
+            10_000, 1_000, 20,
+            List.of(new Metric("wake", "set to all woken", false, 1e-3, "ms", Double.NaN))),
+    QUEUE_PINGPONG("queue_pingpong", "two tasks bouncing a number through two bounded queues (capacity 1)",
+            1_000_000, 1_000, 3,
+            List.of(new Metric("trips", "round trips/s", true, 1e6, "M/s", Double.NaN)));
 
     final String id;
     final String description;
@@ -43,6 +55,11 @@ enum Workload {
     final int smokeSize;
     final int warmups;
     final List<Metric> metrics;
+
+    /** Whether this is a workload of the waiting primitives (locks, events, queues). */
+    boolean primitives() {
+        return this == LOCK_UNCONTENDED || this == LOCK_HANDOFF || this == EVENT_WAKE_1E4 || this == QUEUE_PINGPONG;
+    }
 
     Workload(String id, String description, int size, int smokeSize, int warmups, List<Metric> metrics) {
         this.id = id;

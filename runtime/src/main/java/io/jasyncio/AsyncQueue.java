@@ -1,0 +1,408 @@
+package io.jasyncio;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * asyncio.Queue: a first-in, first-out queue for tasks of one loop, optionally bounded. Named
+ * {@code AsyncQueue} so that it does not hide {@code java.util.Queue};
+ * {@link AsyncPriorityQueue} and {@link AsyncLifoQueue} change the order in which items come out.
+ *
+ * <p>{@link #put} waits while the queue is full and {@link #get} while it is empty; waiters are
+ * served in FIFO order. A getter woken for an item but cancelled before it ran leaves the item in
+ * the queue and wakes the next getter; a putter cancelled while it waits puts nothing. The
+ * {@code Nowait} forms never wait: they throw {@link QueueFull} and {@link QueueEmpty}.
+ * {@link #taskDone()} and {@link #join()} track the items put and not yet processed, and
+ * {@link #shutdown(boolean)} (asyncio 3.13) stops the queue with {@link QueueShutDown}. Items may
+ * be {@code null} (except in a priority queue).
+ *
+ * <pre>{@code
+ * AsyncQueue<String> queue = new AsyncQueue<>(10);
+ * await(queue.put("job"));              // waits while 10 items are queued
+ * String job = await(queue.get());      // waits while the queue is empty
+ * queue.taskDone();
+ * }</pre>
+ *
+ * <p>Bound to the loop it first waits on. Not thread-safe: use it from its loop's thread only.
+ *
+ * @param <T> the type of the items
+ */
+public class AsyncQueue<T> extends LoopBound {
+    private final int maxsize;
+    /** The items: a ring buffer from {@link #head} (subclasses order it their own way). */
+    Object[] items;
+    int head;
+    int size;
+    /** Futures of the waiting getters and putters, oldest first; null until someone first waits. */
+    private ArrayDeque<Future<Void>> getters;
+    private ArrayDeque<Future<Void>> putters;
+    private int unfinishedTasks;
+    private final Event finished = new Event();
+    private boolean isShutdown;
+
+    /** An unbounded queue. */
+    public AsyncQueue() {
+        this(0);
+    }
+
+    /** A queue holding at most {@code maxsize} items; {@code maxsize <= 0} means unbounded. */
+    public AsyncQueue(int maxsize) {
+        this.maxsize = maxsize;
+        this.items = new Object[maxsize > 0 ? Math.min(maxsize, 64) : 16];
+        finished.set();
+    }
+
+    /** The number of items the queue holds at most (0 or less: unbounded). */
+    public int maxsize() {
+        return maxsize;
+    }
+
+    /** The number of items in the queue. */
+    public int qsize() {
+        return size;
+    }
+
+    /** True when the queue holds no item. */
+    public boolean empty() {
+        return size == 0;
+    }
+
+    /** True when the queue holds {@link #maxsize()} items (never for an unbounded queue). */
+    public boolean full() {
+        return maxsize > 0 && size >= maxsize;
+    }
+
+    /**
+     * Puts {@code item} into the queue, waiting while the queue is full; {@link QueueShutDown}
+     * once the queue is shut down (also for a putter that was waiting). A lazy coroutine: nothing
+     * is put until it is awaited, and a putter cancelled while it waits puts nothing.
+     */
+    public Coroutine<Void> put(T item) {
+        return new Put<>(this, item);
+    }
+
+    /**
+     * Puts {@code item} without waiting: {@link QueueFull} when the queue is full,
+     * {@link QueueShutDown} when it is shut down. Wakes the first waiting getter.
+     */
+    public void putNowait(T item) {
+        if (isShutdown) {
+            throw new QueueShutDown();
+        }
+        if (full()) {
+            throw new QueueFull();
+        }
+        store(item);
+        unfinishedTasks++;
+        finished.clear();
+        wakeUpNext(getters);
+    }
+
+    /**
+     * Removes and returns an item, waiting while the queue is empty; {@link QueueShutDown} when
+     * the queue is shut down and empty. A lazy coroutine: no item is taken until it is awaited, and
+     * a getter cancelled after it was woken leaves the item for the next one.
+     */
+    public Coroutine<T> get() {
+        return new Get<>(this);
+    }
+
+    /**
+     * Removes and returns an item without waiting: {@link QueueEmpty} when the queue is empty
+     * ({@link QueueShutDown} when it is also shut down). Wakes the first waiting putter.
+     */
+    @SuppressWarnings("unchecked")
+    public T getNowait() {
+        if (size == 0) {
+            if (isShutdown) {
+                throw new QueueShutDown();
+            }
+            throw new QueueEmpty();
+        }
+        T item = (T) take();
+        wakeUpNext(putters);
+        return item;
+    }
+
+    /**
+     * Tells the queue that the processing of an item taken from it is complete; once every item
+     * put was done, {@link #join()} returns. {@link IllegalArgumentException} (asyncio's
+     * ValueError) when called more times than items were put.
+     */
+    public void taskDone() {
+        if (unfinishedTasks <= 0) {
+            throw new IllegalArgumentException("taskDone() called too many times");
+        }
+        unfinishedTasks--;
+        if (unfinishedTasks == 0) {
+            finished.set();
+        }
+    }
+
+    /**
+     * Waits until every item put into the queue was taken and marked done with
+     * {@link #taskDone()} (or dropped by {@link #shutdown(boolean) shutdown(true)}). A lazy
+     * coroutine.
+     */
+    public Coroutine<Void> join() {
+        return new Join(this);
+    }
+
+    /** {@link #shutdown(boolean) shutdown(false)}. */
+    public void shutdown() {
+        shutdown(false);
+    }
+
+    /**
+     * asyncio 3.13: shuts the queue down. {@link #put} and {@link #putNowait} then fail with
+     * {@link QueueShutDown}, and the blocked putters are woken to fail so. Gets still drain the
+     * items left, then fail too; blocked getters are woken (they fail once the queue is empty).
+     * With {@code immediate} the items left are dropped (each counts as done for
+     * {@link #join()}, which returns once nothing is unfinished) and every get fails at once.
+     */
+    public void shutdown(boolean immediate) {
+        isShutdown = true;
+        if (immediate) {
+            while (size > 0) {
+                take();
+                if (unfinishedTasks > 0) {
+                    unfinishedTasks--;
+                }
+            }
+            if (unfinishedTasks == 0) {
+                finished.set();
+            }
+        }
+        // every waiter re-checks the queue, and fails as it is shut down
+        wakeAll(getters);
+        wakeAll(putters);
+    }
+
+    private static void wakeAll(ArrayDeque<Future<Void>> waiters) {
+        if (waiters == null) {
+            return;
+        }
+        Future<Void> f;
+        while ((f = waiters.pollFirst()) != null) {
+            if (!f.done()) {
+                f.setResult(null);
+            }
+        }
+    }
+
+    /** Wakes the first waiter that is not done yet (cancelled or already woken ones are dropped). */
+    private static void wakeUpNext(ArrayDeque<Future<Void>> waiters) {
+        if (waiters == null) {
+            return;
+        }
+        Future<Void> f;
+        while ((f = waiters.pollFirst()) != null) {
+            if (!f.done()) {
+                f.setResult(null);
+                return;
+            }
+        }
+    }
+
+    // ---- the storage, which subclasses order their own way ---------------------------------
+
+    /** Adds {@code item} (FIFO: at the tail). */
+    void store(Object item) {
+        if (size == items.length) {
+            grow();
+        }
+        Object[] a = items;
+        a[(head + size) % a.length] = item;
+        size++;
+    }
+
+    /** Removes the next item (FIFO: the head); only called when not empty. */
+    Object take() {
+        Object[] a = items;
+        Object item = a[head];
+        a[head] = null;
+        head = (head + 1) % a.length;
+        size--;
+        return item;
+    }
+
+    /** Doubles the storage, moving the items to the front in their order. */
+    final void grow() {
+        Object[] a = items;
+        Object[] b = new Object[Math.max(16, a.length * 2)];
+        for (int i = 0; i < size; i++) {
+            b[i] = a[(head + i) % a.length];
+        }
+        items = b;
+        head = 0;
+    }
+
+    /** The items in storage order, for {@link #toString()}. */
+    final List<Object> contents() {
+        List<Object> list = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            list.add(items[(head + i) % items.length]);
+        }
+        return list;
+    }
+
+    /** Like asyncio's repr: {@code <AsyncQueue maxsize=2 _queue=[1, 2] _getters[1] _putters[1] tasks=2 shutdown>}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("<").append(getClass().getSimpleName()).append(" maxsize=").append(maxsize);
+        if (size > 0) {
+            sb.append(" _queue=").append(contents());
+        }
+        if (getters != null && !getters.isEmpty()) {
+            sb.append(" _getters[").append(getters.size()).append(']');
+        }
+        if (putters != null && !putters.isEmpty()) {
+            sb.append(" _putters[").append(putters.size()).append(']');
+        }
+        if (unfinishedTasks != 0) {
+            sb.append(" tasks=").append(unfinishedTasks);
+        }
+        if (isShutdown) {
+            sb.append(" shutdown");
+        }
+        return sb.append('>').toString();
+    }
+
+    // ---- the waiting operations ------------------------------------------------------------
+
+    /** The coroutine of {@link #put}. */
+    private static final class Put<T> extends Coroutine<Void> {
+        private final AsyncQueue<T> queue;
+        private final T item;
+        private Future<Void> putter;
+
+        Put(AsyncQueue<T> queue, T item) {
+            this.queue = queue;
+            this.item = item;
+        }
+
+        @Override
+        protected Object resume() throws Throwable {
+            AsyncQueue<T> q = queue;
+            Future<Void> p = putter;
+            if (p != null) {
+                putter = null;
+                try {
+                    awaitResult();
+                } catch (Throwable e) {
+                    p.cancel(); // in case it is not done yet
+                    q.putters.remove(p); // may be gone already (taken by a get or a shutdown)
+                    if (!q.full() && !p.cancelled()) {
+                        // woken for a free slot but cannot take it: wake the next putter instead
+                        wakeUpNext(q.putters);
+                    }
+                    throw e;
+                }
+            }
+            while (q.full()) {
+                if (q.isShutdown) {
+                    throw new QueueShutDown();
+                }
+                if (q.putters == null) {
+                    q.putters = new ArrayDeque<>();
+                }
+                p = q.newWaiter();
+                q.putters.add(p);
+                putter = p;
+                if (awaitStep(p) == SUSPEND) {
+                    return SUSPEND;
+                }
+                putter = null;
+            }
+            q.putNowait(item);
+            return null;
+        }
+
+        @Override
+        protected StackTraceElement location() {
+            return new StackTraceElement(AsyncQueue.class.getName(), "put", null, -1);
+        }
+    }
+
+    /** The coroutine of {@link #get}. */
+    private static final class Get<T> extends Coroutine<T> {
+        private final AsyncQueue<T> queue;
+        private Future<Void> getter;
+
+        Get(AsyncQueue<T> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        protected Object resume() throws Throwable {
+            AsyncQueue<T> q = queue;
+            Future<Void> g = getter;
+            if (g != null) {
+                getter = null;
+                try {
+                    awaitResult();
+                } catch (Throwable e) {
+                    g.cancel(); // in case it is not done yet
+                    q.getters.remove(g); // may be gone already (taken by a put or a shutdown)
+                    if (q.size > 0 && !g.cancelled()) {
+                        // woken for an item but cannot take it: leave it to the next getter
+                        wakeUpNext(q.getters);
+                    }
+                    throw e;
+                }
+            }
+            while (q.size == 0) {
+                if (q.isShutdown) {
+                    throw new QueueShutDown();
+                }
+                if (q.getters == null) {
+                    q.getters = new ArrayDeque<>();
+                }
+                g = q.newWaiter();
+                q.getters.add(g);
+                getter = g;
+                if (awaitStep(g) == SUSPEND) {
+                    return SUSPEND;
+                }
+                getter = null;
+            }
+            return q.getNowait();
+        }
+
+        @Override
+        protected StackTraceElement location() {
+            return new StackTraceElement(AsyncQueue.class.getName(), "get", null, -1);
+        }
+    }
+
+    /** The coroutine of {@link #join}. */
+    private static final class Join extends Coroutine<Void> {
+        private final AsyncQueue<?> queue;
+        private boolean waiting;
+
+        Join(AsyncQueue<?> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        protected Object resume() throws Throwable {
+            if (waiting) {
+                awaitResult();
+                return null;
+            }
+            if (queue.unfinishedTasks > 0) {
+                waiting = true;
+                if (awaitStep(queue.finished.waitSet()) == SUSPEND) {
+                    return SUSPEND;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        protected StackTraceElement location() {
+            return new StackTraceElement(AsyncQueue.class.getName(), "join", null, -1);
+        }
+    }
+}
