@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the samples (rewritten at build time by the jasyncio Maven plugin) and runs them.
-#   ./samples.sh            all 23 examples of docs/SEED-EXAMPLES.md on real time (about 40 s)
+#   ./samples.sh            the 23 examples of docs/SEED-EXAMPLES.md and 6 more of the asyncio
+#                           documentation (TaskGroup, timeouts) on real time (about 50 s)
 #   ./samples.sh --fast     the same lines on the event loop's virtual clock (under a second)
 #   ./samples.sh e21        only E21 (several ids may be given)
 # Needs only JDK 17+ and Maven. The tests are skipped here to get to the tour quickly;

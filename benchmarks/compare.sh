@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The side-by-side peer comparison of issue 7, in one command, from a fresh clone:
+# The side-by-side comparison of jasyncio with its peers, in one command, from a fresh clone:
 #   benchmarks/compare.sh                 # full run (3 runs per peer and workload, ~7 min)
 #   benchmarks/compare.sh --smoke         # tiny sizes, 1 run: proves the harness works
 #   benchmarks/compare.sh --runs 5 --peers jasyncio,cf --workloads yield_switch,park_many --no-scaling

@@ -190,31 +190,39 @@ public final class AsCompleted<T> implements Iterable<Coroutine<T>>, Iterator<Co
         }
     }
 
-    /** One element of the iteration: waits for the next completed future and returns its result. */
-    private final class WaitForOne extends Coroutine<T> {
+    /**
+     * One element of the iteration: waits for the next completed future and returns its result
+     * (asyncio.Queue.get: while the queue is empty, wait on a fresh getter; on failure give the
+     * getter up and pass a wakeup on to the next one).
+     */
+    private final class WaitForOne extends AwaitScope<T> {
         private Future<Boolean> getter;
 
         @Override
-        protected Object resume() throws Throwable {
-            if (getter != null) {
-                try {
-                    awaitResult();
-                } catch (Throwable e) {
-                    getter.cancel();
-                    getters.remove(getter);
-                    if (!done.isEmpty() && !getter.cancelled()) {
-                        wakeNext();
-                    }
-                    throw e;
-                }
+        Object enter() {
+            return done.isEmpty() ? newGetter() : NOTHING;
+        }
+
+        private Future<Boolean> newGetter() {
+            getter = loop.createFuture();
+            getters.add(getter);
+            return getter;
+        }
+
+        @Override
+        Throwable failed(Throwable error) {
+            getter.cancel();
+            getters.remove(getter);
+            if (!done.isEmpty() && !getter.cancelled()) {
+                wakeNext();
             }
-            while (done.isEmpty()) {
-                getter = loop.createFuture();
-                getters.add(getter);
-                Object v = awaitStep(getter);
-                if (v == SUSPEND) {
-                    return SUSPEND;
-                }
+            return error;
+        }
+
+        @Override
+        Object succeeded(Object value) {
+            if (done.isEmpty()) {
+                return awaitAgain(newGetter());
             }
             Object f = done.poll();
             if (f == TIMEOUT) {

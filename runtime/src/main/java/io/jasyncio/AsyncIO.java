@@ -58,49 +58,34 @@ public final class AsyncIO {
      * rethrows its exception); then cancels the tasks still pending and waits for them, shuts
      * the default executor down and closes the loop. The program's main entry point; it
      * cannot be called while a loop runs in this thread. The loop uses virtual time when the
-     * system property {@code jasyncio.clock} is {@code virtual}.
+     * system property {@code jasyncio.clock} is {@code virtual}. A {@link Runner} used once.
      */
     public static <T> T run(Coroutine<T> coro) {
-        return run(coro, AsyncIO::newEventLoop);
+        checkNotInLoop();
+        try (Runner runner = new Runner()) {
+            return runner.run(coro);
+        }
     }
 
     /** {@link #run(Coroutine)} with the loop's debug mode set to {@code debug}. */
     public static <T> T run(Coroutine<T> coro, boolean debug) {
-        return run(coro, () -> {
-            EventLoop loop = newEventLoop();
-            loop.setDebug(debug);
-            return loop;
-        });
+        checkNotInLoop();
+        try (Runner runner = new Runner(debug)) {
+            return runner.run(coro);
+        }
     }
 
     /** {@link #run(Coroutine)} on a loop made by {@code loopFactory} (asyncio 3.12's loop_factory). */
     public static <T> T run(Coroutine<T> coro, Supplier<EventLoop> loopFactory) {
-        if (EventLoop.RUNNING.get() != null) {
-            throw new IllegalStateException("run() cannot be called from a running event loop");
+        checkNotInLoop();
+        try (Runner runner = new Runner(loopFactory)) {
+            return runner.run(coro);
         }
-        Objects.requireNonNull(coro, "a coroutine was expected, got null");
-        EventLoop loop = Objects.requireNonNull(loopFactory.get(), "the loop factory returned null");
-        T result;
-        try {
-            result = loop.runUntilComplete(loop.createTask(coro));
-        } catch (Throwable t) {
-            try {
-                shutdown(loop);
-            } catch (Throwable again) {
-                t.addSuppressed(again);
-            }
-            throw t;
-        }
-        shutdown(loop);
-        return result;
     }
 
-    private static void shutdown(EventLoop loop) {
-        try {
-            loop.cancelAllTasks();
-            loop.shutdownDefaultExecutor();
-        } finally {
-            loop.close();
+    private static void checkNotInLoop() {
+        if (EventLoop.RUNNING.get() != null) {
+            throw new IllegalStateException("run() cannot be called from a running event loop");
         }
     }
 
@@ -176,8 +161,8 @@ public final class AsyncIO {
     }
 
     /**
-     * asyncio.create_eager_task_factory: a factory calling {@code taskConstructor} (e.g. the
-     * constructor of a Task subclass) with eager start unless {@code createTask} said otherwise.
+     * asyncio.create_eager_task_factory: a factory calling {@code taskConstructor} (another factory,
+     * e.g. one naming its tasks) with eager start unless {@code createTask} said otherwise.
      */
     public static TaskFactory createEagerTaskFactory(TaskFactory taskConstructor) {
         Objects.requireNonNull(taskConstructor, "taskConstructor");
@@ -185,14 +170,9 @@ public final class AsyncIO {
                 eagerStart == null ? Boolean.TRUE : eagerStart);
     }
 
-    /** A future stays as it is; a coroutine is wrapped in a task of the running loop. */
-    @SuppressWarnings("unchecked")
+    /** asyncio.ensure_future: a future stays as it is; a coroutine is wrapped in a task of the running loop. */
     public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
-        Objects.requireNonNull(awaitable, "ensureFuture(null)");
-        if (awaitable instanceof Future<T> f) {
-            return f;
-        }
-        return createTask((Coroutine<T>) awaitable);
+        return Futures.ensure(awaitable, null);
     }
 
     /**
@@ -234,6 +214,17 @@ public final class AsyncIO {
     /** contextvars.copy_context(): a copy of the current {@link Context} (same as {@link Context#copyContext()}). */
     public static Context copyContext() {
         return Context.copyContext();
+    }
+
+    /**
+     * asyncio.TaskGroup as a scope: a lazy coroutine that runs {@code body} with a new
+     * {@link TaskGroup} inline in the awaiting task, then waits for every task the body created in
+     * the group: {@code await(taskGroup(tg -> { tg.createTask(a()); tg.createTask(b()); return done(); }))}
+     * or {@code await(taskGroup(tg -> body(tg)))} with an {@link Async} method {@code body}. Its
+     * value is the body's; failures of the children come out together in an {@link ExceptionGroup}.
+     */
+    public static <T> Coroutine<T> taskGroup(AsyncFunction<? super TaskGroup, T> body) {
+        return new TaskGroup().run(body);
     }
 
     // ---- sleeping -----------------------------------------------------------------------
@@ -313,7 +304,17 @@ public final class AsyncIO {
                 && Coroutine.class.isAssignableFrom(method.getReturnType());
     }
 
-    // ---- High-level API: gather, shield, waitFor, timeout, waitTasks, asCompleted (issue 5) ----
+    /**
+     * True for a coroutine function object: an async lambda or a method reference to an
+     * {@link Async} method, i.e. an instance of a functional interface whose method returns
+     * {@link Coroutine} ({@link AsyncSupplier}, {@link AsyncFunction} or your own); for a
+     * {@link Method}, as {@link #isCoroutineFunction(Method)}.
+     */
+    public static boolean isCoroutineFunction(Object fn) {
+        return CoroutineFunction.test(fn);
+    }
+
+    // ---- High-level API: gather, shield, waitFor, timeout, waitTasks, asCompleted ----------
 
     /** asyncio.FIRST_COMPLETED, for {@code import static io.jasyncio.AsyncIO.*}. */
     public static final ReturnWhen FIRST_COMPLETED = ReturnWhen.FIRST_COMPLETED;
@@ -438,5 +439,54 @@ public final class AsyncIO {
 
     private static double seconds(Duration d) {
         return d.getSeconds() + d.getNano() / 1e9;
+    }
+
+    // ---- streams ------------------------------------------------------------------------
+
+    /**
+     * Opens a TCP connection to {@code host}:{@code port} (asyncio.open_connection): a lazy
+     * coroutine giving the connection's reader and writer. A host name is resolved off the loop
+     * thread; each of its addresses is tried in order. Fails with the connect error (for example
+     * {@link java.net.ConnectException}, or {@link java.net.UnknownHostException}).
+     */
+    public static Coroutine<Connection> openConnection(String host, int port) throws java.io.IOException {
+        return Streams.openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@link #openConnection(String, int)} with the reader's buffer limit (asyncio's {@code limit=}). */
+    public static Coroutine<Connection> openConnection(String host, int port, int limit) throws java.io.IOException {
+        return Streams.openConnection(host, port, limit);
+    }
+
+    /**
+     * Starts a TCP server on {@code host}:{@code port} (asyncio.start_server; a null host listens
+     * on every interface, port 0 picks a free port): each accepted connection runs
+     * {@code handler} in a task of its own. The server is serving when the coroutine returns.
+     */
+    public static Coroutine<Server> startServer(ClientHandler handler, String host, int port) throws java.io.IOException {
+        return Streams.startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, true);
+    }
+
+    /**
+     * {@link #startServer(ClientHandler, String, int)} with the readers' buffer limit and whether
+     * to start serving at once (asyncio's {@code limit=} and {@code start_serving=}).
+     */
+    public static Coroutine<Server> startServer(ClientHandler handler, String host, int port, int limit,
+                                                boolean startServing) throws java.io.IOException {
+        return Streams.startServer(handler, host, port, limit, startServing);
+    }
+
+    /** Opens a Unix domain socket connection to {@code path} (asyncio.open_unix_connection). */
+    public static Coroutine<Connection> openUnixConnection(java.nio.file.Path path) throws java.io.IOException {
+        return Streams.openUnixConnection(path, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * Starts a Unix domain socket server at {@code path} (asyncio.start_unix_server); a stale
+     * socket file at that path is removed first.
+     */
+    public static Coroutine<Server> startUnixServer(ClientHandler handler, java.nio.file.Path path)
+            throws java.io.IOException {
+        return Streams.startUnixServer(handler, path, StreamReader.DEFAULT_LIMIT, true);
     }
 }

@@ -1,6 +1,5 @@
 package io.jasyncio;
 
-import io.jasyncio.internal.Frame;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
@@ -144,7 +143,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     /** Takes this fresh coroutine for task {@code t}; a used one fails clearly. */
     final void claim(Task<?> t) {
-        if (task != null) {
+        if (task != null || caller == this) {
             throw new IllegalStateException(caller == this
                     ? "cannot reuse already awaited coroutine " + this
                     : "coroutine is being awaited already: " + this);
@@ -155,14 +154,32 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
     }
 
-    /** Marks this coroutine as finished and lets go of what its frame still holds. */
+    /**
+     * Closes a coroutine that never started (asyncio's {@code coro.close()} of a fresh coroutine):
+     * its body never runs, the debug-mode "never awaited" report does not count it, and awaiting
+     * it later fails as a reuse. A coroutine already awaited or given to a task is left alone.
+     */
+    final void closeUnstarted() {
+        if (task == null && caller == null) {
+            finish();
+            if (NeverAwaited.enabled) {
+                NeverAwaited.awaited(this);
+            }
+        }
+    }
+
+    /** Marks this coroutine as finished and lets go of what it still holds. */
     final void finish() {
         caller = this;
-        if (this instanceof Frame<?> f) {
-            f.r0 = null;
-            f.r1 = null;
-            f.rx = null;
-        }
+        releaseState();
+    }
+
+    /**
+     * Called once when the coroutine has run to its end (returned or thrown): lets go of the
+     * values it kept across suspensions, so that a finished coroutine someone still references
+     * keeps nothing else alive. A rewritten frame clears its slots; by default nothing.
+     */
+    protected void releaseState() {
     }
 
     /** True once the coroutine ran to its end (returned or threw). */
@@ -173,6 +190,25 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /** Where this coroutine is (for task stacks and {@code toString}); hand-written ones may override. */
     protected StackTraceElement location() {
         return new StackTraceElement(getClass().getName(), "resume", null, -1);
+    }
+
+    /**
+     * Where this coroutine's body is while it runs, asked when an await in it failed at once (for
+     * the async stack trace; null records nothing). By default {@link #location()}; a rewritten
+     * frame answers with its method's frame on the Java stack, at the line of that await.
+     */
+    protected StackTraceElement runningLocation() {
+        return location();
+    }
+
+    /**
+     * The coroutine's name in debug-mode warnings ("coroutine '…' was never awaited"), given
+     * {@code creator}, the code that created it (null when unknown). Asked while the coroutine
+     * is being constructed, so it must not read the coroutine's fields. By default the simple
+     * class name; a rewritten frame answers with its {@code @Async} method, its creator.
+     */
+    protected String nameAtCreation(StackTraceElement creator) {
+        return getClass().getSimpleName();
     }
 
     /** The coroutine's name: the method of a rewritten one, the class of a hand-written one. */

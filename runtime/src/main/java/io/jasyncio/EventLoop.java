@@ -1,5 +1,10 @@
 package io.jasyncio;
 
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,7 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * The single-threaded event loop (asyncio's event loop, without I/O). One iteration: take in
+ * The single-threaded event loop (asyncio's event loop). One iteration: take in
  * what other threads submitted, move the due timers to the ready queue, then run exactly the
  * callbacks and task steps that were ready when the iteration began, in FIFO order (what they
  * schedule runs in the next iteration).
@@ -29,7 +34,7 @@ import java.util.function.Consumer;
  * loop waits when nothing is ready), {@code TaskRegistry} (the pending tasks) and
  * {@code ExecutorBridge} ({@link #runInExecutor} and the default executor).
  */
-public class EventLoop {
+public final class EventLoop {
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
     /** The loop running on each thread (null when none). */
     static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
@@ -40,7 +45,9 @@ public class EventLoop {
     /** Callbacks due at a time (asyncio's {@code _scheduled}). */
     final TimerHeap timers = new TimerHeap();
     /** Callbacks from other threads, and where the loop waits when nothing is ready. */
-    final Inbox inbox = new Inbox();
+    final Inbox inbox;
+    /** The selector and the channels watched for I/O readiness. */
+    final IoPoller io;
     private final TaskRegistry tasks = new TaskRegistry();
     private final ExecutorBridge executors = new ExecutorBridge(this);
     private volatile Thread thread;
@@ -66,6 +73,8 @@ public class EventLoop {
 
     private EventLoop(LoopClock clock) {
         this.clock = clock;
+        this.io = new IoPoller(this);
+        this.inbox = new Inbox(io);
     }
 
     /** A loop on a virtual clock (see the class comment); for tests and fast runs of timed programs. */
@@ -292,6 +301,8 @@ public class EventLoop {
         if (readyQueue.isEmpty() && !stopping) {
             interrupted = waitForWork();
             inbox.drainTo(readyQueue);
+        } else if (io.needsSelect()) {
+            io.select(0); // work is ready: poll I/O without blocking, so that busy tasks cannot starve it
         }
         moveDueTimers();
         NeverRetrieved.poll();
@@ -345,8 +356,7 @@ public class EventLoop {
         Objects.requireNonNull(awaitable, "awaitable");
         checkClosed();
         checkNotRunning();
-        boolean newTask = !(awaitable instanceof Future);
-        Future<T> future = ensureFuture(awaitable);
+        Future<T> future = Futures.ensure(awaitable, this);
         Consumer<Future<T>> stopper = f -> stop();
         future.addDoneCallback(stopper);
         try {
@@ -377,6 +387,7 @@ public class EventLoop {
         readyQueue.clear();
         timers.clear();
         inbox.clear();
+        io.close();
         executors.close();
     }
 
@@ -397,6 +408,109 @@ public class EventLoop {
         if (enabled) {
             NeverAwaited.enabled = true;
         }
+    }
+
+    // ---- I/O ----------------------------------------------------------------------------
+
+    /**
+     * Calls {@code callback} on the loop whenever {@code channel} is readable (or, for a server
+     * channel, has a connection to accept), until {@link #removeReader}; replaces an earlier reader
+     * of the channel (asyncio's {@code add_reader}). The channel must be non-blocking. While a
+     * channel is watched, the loop waits in a {@link java.nio.channels.Selector} and virtual time
+     * runs no faster than real time.
+     */
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        checkClosed();
+        io.watch(channel, true, callback);
+    }
+
+    /** Stops watching {@code channel} for reading; returns whether it was watched. */
+    public boolean removeReader(SelectableChannel channel) {
+        return io.unwatch(channel, true);
+    }
+
+    /**
+     * Calls {@code callback} on the loop whenever {@code channel} is writable (or, for a socket
+     * that is connecting, when its connection is established or failed), until
+     * {@link #removeWriter} (asyncio's {@code add_writer}).
+     */
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        checkClosed();
+        io.watch(channel, false, callback);
+    }
+
+    /** Stops watching {@code channel} for writing; returns whether it was watched. */
+    public boolean removeWriter(SelectableChannel channel) {
+        return io.unwatch(channel, false);
+    }
+
+    /**
+     * Receives up to {@code maxBytes} from the non-blocking {@code channel} (asyncio's
+     * {@code sock_recv}): the bytes read, empty at end of stream. Waits until the channel has data.
+     */
+    public Future<byte[]> sockRecv(SocketChannel channel, int maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must be >= 0: " + maxBytes);
+        }
+        ByteBuffer buf = ByteBuffer.allocate(maxBytes);
+        Future<byte[]> result = createFuture();
+        Future<Integer> read = sockRecvInto(channel, buf);
+        read.addDoneCallback(f -> {
+            if (result.done()) {
+                return;
+            }
+            if (f.cancelled()) {
+                result.cancel();
+            } else if (f.exception() != null) {
+                result.setException(f.exception());
+            } else {
+                result.setResult(java.util.Arrays.copyOf(buf.array(), Math.max(0, f.result())));
+            }
+        });
+        result.addDoneCallback(f -> {
+            if (f.cancelled()) {
+                read.cancel();
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Reads from the non-blocking {@code channel} into {@code buffer} once it has data (asyncio's
+     * {@code sock_recv_into}): the number of bytes read, -1 at end of stream (as
+     * {@link SocketChannel#read(ByteBuffer)}). Cancelling the future reads nothing more.
+     */
+    public Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) {
+        checkClosed();
+        return SocketOps.recvInto(this, channel, buffer);
+    }
+
+    /**
+     * Writes all of {@code buffer} to the non-blocking {@code channel}, waiting for it to be
+     * writable as often as needed (asyncio's {@code sock_sendall}). When the future fails or is
+     * cancelled, the buffer's position tells how much was sent.
+     */
+    public Future<Void> sockSendall(SocketChannel channel, ByteBuffer buffer) {
+        checkClosed();
+        return SocketOps.sendAll(this, channel, buffer);
+    }
+
+    /**
+     * Connects the non-blocking {@code channel} to a resolved {@code address} (asyncio's
+     * {@code sock_connect}); fails with the connect error, e.g. {@link java.net.ConnectException}.
+     */
+    public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
+        checkClosed();
+        return SocketOps.connect(this, channel, address);
+    }
+
+    /**
+     * Accepts a connection on the non-blocking {@code server} channel (asyncio's
+     * {@code sock_accept}); the accepted channel is already non-blocking.
+     */
+    public Future<SocketChannel> sockAccept(ServerSocketChannel server) {
+        checkClosed();
+        return SocketOps.accept(this, server);
     }
 
     // ---- futures and tasks --------------------------------------------------------------
@@ -463,19 +577,6 @@ public class EventLoop {
     /** The task factory, or null for the default one. */
     public TaskFactory getTaskFactory() {
         return taskFactory;
-    }
-
-    /** A future stays as it is (it must belong to this loop); a coroutine becomes a task. */
-    @SuppressWarnings("unchecked")
-    <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
-        if (awaitable instanceof Future<T> f) {
-            if (f.loop != this) {
-                throw new IllegalArgumentException(
-                        "The future belongs to a different loop than the one specified as the loop argument");
-            }
-            return f;
-        }
-        return createTask((Coroutine<T>) awaitable);
     }
 
     void taskCreated(Task<?> t) {

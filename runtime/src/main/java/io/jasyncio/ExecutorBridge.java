@@ -24,39 +24,20 @@ final class ExecutorBridge {
     /** Runs {@code fn} on {@code executor} (null: the default executor); see {@link EventLoop#runInExecutor}. */
     <T> Future<T> run(Executor executor, Callable<T> fn) {
         Executor ex = executor != null ? executor : defaultExecutor();
-        Future<T> future = new ForeignFuture<>(loop);
+        ForeignFuture<T> future = new ForeignFuture<>(loop);
         Runnable job = () -> {
-            T value = null;
-            Throwable error = null;
+            T value;
             try {
                 value = fn.call();
             } catch (Throwable e) {
-                error = e;
+                future.settleThreadsafe(null, e);
+                return;
             }
-            T v = value;
-            Throwable e = error;
-            try {
-                loop.callSoonThreadsafe(() -> {
-                    if (!future.done()) {
-                        if (e == null) {
-                            future.setResult(v);
-                        } else {
-                            future.settleFailure(e);
-                        }
-                    }
-                });
-            } catch (IllegalStateException closedMeanwhile) {
-                // the loop was closed while the job ran: nobody is left to tell
-            }
+            future.settleThreadsafe(value, null);
         };
         try {
             if (ex instanceof ExecutorService service) {
-                java.util.concurrent.Future<?> submitted = service.submit(job);
-                future.addDoneCallback(f -> {
-                    if (f.cancelled()) {
-                        submitted.cancel(false);
-                    }
-                });
+                future.cancelsSource(service.submit(job));
             } else {
                 ex.execute(job);
             }

@@ -16,6 +16,26 @@ import java.util.function.Consumer;
  * <p>Done callbacks are never run inside {@code setResult}/{@code setException}/{@code cancel}:
  * they are scheduled on the loop with call-soon, in registration order.
  *
+ * <p>States (asyncio's {@code _state}); a done future never changes again:
+ *
+ * <pre>
+ *                  setResult(v) / setException(e)
+ *      pending ─────────────────────────────────▶ finished
+ *         │
+ *         │ cancel()
+ *         ▼
+ *     cancelled
+ *
+ * | state     | done() | cancelled() | result()                    | exception()        |
+ * |-----------|--------|-------------|-----------------------------|--------------------|
+ * | pending   | false  | false       | InvalidStateError           | InvalidStateError  |
+ * | finished  | true   | false       | v, or throws e              | null, or e         |
+ * | cancelled | true   | true        | throws CancelledError       | throws CancelledError |
+ * </pre>
+ *
+ * <p>{@code setResult}, {@code setException} on a done future throw {@link InvalidStateError};
+ * {@code cancel()} on a done future returns false.
+ *
  * @param <T> the type of the result
  */
 public non-sealed class Future<T> implements Awaitable<T> {
@@ -243,30 +263,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
             now.settleFrom(cf);
             return now;
         }
-        Future<T> f = new ForeignFuture<>(loop);
+        ForeignFuture<T> f = new ForeignFuture<>(loop);
         if (cf != null) {
-            CompletableFuture<T> source = cf;
-            f.addCallback((Consumer<Future<T>>) done -> {
-                if (done.cancelled()) {
-                    source.cancel(false);
-                }
-            });
+            f.cancelsSource(cf);
         }
-        stage.whenComplete((value, error) -> {
-            try {
-                loop.callSoonThreadsafe(() -> {
-                    if (!f.done()) {
-                        if (error == null) {
-                            f.setResult(value);
-                        } else {
-                            f.settleFailure(error);
-                        }
-                    }
-                });
-            } catch (IllegalStateException closed) {
-                // the loop was closed meanwhile: nobody is left to tell
-            }
-        });
+        stage.whenComplete(f::settleThreadsafe);
         return f;
     }
 

@@ -8,12 +8,13 @@ final class Futures {
     }
 
     /**
-     * A future for {@code aw}: a future is returned as is (it must belong to {@code loop} when one
-     * is given); a coroutine is wrapped in a task on {@code loop}, or on the running loop.
+     * asyncio.ensure_future: a future is returned as is (when {@code loop} is given it must be
+     * that loop's, asyncio's ValueError); a coroutine becomes a task of {@code loop}, or of the
+     * running loop when {@code loop} is null.
      */
     @SuppressWarnings("unchecked")
     static <T> Future<T> ensure(Awaitable<T> aw, EventLoop loop) {
-        Objects.requireNonNull(aw, "awaitable");
+        Objects.requireNonNull(aw, "an asyncio.Future, a coroutine or an awaitable is required, got null");
         if (aw instanceof Future<T> f) {
             if (loop != null && f.getLoop() != loop) {
                 throw new IllegalArgumentException(
@@ -21,7 +22,11 @@ final class Futures {
             }
             return f;
         }
-        Coroutine<T> coro = (Coroutine<T>) aw;
+        if (!(aw instanceof Coroutine<T> coro)) {
+            // unreachable while Awaitable permits only Coroutine and Future; asyncio's TypeError
+            throw new IllegalArgumentException("An asyncio.Future, a coroutine or an awaitable is required, got "
+                    + aw.getClass().getName());
+        }
         return (loop != null ? loop : AsyncIO.getRunningLoop()).createTask(coro);
     }
 

@@ -5,7 +5,7 @@ package io.jasyncio;
  * It runs in a copy of the context that was current when it was scheduled (or in the
  * {@link Context} it was given), as asyncio's handles do.
  */
-public class Handle {
+public sealed class Handle permits TimerHandle, DoneCallback {
     final EventLoop loop;
     private final Runnable runnable;
     boolean cancelled;

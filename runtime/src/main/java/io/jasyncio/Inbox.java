@@ -8,16 +8,22 @@ import java.util.concurrent.locks.LockSupport;
  * thread's wait for work: {@link #waitForInput} blocks until a deadline or until another thread
  * submits something, which wakes it ({@link #wakeUp}).
  *
- * <p>This is where the loop blocks, and the one place to change to wait for I/O as well: an
- * I/O poller selects on a {@code java.nio.channels.Selector} in {@code waitForInput} (up to the
- * same deadline) and {@code wakeUp} becomes {@code Selector.wakeup()}.
+ * <p>This is where the loop blocks. While channels are watched ({@link IoPoller}) it blocks in
+ * the selector instead, up to the same deadline, and a submission wakes the selector.
  */
 final class Inbox {
     private final ConcurrentLinkedQueue<Handle> queue = new ConcurrentLinkedQueue<>();
+    private final IoPoller io;
+    /** Whether the last {@link #waitForInput} ended with something to run (a submission or I/O). */
+    private boolean gotInput;
     /** The loop thread while it waits in {@link #waitForInput} (null otherwise): who to wake. */
     private volatile Thread waiter;
     /** Jobs running on other threads whose results will come back through this inbox. Loop thread only. */
     private int inFlight;
+
+    Inbox(IoPoller io) {
+        this.io = io;
+    }
 
     /** Any thread: queues {@code h} for the loop and wakes the loop thread if it waits. */
     void submit(Handle h) {
@@ -28,8 +34,9 @@ final class Inbox {
         }
     }
 
-    private static void wakeUp(Thread loopThread) {
+    private void wakeUp(Thread loopThread) {
         LockSupport.unpark(loopThread);
+        io.wakeUp();
     }
 
     /** Loop thread: moves what was submitted to the ready queue. */
@@ -57,6 +64,12 @@ final class Inbox {
         boolean interrupted = false;
         waiter = Thread.currentThread();
         try {
+            if (io.needsSelect()) {
+                int events = io.select(queue.isEmpty() ? nanos : 0);
+                interrupted = Thread.interrupted();
+                gotInput = events > 0 || !queue.isEmpty();
+                return interrupted;
+            }
             long deadline = nanos < 0 ? 0 : System.nanoTime() + nanos;
             while (queue.isEmpty()) {
                 if (nanos < 0) {
@@ -70,6 +83,7 @@ final class Inbox {
                 }
                 interrupted |= Thread.interrupted();
             }
+            gotInput = !queue.isEmpty();
         } finally {
             waiter = null;
         }
@@ -86,9 +100,17 @@ final class Inbox {
         inFlight--;
     }
 
-    /** Whether results from other threads are still expected. */
+    /**
+     * Whether input is still expected from outside the loop: results from other threads, or
+     * readiness of a watched channel.
+     */
     boolean workInFlight() {
-        return inFlight > 0;
+        return inFlight > 0 || io.isActive();
+    }
+
+    /** Whether the last {@link #waitForInput} ended because something arrived (not by its deadline). */
+    boolean gotInput() {
+        return gotInput;
     }
 
     /** How many results from other threads are expected (for tests and diagnostics). */

@@ -55,7 +55,8 @@ final class LoopClock {
      * then or until input arrives in {@code inbox}; returns whether the thread was interrupted
      * meanwhile. Virtual time jumps to {@code when} at once, unless work is in flight on other
      * threads: then it advances no faster than real time, so a real result is not outrun by a
-     * virtual timeout.
+     * virtual timeout. Readiness of a watched channel counts as such work: while the loop waits
+     * on I/O, virtual time runs no faster than real time.
      */
     boolean waitUntil(double when, Inbox inbox) {
         double delta = when - now();
@@ -71,7 +72,7 @@ final class LoopClock {
         }
         long start = System.nanoTime();
         boolean interrupted = inbox.waitForInput(toNanos(delta));
-        if (inbox.isEmpty()) {
+        if (!inbox.gotInput()) {
             virtualNow = when;
         } else {
             virtualNow = Math.min(when, virtualNow + (System.nanoTime() - start) * 1e-9);

@@ -36,10 +36,7 @@ final class NeverAwaited {
 
         Origin(Coroutine<?> coro, StackTraceElement[] createdAt) {
             super(coro, QUEUE);
-            // The coroutine is still being constructed: name it from its class, or for a rewritten
-            // one from its factory, the @Async method (the first frame after construction).
-            this.name = coro instanceof io.jasyncio.internal.Frame<?> && createdAt.length > 0
-                    ? createdAt[0].getMethodName() : coro.getClass().getSimpleName();
+            this.name = coro.nameAtCreation(createdAt.length > 0 ? createdAt[0] : null);
             this.createdAt = createdAt;
         }
     }
@@ -50,7 +47,7 @@ final class NeverAwaited {
         if (!(loop != null ? loop.getDebug() : Boolean.getBoolean("jasyncio.debug"))) {
             return;
         }
-        Origin origin = new Origin(coro, callerFrames());
+        Origin origin = new Origin(coro, callerFrames(coro.getClass().getName()));
         synchronized (TRACKED) {
             TRACKED.put(coro, origin);
         }
@@ -84,19 +81,22 @@ final class NeverAwaited {
         }
     }
 
-    /** The creating code: the stack above the coroutine's construction, without runtime frames. */
-    private static StackTraceElement[] callerFrames() {
+    /**
+     * The creating code: the stack above the coroutine's construction (constructors, and the
+     * methods of the coroutine's own class, such as a rewritten frame's factory).
+     */
+    private static StackTraceElement[] callerFrames(String coroutineClass) {
         StackTraceElement[] all = new Throwable().getStackTrace();
         int from = 0;
-        while (from < all.length && isConstruction(all[from])) {
+        while (from < all.length && isConstruction(all[from], coroutineClass)) {
             from++;
         }
         return Arrays.copyOfRange(all, from, Math.min(all.length, from + ORIGIN_DEPTH));
     }
 
-    private static boolean isConstruction(StackTraceElement e) {
+    private static boolean isConstruction(StackTraceElement e, String coroutineClass) {
         String cls = e.getClassName();
-        return cls.equals(NeverAwaited.class.getName()) || cls.equals("io.jasyncio.Coroutine")
-                || cls.equals("io.jasyncio.internal.Frame") || e.getMethodName().equals("<init>");
+        return cls.equals(NeverAwaited.class.getName()) || cls.equals(Coroutine.class.getName())
+                || cls.equals(coroutineClass) || e.getMethodName().equals("<init>");
     }
 }

@@ -44,7 +44,7 @@ final class Sleep<T> extends Coroutine<T> {
     }
 
     /** Wakes the sleeping task with the sleep's result. */
-    private static final class SleepTimer extends TimerHandle {
+    static final class SleepTimer extends TimerHandle {
         private final Task<?> task;
         private final Object result;
 

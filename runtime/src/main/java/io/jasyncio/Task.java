@@ -14,9 +14,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with the depth of the chain of awaiting coroutines. The task is its own wakeup callback:
  * parking on a future and waking up allocate nothing.
  *
+ * <p>States. A task is a {@link Future} that only its coroutine completes ({@code setResult} and
+ * {@code setException} throw); while pending it moves between these:
+ *
+ * <pre>
+ *   createTask                       the loop runs a step
+ *  ───────────▶ scheduled ─────────────────────────────────▶ running
+ *                   ▲                                          │
+ *                   │ the awaited future is done, the sleep's  │ awaits a pending future,
+ *                   │ timer fires, the yield's iteration ends  │ sleeps, or yields (sleep(0))
+ *                   │                                          ▼
+ *                   └──────────────────────────────────── suspended
+ *
+ *   running ── the coroutine returns ────────────────────────▶ finished (result)
+ *           ── it throws ────────────────────────────────────▶ finished (exception)
+ *           ── CancelledError propagates out of it ──────────▶ cancelled
+ *
+ * | state     | done() | cancelled() | what cancel() does                                      |
+ * |-----------|--------|-------------|---------------------------------------------------------|
+ * | scheduled | false  | false       | CancelledError is thrown in at the next step (a task     |
+ * |           |        |             | that never started ends cancelled, its body never runs)  |
+ * | running   | false  | false       | delivered when it next suspends: the future it parks on  |
+ * |           |        |             | is cancelled, or CancelledError comes at the next step   |
+ * | suspended | false  | false       | cancels the awaited future (or the sleep's timer): the   |
+ * |           |        |             | task is scheduled and CancelledError is thrown at its await |
+ * | finished  | true   | false       | nothing; returns false                                   |
+ * | cancelled | true   | true        | nothing; returns false                                   |
+ * </pre>
+ *
+ * <p>Each {@code cancel()} of a pending task counts a request ({@link #cancelling()});
+ * {@link #uncancel()} withdraws one, and at zero an undelivered cancellation with it. The
+ * coroutine may catch the {@link CancelledError}: the task then goes on and ends as its
+ * coroutine does.
+ *
  * @param <T> the type of the result
  */
-public class Task<T> extends Future<T> {
+public final class Task<T> extends Future<T> {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     /** Waiting on the future in {@link #slot}: wake up with its outcome. */
@@ -64,7 +97,7 @@ public class Task<T> extends Future<T> {
     /**
      * asyncio.Task(coro, loop=..., name=..., context=..., eager_start=...): a task of {@code loop}
      * running {@code coro}. Usually made through {@link EventLoop#createTask} (which applies the
-     * loop's {@link TaskFactory}); a task factory calls this constructor, or a subclass's.
+     * loop's {@link TaskFactory}); a task factory calls this constructor.
      *
      * @param loop the loop the task runs on (not closed)
      * @param coro the coroutine to run (not awaited before)

@@ -4,7 +4,7 @@ package io.jasyncio;
  * What {@link EventLoop#createTask} calls to make a task once set with
  * {@link EventLoop#setTaskFactory} (asyncio's task factories, {@code factory(loop, coro, **kwargs)}).
  * A factory returns a {@link Task} of {@code loop} running {@code coro}, usually
- * {@code new Task<>(loop, coro, name, context, eagerStart != null && eagerStart)} or a subclass's;
+ * {@code new Task<>(loop, coro, name, context, eagerStart != null && eagerStart)};
  * {@link AsyncIO#eagerTaskFactory} is one.
  */
 @FunctionalInterface

@@ -135,7 +135,7 @@ final class TaskStack {
         if (exc instanceof VirtualMachineError) {
             return;
         }
-        StackTraceElement where = awaiter instanceof io.jasyncio.internal.Frame<?> ? awaitSite() : awaiter.location();
+        StackTraceElement where = awaiter.runningLocation();
         if (where == null) {
             return;
         }
@@ -182,18 +182,6 @@ final class TaskStack {
 
     /** Traces longer than this get no more async frames (bounds the cost of long failure chains). */
     static final int MAX_TRACE = 4096;
-
-    /** The innermost frame on the current Java stack that is not await plumbing: the awaiting body. */
-    private static StackTraceElement awaitSite() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !PLUMBING.contains(f.getClassName()))
-                .findFirst()
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .orElse(null));
-    }
-
-    private static final java.util.Set<String> PLUMBING = java.util.Set.of(TaskStack.class.getName(),
-            "io.jasyncio.Coroutine", "io.jasyncio.internal.Frame");
 
     /** Index of the first frame of the task machinery (the step loop), or the length. */
     private static int taskFrameIndex(StackTraceElement[] trace) {

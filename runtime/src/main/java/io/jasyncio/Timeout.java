@@ -61,7 +61,18 @@ public final class Timeout {
 
     /** A lazy coroutine that enters this scope, awaits {@code aw} inside it and leaves it. */
     public <T> Coroutine<T> run(Awaitable<T> aw) {
-        return new Scoped<>(this, Objects.requireNonNull(aw, "awaitable"));
+        return new Scoped<>(this, Objects.requireNonNull(aw, "awaitable"), null);
+    }
+
+    /**
+     * A lazy coroutine that enters this scope, makes the body's coroutine and awaits it inside
+     * the scope, then leaves it: {@code await(timeout(5).run(() -> { await(sleep(1)); return done(); }))}
+     * is Python's {@code async with asyncio.timeout(5): await asyncio.sleep(1)}. The body is an
+     * async lambda or a reference to an {@code @Async} method; what {@code body.get()} throws
+     * fails the coroutine after the scope is left.
+     */
+    public <T> Coroutine<T> run(AsyncSupplier<T> body) {
+        return new Scoped<>(this, null, Objects.requireNonNull(body, "body"));
     }
 
     void enter() {
@@ -113,39 +124,42 @@ public final class Timeout {
     }
 
     /** The coroutine of {@link #run}: enter, await inline, exit. */
-    private static final class Scoped<T> extends Coroutine<T> {
+    private static final class Scoped<T> extends AwaitScope<T> {
         private final Timeout scope;
         private Awaitable<T> aw;
-        private int state;
+        private AsyncSupplier<T> body;
 
-        Scoped(Timeout scope, Awaitable<T> aw) {
+        Scoped(Timeout scope, Awaitable<T> aw, AsyncSupplier<T> body) {
             this.scope = scope;
             this.aw = aw;
+            this.body = body;
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        protected Object resume() throws Throwable {
-            Object value;
-            try {
-                if (state == 0) {
-                    scope.enter();
-                    state = 1;
-                    Awaitable<T> a = aw;
-                    aw = null;
-                    value = awaitStep(a);
-                    if (value == SUSPEND) {
-                        return SUSPEND;
-                    }
-                } else {
-                    value = awaitResult();
+        Object enter() throws Throwable {
+            scope.enter();
+            Awaitable<T> a = aw;
+            aw = null;
+            AsyncSupplier<T> b = body;
+            if (b != null) {
+                // an async lambda's body: made once the scope is entered, its failure is the scope's
+                body = null;
+                try {
+                    a = Objects.requireNonNull(b.get(), "the body returned null instead of a coroutine");
+                } catch (Throwable e) {
+                    throw scope.exit(e);
                 }
-            } catch (Throwable e) {
-                if (state == 0) {
-                    throw e; // never entered
-                }
-                throw scope.exit(e);
             }
+            return a;
+        }
+
+        @Override
+        Throwable failed(Throwable error) {
+            return scope.exit(error);
+        }
+
+        @Override
+        Object succeeded(Object value) {
             scope.exit(null);
             return value;
         }

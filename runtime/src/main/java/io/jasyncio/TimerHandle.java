@@ -5,7 +5,7 @@ package io.jasyncio;
  * of nothing at once but costs O(1): the heap drops it when it reaches the top or in its next
  * purge (see {@link TimerHeap}); {@link EventLoop} counts only live timers.
  */
-public class TimerHandle extends Handle {
+public sealed class TimerHandle extends Handle permits Sleep.SleepTimer {
     final double when;
     /**
      * Scheduling order: equal deadlines fire first-in first-out. An int compared with

@@ -11,10 +11,10 @@ import java.util.function.Consumer;
  * returned. A timeout of zero or less: a done awaitable returns its result, anything else is
  * cancelled (a coroutine never starts) and waited for, then TimeoutError.
  */
-final class WaitFor<T> extends Coroutine<T> {
+final class WaitFor<T> extends AwaitScope<T> {
     private Awaitable<T> aw;
     private final Double timeout;
-    private int state;
+    /** With a timeout of zero or less: the awaitable as a future, cancelled and waited for unless done. */
     private Future<T> fut;
     private Consumer<Future<T>> releaser;
 
@@ -27,50 +27,38 @@ final class WaitFor<T> extends Coroutine<T> {
     }
 
     @Override
-    protected Object resume() throws Throwable {
-        if (state == 0) {
-            Awaitable<T> a = aw;
-            aw = null;
-            if (timeout == null || timeout > 0) {
-                // Tail-await the scope: this frame is only a pass-through afterwards.
-                state = 1;
-                return awaitStep(new Timeout(timeout == null ? null : AsyncIO.getRunningLoop().time() + timeout).run(a));
-            }
-            fut = Futures.ensure(a, null);
-            if (fut.done()) {
-                return fut.result();
-            }
-            // _cancel_and_wait: cancel, then wait on a separate waiter so waitFor stays cancellable.
-            Future<Object> waiter = AsyncIO.getRunningLoop().createFuture();
-            releaser = f -> Futures.release(waiter);
-            fut.addDoneCallback(releaser);
-            state = 2;
-            Object v;
-            try {
-                fut.cancel();
-                v = awaitStep(waiter);
-            } catch (Throwable e) {
-                fut.removeDoneCallback(releaser);
-                throw e;
-            }
-            if (v == SUSPEND) {
-                return SUSPEND;
-            }
-            return afterCancel();
+    Object enter() {
+        Awaitable<T> a = aw;
+        aw = null;
+        if (timeout == null || timeout > 0) {
+            // this frame is only a pass-through for the scope's result
+            return new Timeout(timeout == null ? null : AsyncIO.getRunningLoop().time() + timeout).run(a);
         }
-        if (state == 1) {
-            return awaitResult();
+        fut = Futures.ensure(a, null);
+        if (fut.done()) {
+            return fut; // its result, or its failure, at once
         }
-        try {
-            awaitResult();
-        } catch (Throwable e) {
-            fut.removeDoneCallback(releaser);
-            throw e;
-        }
-        return afterCancel();
+        // _cancel_and_wait: cancel, then wait on a separate waiter so waitFor stays cancellable.
+        Future<Object> waiter = AsyncIO.getRunningLoop().createFuture();
+        releaser = f -> Futures.release(waiter);
+        fut.addDoneCallback(releaser);
+        fut.cancel();
+        return waiter;
     }
 
-    private Object afterCancel() {
+    @Override
+    Throwable failed(Throwable error) {
+        if (releaser != null) {
+            fut.removeDoneCallback(releaser);
+        }
+        return error;
+    }
+
+    @Override
+    Object succeeded(Object value) {
+        if (releaser == null) {
+            return value;
+        }
         fut.removeDoneCallback(releaser);
         try {
             return fut.result();

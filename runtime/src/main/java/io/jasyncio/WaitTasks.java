@@ -16,11 +16,10 @@ import java.util.function.Consumer;
  * was never true); an empty collection is an error. Lazy: nothing is checked or started until it
  * is awaited.
  */
-final class WaitTasks<T> extends Coroutine<WaitResult<T>> {
+final class WaitTasks<T> extends AwaitScope<WaitResult<T>> {
     private final Collection<? extends Awaitable<? extends T>> aws;
     private final Double timeout;
     private final ReturnWhen returnWhen;
-    private int state;
     private List<Future<T>> fs;
     private Runnable cancelTimer;
     private Consumer<Future<T>> onCompletion;
@@ -33,59 +32,50 @@ final class WaitTasks<T> extends Coroutine<WaitResult<T>> {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected Object resume() throws Throwable {
-        if (state == 0) {
-            if (aws.isEmpty()) {
-                throw new IllegalArgumentException("Set of Tasks/Futures is empty.");
-            }
-            Set<Future<T>> unique = new LinkedHashSet<>();
-            for (Awaitable<? extends T> aw : aws) {
-                if (aw instanceof Coroutine<?> coro) {
-                    throw new IllegalArgumentException("Passing coroutines is forbidden, use tasks explicitly: wrap "
-                            + coro + " with createTask(...) first and wait for the task, so the task you hold is"
-                            + " the one reported in done/pending");
-                }
-                unique.add((Future<T>) Objects.requireNonNull(aw, "waitTasks() element"));
-            }
-            fs = new ArrayList<>(unique);
-            EventLoop loop = AsyncIO.getRunningLoop();
-            Future<Object> waiter = loop.createFuture();
-            if (timeout != null) {
-                cancelTimer = loop.callLater(timeout, () -> Futures.release(waiter))::cancel;
-            }
-            int[] counter = {fs.size()};
-            onCompletion = f -> {
-                counter[0]--;
-                if (counter[0] <= 0 || returnWhen == ReturnWhen.FIRST_COMPLETED
-                        || returnWhen == ReturnWhen.FIRST_EXCEPTION && !f.cancelled() && f.exception() != null) {
-                    if (cancelTimer != null) {
-                        cancelTimer.run();
-                    }
-                    Futures.release(waiter);
-                }
-            };
-            for (Future<T> f : fs) {
-                f.addDoneCallback(onCompletion);
-            }
-            state = 1;
-            Object v;
-            try {
-                v = awaitStep(waiter);
-            } catch (Throwable e) {
-                cleanup();
-                throw e;
-            }
-            if (v == SUSPEND) {
-                return SUSPEND;
-            }
-        } else {
-            try {
-                awaitResult();
-            } catch (Throwable e) {
-                cleanup();
-                throw e;
-            }
+    Object enter() {
+        if (aws.isEmpty()) {
+            throw new IllegalArgumentException("Set of Tasks/Futures is empty.");
         }
+        Set<Future<T>> unique = new LinkedHashSet<>();
+        for (Awaitable<? extends T> aw : aws) {
+            if (aw instanceof Coroutine<?> coro) {
+                throw new IllegalArgumentException("Passing coroutines is forbidden, use tasks explicitly: wrap "
+                        + coro + " with createTask(...) first and wait for the task, so the task you hold is"
+                        + " the one reported in done/pending");
+            }
+            unique.add((Future<T>) Objects.requireNonNull(aw, "waitTasks() element"));
+        }
+        fs = new ArrayList<>(unique);
+        EventLoop loop = AsyncIO.getRunningLoop();
+        Future<Object> waiter = loop.createFuture();
+        if (timeout != null) {
+            cancelTimer = loop.callLater(timeout, () -> Futures.release(waiter))::cancel;
+        }
+        int[] counter = {fs.size()};
+        onCompletion = f -> {
+            counter[0]--;
+            if (counter[0] <= 0 || returnWhen == ReturnWhen.FIRST_COMPLETED
+                    || returnWhen == ReturnWhen.FIRST_EXCEPTION && !f.cancelled() && f.exception() != null) {
+                if (cancelTimer != null) {
+                    cancelTimer.run();
+                }
+                Futures.release(waiter);
+            }
+        };
+        for (Future<T> f : fs) {
+            f.addDoneCallback(onCompletion);
+        }
+        return waiter;
+    }
+
+    @Override
+    Throwable failed(Throwable error) {
+        cleanup();
+        return error;
+    }
+
+    @Override
+    Object succeeded(Object value) {
         cleanup();
         Set<Future<T>> done = new LinkedHashSet<>();
         Set<Future<T>> pending = new LinkedHashSet<>();

@@ -165,6 +165,39 @@ class CoroutineTest {
         assertThat(AsyncIO.isCoroutineFunction(Fixture.class.getDeclaredMethod("plain"))).isFalse();
     }
 
+    interface Base {
+        Object make(int x);
+    }
+
+    interface Covariant extends Base {
+        @Override
+        Coroutine<Integer> make(int x);
+    }
+
+    @Test
+    void objectsOfFunctionalInterfacesReturningCoroutineAreCoroutineFunctions() throws Exception {
+        // inspect.iscoroutinefunction: true for an async def (here: a lambda or reference whose
+        // interface method returns Coroutine), false for a plain callable returning something else.
+        AsyncSupplier<Void> supplier = () -> AsyncIO.sleep(0);
+        AsyncFunction<Integer, Integer> function = x -> AsyncIO.done(x);
+        java.util.function.Supplier<Coroutine<Void>> generic = () -> AsyncIO.sleep(0);
+        Covariant covariant = AsyncIO::done;
+        Runnable runnable = () -> { };
+        java.util.function.Supplier<String> text = () -> "x";
+        Base base = x -> x;
+        assertThat(AsyncIO.isCoroutineFunction(supplier)).isTrue();
+        assertThat(AsyncIO.isCoroutineFunction(function)).isTrue();
+        assertThat(AsyncIO.isCoroutineFunction(covariant)).isTrue();
+        assertThat(AsyncIO.isCoroutineFunction((Object) Fixture.class.getDeclaredMethod("coroutineFunction"))).isTrue();
+        // Supplier<Coroutine<T>>: erased, its method returns Object, as a plain def returning a coroutine.
+        assertThat(AsyncIO.isCoroutineFunction(generic)).isFalse();
+        assertThat(AsyncIO.isCoroutineFunction(runnable)).isFalse();
+        assertThat(AsyncIO.isCoroutineFunction(text)).isFalse();
+        assertThat(AsyncIO.isCoroutineFunction(base)).isFalse();
+        assertThat(AsyncIO.isCoroutineFunction((Object) null)).isFalse();
+        assertThat(AsyncIO.isCoroutineFunction("not a function")).isFalse();
+    }
+
     @Test
     void aHandWrittenCoroutineThatSuspendsWithoutAwaitingFailsClearly() {
         Coroutine<Object> broken = new Coroutine<>() {

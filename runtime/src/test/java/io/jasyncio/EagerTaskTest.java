@@ -142,27 +142,26 @@ class EagerTaskTest {
         loop.close();
     }
 
-    /** A task subclass, as custom task constructors for create_eager_task_factory are. */
-    static final class NamedTask<T> extends Task<T> {
-        NamedTask(EventLoop loop, Coroutine<T> coro, String name, Context context, boolean eagerStart) {
-            super(loop, coro, name == null ? "custom" : name, context, eagerStart);
-        }
-    }
-
     @Test
     void createEagerTaskFactoryCallsTheGivenConstructor() {
-        // asyncio.create_eager_task_factory(custom_task_constructor)
+        // asyncio.create_eager_task_factory(custom_task_constructor): eager unless told otherwise
         EventLoop loop = EventLoop.withVirtualTime();
         @SuppressWarnings({"unchecked", "rawtypes"})
-        TaskFactory ctor = (l, coro, name, context, eager) -> new NamedTask(l, coro, name, context, eager);
+        TaskFactory ctor = (l, coro, name, context, eager) -> {
+            log.add("eager=" + eager);
+            return new Task(l, coro, name == null ? "custom" : name, context, eager);
+        };
         loop.setTaskFactory(AsyncIO.createEagerTaskFactory(ctor));
         AsyncIO.run(new Steps<>().then(in -> {
             Task<Object> t = AsyncIO.createTask(Loops.call(() -> "x"));
-            assertThat(t).isInstanceOf(NamedTask.class);
             assertThat(t.getName()).isEqualTo("custom");
             assertThat(t.done()).isTrue();
-            return null;
+            Task<Object> lazy = AsyncIO.createTask(Loops.call(() -> "y"), "lazy", null, false);
+            assertThat(lazy.done()).isFalse();
+            return Steps.await(lazy);
         }), () -> loop);
+        // the first entry is run()'s own main task, made before the loop ran (so not eager)
+        assertThat(log).containsExactly("eager=true", "eager=true", "eager=false");
     }
 
     @Test

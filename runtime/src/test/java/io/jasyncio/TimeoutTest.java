@@ -166,4 +166,47 @@ class TimeoutTest {
             return null;
         }));
     }
+
+    @Test
+    void aBodyIsMadeInsideTheScopeAndTimesOutLikeAnAwaitable() {
+        // asyncio: `async with timeout(1): await sleep(10)` raises TimeoutError at 1; the body
+        // starts only once the scope is entered (the Java body is called then, not at run()).
+        Timeout[] t = new Timeout[1];
+        List<String> log = new ArrayList<>();
+        assertThat(outcome(() -> {
+            t[0] = AsyncIO.timeout(1);
+            Coroutine<Void> c = t[0].run(() -> {
+                log.add("body made, when=" + t[0].when());
+                return AsyncIO.sleep(10);
+            });
+            log.add("run returned");
+            return c;
+        })).isEqualTo("TimeoutError@1.0");
+        assertThat(log).containsExactly("run returned", "body made, when=1.0");
+        assertThat(t[0].expired()).isTrue();
+    }
+
+    @Test
+    void aBodyThatEndsInTimeGivesItsResult() {
+        assertThat(outcome(() -> AsyncIO.timeout(5).run(() -> AsyncIO.sleep(2, "ok")))).isEqualTo("ok@2.0");
+    }
+
+    @Test
+    void aBodyThatReturnsNullFailsClearly() {
+        assertThat(outcome(() -> AsyncIO.timeout(5).run(() -> null))).isEqualTo("NullPointerException@0.0");
+    }
+
+    @Test
+    void aBodyThatThrowsFailsTheScopeAfterLeavingIt() {
+        // asyncio: an exception raised inside `async with timeout(...)` leaves the scope and propagates.
+        Timeout[] t = new Timeout[1];
+        assertThat(outcome(() -> {
+            t[0] = AsyncIO.timeout(5);
+            return t[0].run(() -> {
+                throw new java.io.IOException("no body");
+            });
+        })).isEqualTo("IOException@0.0");
+        assertThat(t[0].toString()).startsWith("<Timeout [exited]");
+        assertThatThrownBy(() -> t[0].run((AsyncSupplier<Void>) null)).isInstanceOf(NullPointerException.class);
+    }
 }

@@ -85,7 +85,7 @@ final class AsyncMethod {
                 }
             } else if (arr[i].getOpcode() == ARETURN) {
                 if (TypedInterpreter.isNull(f.getStack(f.getStackSize() - 1))) {
-                    reporter.error(method.name, lines[i], "an @Async method must not return null: use 'return done(null);'"
+                    reporter.error(method.name, lines[i], "an @Async method or async lambda must not return null: use 'return done(null);'"
                             + " (or 'return done();' for Coroutine<Void>)");
                     ok = false;
                 } else if (f.getStackSize() != 1) {

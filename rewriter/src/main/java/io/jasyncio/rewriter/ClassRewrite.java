@@ -28,7 +28,7 @@ final class ClassRewrite {
             int version = bytes.length >= 8 ? ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff) : -1;
             String why = version > Names.NEWEST_VERSION
                     ? "class file version " + version + " (Java " + (version - 44) + ") is newer than the newest"
-                    + " supported, " + Names.NEWEST_VERSION + " (Java 25)"
+                    + " supported, " + Names.NEWEST_VERSION + " (Java " + (Names.NEWEST_VERSION - 44) + ")"
                     : "not a valid class file (" + e + ")";
             return failed(new Reporter("<unknown>", null), why);
         }
@@ -40,7 +40,9 @@ final class ClassRewrite {
         int version = c.version & 0xFFFF;
         if (version < Names.OLDEST_VERSION || version > Names.NEWEST_VERSION) {
             reporter.error(null, -1, "class file version " + version + " (Java " + (version - 44) + ") is not supported:"
-                    + " jasyncio rewrites class files of Java 8 (52) to Java 25 (69); compile with --release 8 or newer");
+                    + " jasyncio rewrites class files of Java " + (Names.OLDEST_VERSION - 44) + " (" + Names.OLDEST_VERSION
+                    + ") to Java " + (Names.NEWEST_VERSION - 44) + " (" + Names.NEWEST_VERSION + "); compile with --release "
+                    + (Names.OLDEST_VERSION - 44) + " or newer");
             return new RewriteResult(null, false, reporter.diagnostics());
         }
         try {
@@ -120,7 +122,7 @@ final class ClassRewrite {
         }
     }
 
-    /** {@code <clinit>} starts with {@code Frame.checkContract(1, "binary.Name")}. */
+    /** {@code <clinit>} starts with {@code Frame.checkContract(CONTRACT_VERSION, "binary.Name")}. */
     private static void addContractCheck(ClassNode c, String binaryName) {
         MethodNode clinit = null;
         for (MethodNode m : c.methods) {

@@ -5,12 +5,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decides from the constant pool alone whether a class can need rewriting: it must mention the
  * {@code @Async} descriptor, or both {@code io/jasyncio/AsyncIO} and {@code await} (a misuse to
- * report). Reads only the pool's tags, lengths and a few UTF-8 entries; no allocation.
+ * report), or both {@code java/lang/invoke/LambdaMetafactory} and a method descriptor returning
+ * {@code Coroutine} (maybe an async lambda). Reads only the pool's tags, lengths and a few UTF-8
+ * entries; no allocation.
  */
 final class ConstantPoolScan {
     private static final byte[] ASYNC = Names.ASYNC_DESC.getBytes(StandardCharsets.UTF_8);
     private static final byte[] ASYNCIO = Names.ASYNCIO.getBytes(StandardCharsets.UTF_8);
     private static final byte[] AWAIT = Names.AWAIT.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] METAFACTORY = "java/lang/invoke/LambdaMetafactory".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RETURNS_COROUTINE = (")" + Names.COROUTINE_DESC).getBytes(StandardCharsets.UTF_8);
     private static final byte[] REWRITTEN = Names.REWRITTEN_DESC.getBytes(StandardCharsets.UTF_8);
 
     private ConstantPoolScan() {
@@ -27,6 +31,8 @@ final class ConstantPoolScan {
             boolean async = false;
             boolean asyncio = false;
             boolean await = false;
+            boolean metafactory = false;
+            boolean returnsCoroutine = false;
             for (int i = 1; i < count; i++) {
                 switch (b[off]) {
                     case 1: {
@@ -40,6 +46,11 @@ final class ConstantPoolScan {
                             await = true;
                         } else if (len == REWRITTEN.length && matches(b, start, REWRITTEN)) {
                             return false;   // already rewritten: rewrite() returns it unchanged
+                        } else if (len == METAFACTORY.length && matches(b, start, METAFACTORY)) {
+                            metafactory = true;
+                        } else if (len > RETURNS_COROUTINE.length
+                                && matches(b, start + len - RETURNS_COROUTINE.length, RETURNS_COROUTINE)) {
+                            returnsCoroutine = true;
                         }
                         off = start + len;
                         break;
@@ -61,7 +72,7 @@ final class ConstantPoolScan {
                         return true;   // unknown constant: let rewrite() decide
                 }
             }
-            return async || (asyncio && await);
+            return async || (asyncio && await) || (metafactory && returnsCoroutine);
         } catch (ArrayIndexOutOfBoundsException e) {
             return true;   // truncated: let rewrite() report it
         }

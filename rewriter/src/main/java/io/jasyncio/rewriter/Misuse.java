@@ -4,6 +4,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -37,8 +38,11 @@ final class Misuse {
         return false;
     }
 
-    /** Whether the class mentions await or @Async at all (else it is left alone). */
+    /** Whether the class mentions await or @Async at all, or has an async lambda (else it is left alone). */
     static boolean relevant(ClassNode c) {
+        if (!AsyncLambdas.of(c).isEmpty()) {
+            return true;
+        }
         for (MethodNode m : c.methods) {
             if (isAsync(m)) {
                 return true;
@@ -56,9 +60,11 @@ final class Misuse {
     static List<MethodNode> check(ClassNode c, Reporter reporter) {
         List<MethodNode> candidates = new ArrayList<>();
         boolean anonymous = isAnonymous(c);
+        Set<String> lambdas = AsyncLambdas.of(c);
         for (MethodNode m : c.methods) {
             // javac copies annotations onto bridge methods; a bridge only forwards to the real factory.
-            boolean async = isAsync(m) && (m.access & ACC_BRIDGE) == 0;
+            boolean lambda = lambdas.contains(m.name + m.desc);
+            boolean async = lambda || isAsync(m) && (m.access & ACC_BRIDGE) == 0;
             List<Integer> awaits = new ArrayList<>();
             int[] lines = Lines.of(m.instructions);
             int i = 0;
@@ -109,8 +115,10 @@ final class Misuse {
 
     private static String notAsyncMessage(MethodNode m, boolean anonymous) {
         if (m.name.startsWith("lambda$")) {
-            return "await inside a lambda: a lambda cannot be @Async; move this code into an @Async method returning"
-                    + " Coroutine<T> and call that method from the lambda";
+            return "await inside a lambda whose functional interface method does not return Coroutine: only an async"
+                    + " lambda may await; give the lambda a target type returning Coroutine<T> (AsyncSupplier<T>,"
+                    + " AsyncFunction<A, T> or your own) and end it with 'return done(value);', or move the await"
+                    + " into an @Async method";
         }
         String fix = "annotate " + m.name + " with @Async and make it return Coroutine<T> (ending with"
                 + " 'return done(value);'), or move the await into an @Async method";

@@ -17,15 +17,15 @@ public final class Rewriter {
 
     /**
      * Cheap pre-filter: a scan of the constant pool, no full parse. False means the class has
-     * neither {@code @Async} nor a call of {@code AsyncIO.await}, so {@link #rewrite} would
-     * return it unchanged.
+     * neither {@code @Async}, nor a call of {@code AsyncIO.await}, nor a lambda that can return
+     * {@code Coroutine}, so {@link #rewrite} would return it unchanged.
      */
     public static boolean mayNeedRewrite(byte[] classBytes) {
         return ConstantPoolScan.mayNeedRewrite(classBytes);
     }
 
     /**
-     * Rewrites every {@code @Async} method of one class. Never throws for bad input: a
+     * Rewrites every {@code @Async} method and async lambda of one class. Never throws for bad input: a
      * corrupt, truncated or unsupported class file gives an error diagnostic and no bytes.
      */
     public RewriteResult rewrite(byte[] classBytes) {

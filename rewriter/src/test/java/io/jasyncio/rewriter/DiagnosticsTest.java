@@ -75,10 +75,11 @@ class DiagnosticsTest {
                     lineOf(BAD, "PLAIN"));
             assertError(bad, "@Async method notCoroutine returns java.lang.String but must return"
                     + " io.jasyncio.Coroutine<T>", lineOf(BAD, "NOT-COROUTINE"));
-            assertError(bad, "await inside a lambda: a lambda cannot be @Async; move this code into an @Async method",
+            assertError(bad, "await inside a lambda whose functional interface method does not return Coroutine: only an"
+                    + " async lambda may await; give the lambda a target type returning Coroutine<T>",
                     lineOf(BAD, "LAMBDA"));
             assertError(bad, "the method reference AsyncIO::await cannot be rewritten", lineOf(BAD, "REFERENCE"));
-            assertError(bad, "an @Async method must not return null: use 'return done(null);'", lineOf(BAD, "NULL"));
+            assertError(bad, "an @Async method or async lambda must not return null: use 'return done(null);'", lineOf(BAD, "NULL"));
             // No code, so no line: the diagnostic names the file and the method.
             assertThat(bad.diagnostics()).anyMatch(d -> d.line() == -1 && d.toString().startsWith("Bad.java: @Async method"
                     + " abstractOne is abstract and has no body to rewrite: remove @Async here"));

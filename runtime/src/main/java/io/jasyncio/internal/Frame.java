@@ -101,4 +101,29 @@ public final class Frame<T> extends Coroutine<T> {
     protected StackTraceElement location() {
         return FrameSite.location(site, state);
     }
+
+    /** The body called {@link #await}: the Java stack frame below that call is the body's, at the await's line. */
+    @Override
+    protected StackTraceElement runningLocation() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .dropWhile(f -> f.getDeclaringClass() != Frame.class || !f.getMethodName().equals("await"))
+                .skip(1)
+                .findFirst()
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .orElse(null));
+    }
+
+    /** A frame is created by its {@code @Async} method (the factory): it takes that method's name. */
+    @Override
+    protected String nameAtCreation(StackTraceElement creator) {
+        return creator != null ? creator.getMethodName() : super.nameAtCreation(null);
+    }
+
+    /** Clears the reference slots (primitives hold nothing alive). */
+    @Override
+    protected void releaseState() {
+        r0 = null;
+        r1 = null;
+        rx = null;
+    }
 }

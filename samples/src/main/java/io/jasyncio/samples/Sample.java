@@ -1,8 +1,9 @@
 package io.jasyncio.samples;
 
 /**
- * One example of SEED-EXAMPLES.md: its id ({@code e01}…{@code e23}, also the name of its
- * expected-output file), a one-line title, its class and its program's {@code main}.
+ * One example: of SEED-EXAMPLES.md ({@code e01}…{@code e23}) or of the asyncio documentation
+ * beyond it ({@code e24}…): its id (also the name of its expected-output file), a one-line title,
+ * its class and its program's {@code main}.
  */
 record Sample(String id, String title, Class<?> type, Program program) {
 
@@ -12,7 +13,7 @@ record Sample(String id, String title, Class<?> type, Program program) {
         void main(String[] args) throws Exception;
     }
 
-    /** The seed's name for it: {@code E1} … {@code E23}. */
+    /** Its name: {@code E1} … {@code E23} as in the seed, then {@code E24} …. */
     String seedName() {
         return "E" + Integer.parseInt(id.substring(1));
     }

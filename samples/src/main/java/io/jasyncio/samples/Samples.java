@@ -14,7 +14,10 @@ import java.util.Locale;
  */
 public final class Samples {
 
-    /** Every example of SEED-EXAMPLES.md, in the seed's order. */
+    /**
+     * Every example of SEED-EXAMPLES.md, in the seed's order (E1–E23), then the TaskGroup and
+     * timeout examples of the asyncio documentation (E24–E29).
+     */
     static final List<Sample> ALL = List.of(
             new Sample("e01", "Coroutines: hello, sleep one second, world",
                     E01HelloWorld.class, E01HelloWorld::main),
@@ -61,12 +64,42 @@ public final class Samples {
             new Sample("e22", "runCoroutineThreadsafe from another thread",
                     E22RunCoroutineThreadsafe.class, E22RunCoroutineThreadsafe::main),
             new Sample("e23", "Cancelling a task",
-                    E23CancelTask.class, E23CancelTask::main));
+                    E23CancelTask.class, E23CancelTask::main),
+            new Sample("e24", "TaskGroup: the scope waits for its tasks (2 s)",
+                    E24TaskGroup.class, E24TaskGroup::main),
+            new Sample("e25", "TaskGroup: results once the scope ended",
+                    E25TaskGroupResults.class, E25TaskGroupResults::main),
+            new Sample("e26", "Terminating a TaskGroup with an exception",
+                    E26TerminateTaskGroup.class, E26TerminateTaskGroup::main),
+            new Sample("e27", "timeout: a deadline on a block of awaits",
+                    E27Timeout.class, E27Timeout::main),
+            new Sample("e28", "timeout(null) then reschedule",
+                    E28TimeoutReschedule.class, E28TimeoutReschedule::main),
+            new Sample("e29", "timeoutAt: an absolute deadline",
+                    E29TimeoutAt.class, E29TimeoutAt::main),
+
+            new Sample("e30", "Streams: the TCP echo client and server",
+                    E30TcpEcho.class, E30TcpEcho::main));
 
     private Samples() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && (args[0].equals("echo-server") || args[0].equals("http-server"))) {
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            try {
+                ServerMain.port(rest, 0);
+            } catch (IllegalArgumentException e) {
+                System.err.println(args[0] + ": " + e.getMessage());
+                System.exit(2);
+            }
+            if (args[0].equals("echo-server")) {
+                EchoServer.main(rest);
+            } else {
+                HttpServer.main(rest);
+            }
+            return;
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.println(usage());
             return;
@@ -104,7 +137,10 @@ public final class Samples {
     }
 
     static String usage() {
-        StringBuilder s = new StringBuilder("usage: ./samples.sh [--fast] [eNN ...]   (main class io.jasyncio.samples.Samples)\n  samples:");
+        StringBuilder s = new StringBuilder("usage: ./samples.sh [--fast] [eNN ...]   (main class io.jasyncio.samples.Samples)\n"
+                + "       ./samples.sh echo-server [port]   TCP echo server on 127.0.0.1 (default port 8888)\n"
+                + "       ./samples.sh http-server [port]   minimal HTTP/1.1 server on 127.0.0.1 (default port 8080)\n"
+                + "  samples:");
         for (Sample sample : ALL) {
             s.append("\n    ").append(sample.id()).append("  ").append(sample.title());
         }

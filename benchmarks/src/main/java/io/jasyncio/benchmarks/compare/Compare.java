@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The side-by-side comparison (issue 7): every workload with every peer, each run in a JVM of
+ * The side-by-side comparison with the peers: every workload with every peer, each run in a JVM of
  * its own, {@code --runs} times, then medians, ratios (jasyncio ÷ peer), a Markdown report and
  * SVG charts. {@code benchmarks/compare.sh} builds the jar and runs this.
  *

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code -Djdk.virtualThreadScheduler.parallelism=1} everything shares one carrier. The project
  * compiles for Java 17, so the factory is looked up reflectively once (no per-task cost).
  */
-final class VirtualThreadPeer implements Peer {
+public final class VirtualThreadPeer implements Peer {
     private final ThreadFactory factory;
 
     VirtualThreadPeer() {
@@ -21,7 +21,7 @@ final class VirtualThreadPeer implements Peer {
     }
 
     /** {@code Thread.ofVirtual().factory()}, or an explanation of why there is none. */
-    static ThreadFactory virtualThreadFactory() {
+    public static ThreadFactory virtualThreadFactory() {
         try {
             Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
             return (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);

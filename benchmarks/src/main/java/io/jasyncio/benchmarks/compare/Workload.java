@@ -3,7 +3,7 @@ package io.jasyncio.benchmarks.compare;
 import java.util.List;
 
 /**
- * The workloads of the side-by-side comparison (issue 7). Each runs in a fresh JVM per peer and
+ * The workloads of the side-by-side comparison with the peers. Each runs in a fresh JVM per peer and
  * per run; at least {@code warmups} untimed repetitions at the same size (and at least two
  * seconds of them, see {@link PeerMain#warmUp}) come first in that JVM, so the
  * throughput numbers are of JIT-compiled code, while {@code sleep_many} and {@code park_many}
@@ -75,7 +75,7 @@ enum Workload {
      * @param higherBetter whether a larger value is better (throughput) or worse (time, bytes)
      * @param unitScale    value / unitScale is what the table prints
      * @param unit         the printed unit
-     * @param target       issue 7's target for jasyncio in SI units, NaN when there is none
+     * @param target       the target jasyncio should reach, in SI units, NaN when there is none
      */
     record Metric(String key, String label, boolean higherBetter, double unitScale, String unit, double target) {
     }

@@ -38,6 +38,7 @@ final class Corpus {
         all.addAll(ExceptionCases.all());
         all.addAll(ValueCases.all());
         all.addAll(ClassShapeCases.all());
+        all.addAll(LambdaCases.all());
         return all;
     }
 }

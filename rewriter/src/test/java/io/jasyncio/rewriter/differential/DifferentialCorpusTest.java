@@ -20,7 +20,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Issue 3's differential suite: every corpus program, compiled by each compiler/release/debug
+ * The differential suite: every corpus program, compiled by each compiler/release/debug
  * combination of {@link CompileOptions#matrix()}, is rewritten, verified, loaded in a fresh
  * loader (the JVM verifies it: surefire runs with -Xverify:all) and run on the real event loop
  * with awaits that really suspend; its trace must equal the trace of the same source compiled

@@ -9,9 +9,9 @@ import java.util.Map;
  * cannot go stale. Empty is the goal.
  */
 public final class KnownRewriterBugs {
-    // Fixed in the rewriter (2c907b3): "FinallyForms" (an await inside a finally block restored the
-    // caught Throwable as Object: VerifyError at ATHROW) and "WideLocalsManyAwaits" (300 live
-    // locals across 14 awaits: MethodTooLargeException).
+    // Fixed in the rewriter, and kept as corpus programs: "FinallyForms" (an await inside a finally
+    // block restored the caught Throwable as Object: VerifyError at ATHROW) and
+    // "WideLocalsManyAwaits" (300 live locals across 14 awaits: MethodTooLargeException).
     static final Map<String, String> BUGS = Map.of();
 
     /**

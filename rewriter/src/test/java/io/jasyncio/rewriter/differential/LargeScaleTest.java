@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 3's large-scale acceptance checks, on rewritten code and default JVM settings: a
+ * Large-scale checks, on rewritten code and default JVM settings: a
  * 100,000-deep chain of awaiting coroutines, and ten million suspensions in constant memory.
  */
 class LargeScaleTest {

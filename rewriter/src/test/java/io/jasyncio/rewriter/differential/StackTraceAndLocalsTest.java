@@ -18,7 +18,7 @@ import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * Faithful debugging after rewriting (issue 3, item 3): a failure after an await points at the
+ * Faithful debugging after rewriting: a failure after an await points at the
  * user's method and line, and the LocalVariableTable keeps the user's names and types.
  */
 class StackTraceAndLocalsTest {

@@ -1,5 +1,5 @@
 /**
- * Issue 3's acceptance suite. {@code DifferentialCorpusTest}: every program of the corpus
+ * The rewriter's differential suite. {@code DifferentialCorpusTest}: every program of the corpus
  * ({@code ControlFlowCases}, {@code ExceptionCases}, {@code ValueCases}, {@code ClassShapeCases})
  * on every class-file target of {@code CompileOptions.matrix()}, rewritten and run with awaits
  * that really suspend, against its blocking reference twin. {@code LargeScaleTest}: 100,000-deep

@@ -19,7 +19,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Issue 3's generator: random {@code @Async} methods ({@link ProgramGenerator}) are compiled in
+ * The generator: random {@code @Async} methods ({@link ProgramGenerator}) are compiled in
  * batches, rewritten, verified, run on the real loop, and compared with the blocking reference
  * twin of the same source.
  *

@@ -50,7 +50,8 @@ class GeneratorSanityTest {
         assertThat(all).contains("await(later(", "await(now(", "await(s(", "await(sleep(0))", "Gen.failIf(",
                 "catch (Failure", "} finally {", "switch (", "while (", "break;", "continue;", "continue o",
                 "break o", "new Gen.Box(", "Gen.pick(", "return done(\"early", " && ", " || ", " ? ",
-                "new G", "static int f0", "(byte)", "(char)", "(short)", "(float)", "<<", "a0[");
+                "new G", "static int f0", "Body body = (p0, p1, p2, p3) -> {", "make(\"cap\").run(",
+                "return body.run(r0", "await(body.run(r0", "(byte)", "(char)", "(short)", "(float)", "<<", "a0[");
     }
 
     @Test

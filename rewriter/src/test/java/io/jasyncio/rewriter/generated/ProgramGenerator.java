@@ -11,7 +11,9 @@ import java.util.List;
  * and failing awaits, early returns, and awaits (suspending, immediate, future completed by
  * another task) at random points, inside expressions too: operands, call and constructor
  * arguments, array indices, conditions, string concatenation. Every loop is bounded, so the
- * program always ends. Java 8 source.
+ * program always ends. The body is an {@code @Async} method, or an async lambda (capturing a
+ * local, and {@code this} in instance programs) made by a plain method or by an {@code @Async}
+ * method that awaits it. Java 8 source.
  */
 final class ProgramGenerator {
     private enum Kind { Z, B, C, S, I, J, F, D, T }
@@ -32,13 +34,16 @@ final class ProgramGenerator {
         this.in = in;
     }
 
-    /** A class {@code g.<name>} with {@code @Async run(...)} and {@code main()} that calls it. */
+    /** A class {@code g.<name>} with {@code run(...)} (or {@code make(cap).run(...)}) and {@code main()} that calls it. */
     static JavaSource generate(String name, List<Integer> choices) {
         return new ProgramGenerator(new Choices(choices)).program(name);
     }
 
     private JavaSource program(String name) {
         boolean instance = in.chance(50);
+        // Where the body lives: an @Async method, an async lambda that a plain method makes, or an
+        // async lambda made and awaited (or tail-returned) inside an @Async method.
+        int shape = in.next(3);
         out.append("package g;\n")
                 .append("import io.jasyncio.*;\n")
                 .append("import static io.jasyncio.AsyncIO.*;\n")
@@ -47,18 +52,34 @@ final class ProgramGenerator {
                 .append("import static io.jasyncio.rewriter.testkit.Trace.tick;\n")
                 .append("import g.Gen.Failure;\n")
                 .append("public class ").append(name).append(" {\n")
-                .append(instance ? "    int f0 = 7;\n" : "    static int f0 = 7;\n")
-                .append("    @Async ").append(instance ? "" : "static ")
-                .append("Coroutine<String> run(int p0, long p1, double p2, String p3) throws Failure {\n")
-                .append("        boolean z0 = true, z1 = false; byte b0 = -3; char c0 = 'k'; short s0 = 300;\n")
+                .append(instance ? "    int f0 = 7;\n" : "    static int f0 = 7;\n");
+        if (shape == 0) {
+            out.append("    @Async ").append(instance ? "" : "static ")
+                    .append("Coroutine<String> run(int p0, long p1, double p2, String p3) throws Failure {\n");
+        } else {
+            out.append("    interface Body { Coroutine<String> run(int p0, long p1, double p2, String p3) throws Failure; }\n")
+                    .append(shape == 1 ? "    " : "    @Async ").append(instance ? "" : "static ").append(shape == 1
+                            ? "Body make(String cap) {\n"
+                            : "Coroutine<String> run(int r0, long r1, double r2, String r3) throws Failure {\n")
+                    .append(shape == 1 ? "" : "        String cap = r3 + r0;\n")
+                    .append("        Body body = (p0, p1, p2, p3) -> {\n");
+            indent++;
+        }
+        out.append("        boolean z0 = true, z1 = false; byte b0 = -3; char c0 = 'k'; short s0 = 300;\n")
                 .append("        int i0 = 11, i1 = -5; long l0 = 1L << 33; float g0 = 0.5f; double d0 = -2.25;\n")
                 .append("        String t0 = \"t\"; int[] a0 = {1, 2, 3, 4};\n");
         block(0);
-        line("return done(" + summary() + ");");
+        line("return done(" + summary() + (shape == 0 ? "" : " + \" \" + cap") + ");");
+        if (shape != 0) {
+            indent--;
+            line("};");
+            line(shape == 1 ? "return body;" : in.chance(50) ? "return body.run(r0, r1, r2, r3);"
+                    : "return done(\"via \" + await(body.run(r0, r1, r2, r3)));");
+        }
         out.append("    }\n")
                 .append("    public static Coroutine<String> main() throws Failure {\n")
                 .append("        return ").append(instance ? "new " + name + "()." : "")
-                .append("run(").append(in.next(100) - 50).append(", ").append(in.next(1000)).append("L, ")
+                .append(shape == 1 ? "make(\"cap\").run(" : "run(").append(in.next(100) - 50).append(", ").append(in.next(1000)).append("L, ")
                 .append(in.next(100)).append(".25, \"p").append(in.next(10)).append("\");\n")
                 .append("    }\n}\n");
         return JavaSource.of("g." + name, out.toString());
