@@ -129,20 +129,91 @@ public final class AsyncIO {
         return EventLoop.running("createTask()").createTask(coro, name);
     }
 
+    /**
+     * {@link #createTask(Coroutine, String)} running in {@code context} (null: a copy of the
+     * current context), as asyncio's {@code create_task(coro, name=..., context=...)}.
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
+        Objects.requireNonNull(coro, "a coroutine was expected, got null");
+        return EventLoop.running("createTask()").createTask(coro, name, context);
+    }
+
+    /**
+     * {@link #createTask(Coroutine, String, Context)} with asyncio 3.14's {@code eager_start}: an
+     * eager task runs its coroutine at once, inside this call, until the first suspension.
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coro, String name, Context context, boolean eagerStart) {
+        Objects.requireNonNull(coro, "a coroutine was expected, got null");
+        return EventLoop.running("createTask()").createTask(coro, name, context, eagerStart);
+    }
+
+    /**
+     * asyncio.eager_task_factory, for {@code loop.setTaskFactory(AsyncIO::eagerTaskFactory)}: tasks
+     * start eagerly (unless {@code createTask} says {@code eagerStart=false}). An eager task runs
+     * its coroutine synchronously inside {@code createTask} until the coroutine first suspends;
+     * meanwhile {@link #currentTask()} is the new task. A coroutine that finishes without
+     * suspending leaves a task that is done when {@code createTask} returns, never scheduled.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Task<?> eagerTaskFactory(EventLoop loop, Coroutine<?> coro, String name, Context context,
+            Boolean eagerStart) {
+        return new Task(loop, coro, name, context, eagerStart == null || eagerStart);
+    }
+
+    /**
+     * asyncio.create_eager_task_factory: a factory calling {@code taskConstructor} (another factory,
+     * e.g. one naming its tasks) with eager start unless {@code createTask} said otherwise.
+     */
+    public static TaskFactory createEagerTaskFactory(TaskFactory taskConstructor) {
+        Objects.requireNonNull(taskConstructor, "taskConstructor");
+        return (loop, coro, name, context, eagerStart) -> taskConstructor.createTask(loop, coro, name, context,
+                eagerStart == null ? Boolean.TRUE : eagerStart);
+    }
+
     /** asyncio.ensure_future: a future stays as it is; a coroutine is wrapped in a task of the running loop. */
     public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
         return Futures.ensure(awaitable, null);
     }
 
-    /** The task running now, or null (outside of tasks, or when no loop runs in this thread). */
+    /**
+     * asyncio.ensure_future(aw, loop=loop): a future stays as it is (it must belong to
+     * {@code loop}, else {@link IllegalArgumentException}); a coroutine becomes a task of
+     * {@code loop} (through its task factory), which need not be running.
+     */
+    public static <T> Future<T> ensureFuture(Awaitable<T> awaitable, EventLoop loop) {
+        Objects.requireNonNull(awaitable, "ensureFuture(null)");
+        return Futures.ensure(awaitable, Objects.requireNonNull(loop, "loop"));
+    }
+
+    /**
+     * The task running now in this thread's loop, or null between tasks (in a callback);
+     * {@link IllegalStateException} "no running event loop" when no loop runs in this thread, as
+     * asyncio's {@code current_task()}.
+     */
     public static Task<?> currentTask() {
-        EventLoop loop = EventLoop.RUNNING.get();
-        return loop == null ? null : loop.currentTask;
+        return EventLoop.running("currentTask()").currentTask;
+    }
+
+    /** The task {@code loop} is running now, or null (asyncio's {@code current_task(loop)}). */
+    public static Task<?> currentTask(EventLoop loop) {
+        return Objects.requireNonNull(loop, "loop").currentTask;
     }
 
     /** The not-yet-done tasks of the running loop. */
     public static Set<Task<?>> allTasks() {
         return EventLoop.running("allTasks()").pendingTasks();
+    }
+
+    /** The not-yet-done tasks of {@code loop}, running or not (asyncio's {@code all_tasks(loop)}). */
+    public static Set<Task<?>> allTasks(EventLoop loop) {
+        return Objects.requireNonNull(loop, "loop").pendingTasks();
+    }
+
+    // ---- contexts -----------------------------------------------------------------------
+
+    /** contextvars.copy_context(): a copy of the current {@link Context} (same as {@link Context#copyContext()}). */
+    public static Context copyContext() {
+        return Context.copyContext();
     }
 
     /**
@@ -177,6 +248,24 @@ public final class AsyncIO {
     }
 
     // ---- threads ------------------------------------------------------------------------
+
+    /**
+     * asyncio.to_thread: a lazy coroutine that, when awaited, runs {@code fn} on the loop's default
+     * executor in a copy of the awaiting task's context and returns its result (or throws its
+     * exception). Cancelling the awaiting task stops waiting; a job that already started runs on.
+     */
+    public static <T> Coroutine<T> toThread(java.util.concurrent.Callable<T> fn) {
+        return new ToThread<>(Objects.requireNonNull(fn, "fn"));
+    }
+
+    /** {@link #toThread(java.util.concurrent.Callable)} for a job without a result. */
+    public static Coroutine<Void> toThread(Runnable fn) {
+        Objects.requireNonNull(fn, "fn");
+        return new ToThread<>(() -> {
+            fn.run();
+            return null;
+        });
+    }
 
     /**
      * Submits {@code coro} to {@code loop} from any thread. The returned future completes with
@@ -338,12 +427,12 @@ public final class AsyncIO {
      * asyncio.as_completed: starts every awaitable now and returns, in completion order, one lazy
      * coroutine per distinct awaitable giving the next result (or failure). Single use.
      */
-    public static <T> Iterable<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> aws) {
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<? extends T>> aws) {
         return new AsCompleted<>(aws, null);
     }
 
     /** asyncio.as_completed(aws, timeout=...): awaits after the timeout raise {@link TimeoutError}. */
-    public static <T> Iterable<Coroutine<T>> asCompleted(Collection<? extends Awaitable<? extends T>> aws,
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<? extends T>> aws,
             double timeout) {
         return new AsCompleted<>(aws, timeout);
     }

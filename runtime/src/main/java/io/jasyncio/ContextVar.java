@@ -1,14 +1,16 @@
 package io.jasyncio;
 
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /**
  * A context variable (Python's contextvars.ContextVar): a value per task. A task copies the
  * values of the code that created it, so a {@link #set} inside a task is seen by that task
- * and by the tasks it creates afterwards, never by its creator or its siblings. Outside of
- * tasks each thread has its own values. (Done callbacks run with the thread's values, not
- * with the values of the code that added them.)
+ * and by the tasks it creates afterwards, never by its creator or its siblings. Callbacks
+ * ({@code callSoon}, done callbacks) run in a copy of the context current when they were added;
+ * {@link Context#run} runs code in a given {@link Context}. Outside of all that each thread has
+ * its own values.
  *
  * @param <T> the type of the value
  */
@@ -24,11 +26,13 @@ public final class ContextVar<T> {
         this.defaultValue = NO_DEFAULT;
     }
 
+    /** A variable whose {@link #get()} returns {@code defaultValue} until it is set. */
     public ContextVar(String name, T defaultValue) {
         this.name = Objects.requireNonNull(name, "name");
         this.defaultValue = defaultValue;
     }
 
+    /** The variable's name. */
     public String getName() {
         return name;
     }
@@ -36,8 +40,8 @@ public final class ContextVar<T> {
     /** The value in the current context, else the default; {@link NoSuchElementException} if neither. */
     @SuppressWarnings("unchecked")
     public T get() {
-        Context c = Context.current();
-        if (c.has(this)) {
+        Map<ContextVar<?>, Object> c = Context.currentValues();
+        if (c.containsKey(this)) {
             return (T) c.get(this);
         }
         if (defaultValue == NO_DEFAULT) {
@@ -49,16 +53,16 @@ public final class ContextVar<T> {
     /** The value in the current context, else {@code fallback} (ignoring the variable's default). */
     @SuppressWarnings("unchecked")
     public T get(T fallback) {
-        Context c = Context.current();
-        return c.has(this) ? (T) c.get(this) : fallback;
+        Map<ContextVar<?>, Object> c = Context.currentValues();
+        return c.containsKey(this) ? (T) c.get(this) : fallback;
     }
 
     /** Sets the value in the current context; the token restores the previous one with {@link #reset}. */
     public Token<T> set(T value) {
-        Object owner = Context.currentOwner();
-        Context c = Context.current();
-        Token<T> token = new Token<>(this, owner, c.has(this) ? c.get(this) : Token.MISSING);
-        Context.replace(owner, c.with(this, value));
+        Object owner = ContextState.current().owner;
+        Map<ContextVar<?>, Object> c = Context.valuesOf(owner);
+        Token<T> token = new Token<>(this, owner, c.containsKey(this) ? c.get(this) : Token.MISSING);
+        Context.replace(owner, Context.with(c, this, value));
         return token;
     }
 
@@ -71,12 +75,12 @@ public final class ContextVar<T> {
         if (token.var != this) {
             throw new IllegalArgumentException(token + " was created by a different ContextVar");
         }
-        Object owner = Context.currentOwner();
+        Object owner = ContextState.current().owner;
         if (token.owner != owner) {
             throw new IllegalArgumentException(token + " was created in a different Context");
         }
-        Context c = Context.current();
-        Context.replace(owner, token.oldValue == Token.MISSING ? c.without(this) : c.with(this, token.oldValue));
+        Map<ContextVar<?>, Object> c = Context.valuesOf(owner);
+        Context.replace(owner, token.oldValue == Token.MISSING ? Context.without(c, this) : Context.with(c, this, token.oldValue));
         token.used = true;
     }
 
@@ -111,6 +115,7 @@ public final class ContextVar<T> {
             this.oldValue = oldValue;
         }
 
+        /** The variable whose {@link ContextVar#set} made this token. */
         public ContextVar<T> getVar() {
             return var;
         }

@@ -68,6 +68,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             // sleep(0): give up the loop for exactly one iteration, no timer and no future
             y.task = t;
             y.caller = y;
+            if (NeverAwaited.enabled) {
+                NeverAwaited.awaited(y);
+            }
             return t.yieldOnce(this, y.result);
         }
         if (awaitable instanceof Coroutine<?> c) {
@@ -89,8 +92,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         }
         if (o instanceof Failure failure) {
             failure.retrieved = true;
-            TaskStack.recordRunningAwaiter(failure.error, this);
-            throw failure.error;
+            Throwable e = failure.take();
+            TaskStack.recordRunningAwaiter(e, this);
+            throw e;
         }
         return o;
     }

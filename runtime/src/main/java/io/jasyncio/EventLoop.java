@@ -62,6 +62,9 @@ public final class EventLoop {
     Task<?> currentTask;
     /** How many coroutines are nested on the Java stack in the current step. */
     int inlineDepth;
+    /** The context state of the thread running the loop (task steps and callbacks switch its owner). */
+    ContextState contextState;
+    private TaskFactory taskFactory;
 
     /** A loop on the system's monotonic clock. */
     public EventLoop() {
@@ -163,7 +166,45 @@ public final class EventLoop {
         Objects.requireNonNull(callback, "callback");
         checkClosed();
         Handle h = new Handle(this, callback);
+        if (thread == Thread.currentThread()) {
+            // from the loop's own thread: in order with callSoon work, as asyncio's shared ready queue
+            readyQueue.add(h);
+            return h;
+        }
         inbox.submit(h);
+        return h;
+    }
+
+    /** {@link #callSoon(Runnable)} running {@code callback} in {@code context} (null: a copy of the current one). */
+    public Handle callSoon(Runnable callback, Context context) {
+        return withContext(callSoon(callback), context);
+    }
+
+    /** {@link #callLater(double, Runnable)} running {@code callback} in {@code context} (null: a copy of the current one). */
+    public TimerHandle callLater(double delay, Runnable callback, Context context) {
+        return withContext(callLater(delay, callback), context);
+    }
+
+    /** {@link #callAt(double, Runnable)} running {@code callback} in {@code context} (null: a copy of the current one). */
+    public TimerHandle callAt(double when, Runnable callback, Context context) {
+        return withContext(callAt(when, callback), context);
+    }
+
+    /**
+     * {@link #callSoonThreadsafe(Runnable)} running {@code callback} in {@code context} (null: a
+     * copy of the calling thread's current one).
+     */
+    public Handle callSoonThreadsafe(Runnable callback, Context context) {
+        Objects.requireNonNull(callback, "callback");
+        // set before the loop thread can see the handle
+        Runnable inContext = context == null ? callback : () -> context.run(callback);
+        return callSoonThreadsafe(inContext);
+    }
+
+    private static <H extends Handle> H withContext(H h, Context context) {
+        if (context != null) {
+            h.context = context;
+        }
         return h;
     }
 
@@ -221,6 +262,7 @@ public final class EventLoop {
         checkNotRunning();
         thread = Thread.currentThread();
         RUNNING.set(this);
+        contextState = ContextState.current();
         boolean interrupted = false;
         try {
             for (;;) {
@@ -482,16 +524,59 @@ public final class EventLoop {
         return createTask(coro, null);
     }
 
+    /** {@link #createTask(Coroutine)} with a name (null: the default {@code Task-N}). */
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        return newTask(coro, name, null, null);
+    }
+
+    /**
+     * {@link #createTask(Coroutine, String)} running in {@code context} (null: a copy of the
+     * current context), as asyncio's {@code create_task(coro, name=..., context=...)}.
+     */
+    public <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
+        return newTask(coro, name, context, null);
+    }
+
+    /**
+     * {@link #createTask(Coroutine, String, Context)} that starts the task eagerly or not
+     * (asyncio 3.14's {@code eager_start}): an eager task runs its coroutine at once, inside this
+     * call, until the first suspension (see {@link Task#Task}).
+     */
+    public <T> Task<T> createTask(Coroutine<T> coro, String name, Context context, boolean eagerStart) {
+        return newTask(coro, name, context, eagerStart);
+    }
+
+    /** Every createTask: through the task factory when one is set; {@code eagerStart} null when not given. */
+    @SuppressWarnings("unchecked")
+    private <T> Task<T> newTask(Coroutine<T> coro, String name, Context context, Boolean eagerStart) {
         Objects.requireNonNull(coro, "a coroutine was expected, got null");
         checkClosed();
         if (debug) {
             // asyncio: the task's first step goes through call_soon, which checks the thread
             checkThread();
         }
-        // inside a step of this loop the creator's context is at hand: no thread-local lookup
-        Task<?> creator = currentTask;
-        return new Task<>(this, coro, name, creator != null ? creator.context : Context.current());
+        TaskFactory factory = taskFactory;
+        if (factory == null) {
+            return new Task<>(this, coro, name, context, eagerStart != null && eagerStart);
+        }
+        Task<?> task = factory.createTask(this, coro, name, context, eagerStart);
+        if (task == null) {
+            throw new IllegalStateException("the task factory returned null for " + coro);
+        }
+        return (Task<T>) task;
+    }
+
+    /**
+     * Sets the factory {@link #createTask} uses (asyncio's {@code loop.set_task_factory}), e.g.
+     * {@code AsyncIO::eagerTaskFactory}; null restores the default ({@code new Task<>(...)}).
+     */
+    public void setTaskFactory(TaskFactory factory) {
+        this.taskFactory = factory;
+    }
+
+    /** The task factory, or null for the default one. */
+    public TaskFactory getTaskFactory() {
+        return taskFactory;
     }
 
     void taskCreated(Task<?> t) {

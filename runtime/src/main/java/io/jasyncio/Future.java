@@ -50,8 +50,12 @@ public non-sealed class Future<T> implements Awaitable<T> {
         this(EventLoop.running("Future()"));
     }
 
+    /** A future bound to {@code loop}; in the loop's debug mode it records where it was created. */
     public Future(EventLoop loop) {
         this.loop = Objects.requireNonNull(loop, "loop");
+        if (loop.getDebug()) {
+            CreationSites.record(this);
+        }
     }
 
     public EventLoop getLoop() {
@@ -76,7 +80,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         Object o = outcome;
         if (o instanceof Failure f) {
             f.retrieved = true;
-            throw Throw.sneaky(f.error);
+            throw Throw.sneaky(f.take());
         }
         if (o == Pending.PENDING) {
             throw new InvalidStateError("Result is not set.");
@@ -92,7 +96,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
         }
         if (o instanceof Failure f) {
             if (f.cancelled) {
-                throw (CancelledError) f.error;
+                throw (CancelledError) f.take();
             }
             f.retrieved = true;
             return f.error;
@@ -122,10 +126,14 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     /** Cancels the future; {@code message} becomes the message of the {@link CancelledError}. */
     public boolean cancel(String message) {
-        if (outcome != Pending.PENDING) {
+        Object o = outcome;
+        if (o != Pending.PENDING) {
+            if (o instanceof Failure f) {
+                f.retrieved = true; // asyncio: cancel() clears the "never retrieved" report
+            }
             return false;
         }
-        complete(Failure.cancelled(CancelledError.delivered(message)));
+        complete(Failure.cancelledWith(message));
         return true;
     }
 
@@ -153,18 +161,32 @@ public non-sealed class Future<T> implements Awaitable<T> {
     private void schedule(Object callback) {
         if (callback instanceof Task<?> task) {
             loop.ready(task);
+        } else if (callback instanceof DoneCallback.WithContext w) {
+            loop.ready(new DoneCallback<>((Consumer<? super Future<T>>) w.callback, this, w.context));
         } else {
-            loop.ready(new DoneCallback<>((Consumer<? super Future<T>>) callback, this));
+            loop.ready(new DoneCallback<>((Consumer<? super Future<T>>) callback, this, Context.EMPTY));
         }
     }
 
     /**
      * Adds a callback run (through the loop, call-soon) once the future is done; scheduled at
-     * once when it is already done.
+     * once when it is already done. It runs in a copy of the context current now, as asyncio's
+     * {@code add_done_callback} does.
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
         Objects.requireNonNull(callback, "callback");
-        addCallback(callback);
+        Object values = Context.currentValues();
+        addCallback(values == Context.EMPTY ? callback : new DoneCallback.WithContext(callback, values));
+    }
+
+    /** {@link #addDoneCallback(Consumer)} running the callback in {@code context} (null: a copy of the current one). */
+    public void addDoneCallback(Consumer<? super Future<T>> callback, Context context) {
+        Objects.requireNonNull(callback, "callback");
+        if (context == null) {
+            addDoneCallback(callback);
+        } else {
+            addCallback(new DoneCallback.WithContext(callback, context));
+        }
     }
 
     /** Registers a callback object: a {@code Consumer} or a {@link Task} to wake up. */
@@ -293,6 +315,6 @@ public non-sealed class Future<T> implements Awaitable<T> {
 
     @Override
     public String toString() {
-        return "<Future " + stateName() + outcomeText() + ">";
+        return "<Future " + stateName() + outcomeText() + CreationSites.suffix(this) + ">";
     }
 }

@@ -38,6 +38,28 @@ final class Futures {
         }
     }
 
+    /**
+     * asyncio's {@code Future._make_cancelled_error()}: a cancelled future's CancelledError (the
+     * original one the first time, see {@link Failure#take()}); for a future that was not
+     * cancelled, a new CancelledError without message.
+     */
+    static CancelledError makeCancelledError(Future<?> f) {
+        if (f.outcome instanceof Failure failure && failure.cancelled) {
+            return (CancelledError) failure.take();
+        }
+        return CancelledError.delivered(null);
+    }
+
+    /**
+     * A new CancelledError with a cancelled future's message, without handing out the future's
+     * own error (asyncio 3.14's gather puts one in place of a cancelled child's result; it
+     * writes a missing message as '', this keeps none, as the seed examples print
+     * {@code CancelledError()}).
+     */
+    static CancelledError newCancelledError(Future<?> f) {
+        return CancelledError.delivered(f.outcome instanceof Failure failure ? failure.cancelMessage() : null);
+    }
+
     /** The failure of a done future without throwing: its exception, or its CancelledError. */
     static Throwable failure(Future<?> f) {
         if (f.cancelled()) {

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * failure (a cancelled child counts as a CancelledError) completes the outer future at once and
  * the other children keep running; with {@code true} failures are returned in place. Cancelling
  * the outer future cancels every unfinished child, and the outer then fails with CancelledError
- * even with {@code returnExceptions=true}.
+ * even with {@code returnExceptions=true}: the one of the last child in argument order.
  */
 final class Gather {
     private Gather() {
@@ -98,13 +98,15 @@ final class Gather {
             if (nfinished == nfuts) {
                 List<Object> results = new ArrayList<>(children.size());
                 for (Future<?> child : children) {
-                    Throwable exc = Futures.failure(child);
-                    results.add(exc != null ? exc : child.result());
+                    // a cancelled child's place holds a new CancelledError: its own error stays for
+                    // whoever awaits the child (asyncio 3.14)
+                    results.add(child.cancelled() ? Futures.newCancelledError(child)
+                            : child.exception() != null ? child.exception() : child.result());
                 }
                 if (outer.cancelRequested) {
-                    // A cancelled gather fails with CancelledError whatever returnExceptions says.
-                    Throwable exc = Futures.failure(fut);
-                    outer.setException(exc instanceof CancelledError ? exc : new CancelledError());
+                    // A cancelled gather fails with CancelledError whatever returnExceptions says: the
+                    // error of the last child in argument order, as asyncio's _done_callback takes it.
+                    outer.setException(Futures.makeCancelledError(children.get(children.size() - 1)));
                 } else {
                     outer.setResult((List<T>) results);
                 }

@@ -23,6 +23,8 @@ final class NeverRetrieved {
         final EventLoop loop;
         final String description;
         final boolean task;
+        /** Debug mode: where the future was created (asyncio's source_traceback), else null. */
+        final StackTraceElement[] createdAt;
 
         Watch(Future<?> f, Failure failure) {
             super(f, QUEUE);
@@ -30,6 +32,7 @@ final class NeverRetrieved {
             this.loop = f.loop;
             this.description = f.toString();
             this.task = f instanceof Task<?>;
+            this.createdAt = CreationSites.of(f);
         }
     }
 
@@ -46,7 +49,8 @@ final class NeverRetrieved {
             WATCHED.remove(w);
             if (!w.failure.retrieved) {
                 ExceptionContext context = new ExceptionContext((w.task ? "Task" : "Future")
-                        + " exception was never retrieved\nfuture: " + w.description, w.failure.error);
+                        + " exception was never retrieved\nfuture: " + w.description
+                        + (w.createdAt == null ? "" : CreationSites.describe(w.createdAt)), w.failure.error);
                 if (w.loop.isClosed()) {
                     w.loop.defaultExceptionHandler(context);
                 } else {

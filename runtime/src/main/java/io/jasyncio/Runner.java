@@ -14,8 +14,8 @@ import java.util.function.Supplier;
  * }</pre>
  * The loop is made on first use (by {@link #getLoop()} or {@link #run}), with the loop factory
  * when one was given, else {@link AsyncIO#newEventLoop()}; the debug flag, when given, is set on
- * it. Every run's task starts in the same context, which keeps the {@link ContextVar} values the
- * previous run's task left (a Python context is mutable; a jasyncio one is carried over).
+ * it. Every run's task runs in the same {@link Context} (a copy of the context current when the
+ * loop was made), so the {@link ContextVar} values one run sets are seen by the next, as Python's.
  * {@link #close()} cancels the tasks still pending and waits for them, shuts the default
  * executor down and closes the loop, as {@link AsyncIO#run} does at its end ({@code run} is a
  * Runner used once). Java has no asynchronous generators to finalise, and the runner installs no
@@ -66,14 +66,8 @@ public final class Runner implements AutoCloseable {
             throw new IllegalStateException("Runner.run() cannot be called from a running event loop");
         }
         lazyInit();
-        Task<T> task = loop.createTask(coro);
-        task.context = context; // before its first step, so the task runs in the runner's context
-        try {
-            return loop.runUntilComplete(task);
-        } finally {
-            // the next run starts with the context variables this one left
-            context = task.context;
-        }
+        Task<T> task = loop.createTask(coro, null, context);
+        return loop.runUntilComplete(task);
     }
 
     /** The runner's loop, made now if it was not yet; {@link IllegalStateException} once closed. */
@@ -117,7 +111,7 @@ public final class Runner implements AutoCloseable {
             l.setDebug(debug);
         }
         loop = l;
-        context = Context.current();
+        context = Context.copyContext();
         state = State.INITIALIZED;
     }
 

@@ -2,6 +2,7 @@ package io.jasyncio;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -84,42 +85,117 @@ public final class Task<T> extends Future<T> {
     private final int number;
     /** Rarely needed state (a given name, a pending cancel message), allocated only when used. */
     private Extra extra;
-    /** The ContextVar values this task runs with (copied from its creator). */
-    Context context;
+    /**
+     * The context this task runs in: the ContextVar values map copied from its creator (most
+     * tasks), or a {@link Context} (given at creation, or asked for with {@link #getContext()}).
+     */
+    Object context;
     /** The loop's list of pending tasks ({@link AsyncIO#allTasks()}). */
     Task<?> prevLive;
     Task<?> nextLive;
 
-    Task(EventLoop loop, Coroutine<T> coro, String name, Context context) {
+    /**
+     * asyncio.Task(coro, loop=..., name=..., context=..., eager_start=...): a task of {@code loop}
+     * running {@code coro}. Usually made through {@link EventLoop#createTask} (which applies the
+     * loop's {@link TaskFactory}); a task factory calls this constructor.
+     *
+     * @param loop the loop the task runs on (not closed)
+     * @param coro the coroutine to run (not awaited before)
+     * @param name the task's name, or null for {@code Task-N}
+     * @param context the context the task runs in, or null for a copy of the current one
+     * @param eagerStart run the coroutine at once, inside this constructor, until its first
+     *     suspension (asyncio 3.12's eager tasks) when called on the thread running {@code loop};
+     *     otherwise the task starts in the loop's next iteration
+     */
+    public Task(EventLoop loop, Coroutine<T> coro, String name, Context context, boolean eagerStart) {
         super(loop);
+        Objects.requireNonNull(coro, "a coroutine was expected, got null");
+        if (loop.isClosed()) {
+            throw new IllegalStateException("Event loop is closed");
+        }
         coro.claim(this);
         this.current = coro;
         this.number = COUNTER.incrementAndGet();
         if (name != null) {
             extra().name = name;
         }
-        this.context = context;
+        this.context = context != null ? context : currentValues(loop);
         loop.taskCreated(this);
-        loop.ready(this);
+        if (eagerStart && EventLoop.RUNNING.get() == loop) {
+            eagerStart();
+        } else {
+            loop.ready(this);
+        }
     }
 
+    /** The values a new task copies: the creator's, read without a thread-local inside a step. */
+    private static Object currentValues(EventLoop loop) {
+        ContextState state = loop.contextState;
+        if (loop.currentTask != null && state != null) {
+            return Context.valuesOf(state.owner);
+        }
+        return Context.currentValues();
+    }
+
+    /**
+     * Runs the first step now, inside the creating code (asyncio's {@code __eager_start}):
+     * {@link AsyncIO#currentTask()} is this task meanwhile and the creator's again afterwards. A
+     * coroutine that finishes without suspending leaves the task done and never scheduled, and
+     * {@link #getCoro()} null.
+     */
+    private void eagerStart() {
+        EventLoop loop = this.loop;
+        int depth = loop.inlineDepth;
+        try {
+            step();
+        } finally {
+            loop.inlineDepth = depth;
+            if (done()) {
+                current = null;
+            }
+        }
+    }
+
+    /** The task's name: the one given, or {@code Task-N}. */
     public String getName() {
         String n = extra == null ? null : extra.name;
         return n != null ? n : "Task-" + number;
     }
 
+    /** Renames the task. */
     public void setName(String name) {
         extra().name = String.valueOf(name);
     }
 
-    /** The coroutine this task runs. */
+    /**
+     * The coroutine this task runs; null for a task that finished during its eager start
+     * (asyncio 3.12+).
+     */
     @SuppressWarnings("unchecked")
     public Coroutine<T> getCoro() {
         Coroutine<?> c = current;
+        if (c == null) {
+            return null;
+        }
         while (c.caller != null && c.caller != c) {
             c = c.caller;
         }
         return (Coroutine<T>) c;
+    }
+
+    /**
+     * The context the task runs in (asyncio's {@code Task.get_context()}): the one given at
+     * creation, else the copy of its creator's context it made then. What the task sets with
+     * {@link ContextVar#set} shows in it, and what {@link Context#run} sets in it shows in the task.
+     */
+    public Context getContext() {
+        Object c = context;
+        if (c instanceof Context ctx) {
+            return ctx;
+        }
+        Context ctx = Context.materialise(c);
+        context = ctx;
+        return ctx;
     }
 
     /**
@@ -132,8 +208,9 @@ public final class Task<T> extends Future<T> {
     }
 
     /**
-     * {@link #getStack()} capped at {@code limit} frames: the newest ones of a suspended task, the
-     * oldest ones of a traceback (as asyncio does).
+     * {@link #getStack()} capped at {@code limit} frames, the oldest ones: the task's own
+     * coroutine first (asyncio's {@code get_stack(limit=1)} is the task's coroutine), the oldest
+     * frames of a traceback.
      */
     public List<StackTraceElement> getStack(int limit) {
         return TaskStack.of(this, Math.max(limit, 0));
@@ -169,6 +246,9 @@ public final class Task<T> extends Future<T> {
     @Override
     public boolean cancel(String message) {
         if (done()) {
+            if (outcome instanceof Failure f) {
+                f.retrieved = true; // asyncio: cancel() clears the "never retrieved" report
+            }
             return false;
         }
         flags += 1 << CANCELS_SHIFT;
@@ -219,6 +299,9 @@ public final class Task<T> extends Future<T> {
             in = ((Future<?>) in).outcome;
             if (in instanceof Failure failure) {
                 failure.retrieved = true;
+                if (failure.cancelled) {
+                    in = Failure.of(failure.take()); // a cancellation's error goes to one awaiter
+                }
             }
         }
         slot = null;
@@ -231,6 +314,11 @@ public final class Task<T> extends Future<T> {
         }
         flags = f & ~PARKED;
         EventLoop loop = this.loop;
+        // an eager start runs inside another task's step: restore that task and its context after
+        Task<?> previousTask = loop.currentTask;
+        ContextState state = loop.contextState;
+        Object previousOwner = state.owner;
+        state.owner = this;
         loop.currentTask = this;
         loop.inlineDepth = 0;
         try {
@@ -246,7 +334,8 @@ public final class Task<T> extends Future<T> {
             }
             drive(current, in);
         } finally {
-            loop.currentTask = null;
+            loop.currentTask = previousTask;
+            state.owner = previousOwner;
         }
     }
 
@@ -429,7 +518,7 @@ public final class Task<T> extends Future<T> {
     public String toString() {
         StringBuilder sb = new StringBuilder("<Task ").append(stateName())
                 .append(" name='").append(getName()).append("' coro=").append(getCoro())
-                .append(outcomeText());
+                .append(outcomeText()).append(CreationSites.suffix(this));
         Object w = (flags & SLEEPING) != 0 ? slot : waitingOn();
         if (w != null) {
             sb.append(" wait_for=").append(w);

@@ -29,27 +29,34 @@ final class TaskStack {
     private TaskStack() {
     }
 
-    /** Task.getStack(limit); a negative limit means no limit. */
+    /**
+     * Task.getStack(limit); a negative limit means no limit. The limit keeps the oldest frames,
+     * the task's own coroutine first: asyncio starts at the task's coroutine, so
+     * {@code get_stack(limit=1)} is that coroutine whether the task runs or is suspended. The
+     * runtime's own coroutines ({@code sleep}, the awaits of {@code asCompleted}, ...) are not
+     * user frames and are left out.
+     */
     static List<StackTraceElement> of(Task<?> task, int limit) {
         List<StackTraceElement> frames = new ArrayList<>();
         if (!task.done()) {
-            // innermost first while walking up, then reversed: keeps the newest `limit`
+            // innermost first while walking up, then reversed
             Coroutine<?> c = task.current;
             if (task.loop.currentTask == task && task.loop.isRunning()) {
                 // the task asks for its own stack: what runs now is on the Java stack; the
                 // coroutine the step resumed and everything inline above it
-                for (StackTraceElement e : runningFrames()) {
-                    if (frames.size() == limit) {
-                        break;
-                    }
-                    frames.add(e);
-                }
+                frames.addAll(runningFrames());
                 c = c == null ? null : c.caller;
             }
-            for (; c != null && c.caller != c && frames.size() != limit; c = c.caller) {
-                frames.add(c.location());
+            for (; c != null && c.caller != c; c = c.caller) {
+                StackTraceElement where = c.location();
+                if (!isRuntimeFrame(where)) {
+                    frames.add(where);
+                }
             }
             Collections.reverse(frames);
+            if (limit >= 0 && frames.size() > limit) {
+                frames = new ArrayList<>(frames.subList(0, limit));
+            }
         } else if (!task.cancelled() && task.exception() != null) {
             List<StackTraceElement> tb = traceback(task.exception());
             for (int i = 0; i < tb.size() && frames.size() != limit; i++) {
@@ -187,7 +194,7 @@ final class TaskStack {
     }
 
     /** A frame of the runtime itself (await plumbing), hidden from task stacks. */
-    private static boolean isRuntimeFrame(StackTraceElement e) {
+    static boolean isRuntimeFrame(StackTraceElement e) {
         String cls = e.getClassName();
         if (!cls.startsWith("io.jasyncio.")) {
             return cls.startsWith("java.") || cls.startsWith("jdk.");
