@@ -17,25 +17,9 @@ import org.junit.jupiter.api.Test;
 class WaitForTest {
     private final VirtualRun vr = new VirtualRun();
 
-    /** Runs {@code body} under waitFor in a main coroutine; returns "value@t" or "Error@t". */
+    /** Awaits waitFor(aw, timeout) in a main coroutine; returns "value@t" or "Error@t". */
     private String outcome(Awaitable<?> aw, double timeout) {
-        return outcome(AsyncIO.waitFor(aw, timeout));
-    }
-
-    private String outcome(Coroutine<?> waiting) {
-        String[] out = new String[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, waiting);
-            default -> {
-                try {
-                    out[0] = s.value() + "@" + vr.elapsed();
-                } catch (Throwable e) {
-                    out[0] = e.getClass().getSimpleName() + "@" + vr.elapsed();
-                }
-                yield null;
-            }
-        }));
-        return out[0];
+        return vr.outcome(AsyncIO.waitFor(aw, timeout));
     }
 
     @Test
@@ -128,7 +112,7 @@ class WaitForTest {
         // asyncio: _cancel_and_wait: the task gets to clean up (0.5 s) before TimeoutError.
         List<String> log = new ArrayList<>();
         Task<?>[] slow = new Task<?>[1];
-        String out = outcome(Script.of("main", s -> switch (s.pc) {
+        String out = vr.outcome(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
                 slow[0] = AsyncIO.createTask(Script.of("slow", c -> switch (c.pc) {
                     case 0 -> c.await(1, AsyncIO.sleep(10));
@@ -190,7 +174,7 @@ class WaitForTest {
         // exits without an exception, so wait_for returns 'suppressed' (at 1.5); the task's
         // cancellation count is back to 0 (uncancel).
         int[] cancelling = {-1};
-        String out = outcome(Script.of("main", s -> switch (s.pc) {
+        String out = vr.outcome(Script.of("main", s -> switch (s.pc) {
             case 0 -> s.await(1, AsyncIO.waitFor(stubborn(), 1));
             default -> {
                 Object v = s.value();
@@ -206,7 +190,7 @@ class WaitForTest {
     void innerTaskSuppressingCancellationReturnsItsValue() {
         // asyncio: same with a task: cancelling the awaiting task cancels the inner task, which
         // completes normally; the value is returned.
-        assertThat(outcome(Script.of("main", s -> switch (s.pc) {
+        assertThat(vr.outcome(Script.of("main", s -> switch (s.pc) {
             case 0 -> s.await(1, AsyncIO.waitFor(AsyncIO.createTask(stubborn()), 1));
             default -> s.value();
         }))).isEqualTo("suppressed@1.5");
@@ -266,7 +250,7 @@ class WaitForTest {
     @Test
     void timeoutOnATaskCancelsTheTask() {
         Task<?>[] t = new Task<?>[1];
-        assertThat(outcome(Script.of("main", s -> switch (s.pc) {
+        assertThat(vr.outcome(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
                 t[0] = AsyncIO.createTask(after(10, "x"));
                 yield s.await(1, AsyncIO.waitFor(t[0], 2));
@@ -285,14 +269,14 @@ class WaitForTest {
 
     @Test
     void noTimeoutWaitsAsLongAsItTakes() {
-        assertThat(outcome(AsyncIO.waitFor(after(5000, "late")))).isEqualTo("late@5000.0");
-        assertThat(new WaitForTest().outcome(AsyncIO.waitFor(after(7, "d"), (Duration) null))).isEqualTo("d@7.0");
+        assertThat(vr.outcome(AsyncIO.waitFor(after(5000, "late")))).isEqualTo("late@5000.0");
+        assertThat(new VirtualRun().outcome(AsyncIO.waitFor(after(7, "d"), (Duration) null))).isEqualTo("d@7.0");
     }
 
     @Test
     void durationOverload() {
-        assertThat(outcome(AsyncIO.waitFor(after(2, "x"), Duration.ofMillis(1500)))).isEqualTo("TimeoutError@1.5");
-        assertThat(new WaitForTest().outcome(AsyncIO.waitFor(after(1, "x"), Duration.ofMillis(1500))))
+        assertThat(vr.outcome(AsyncIO.waitFor(after(2, "x"), Duration.ofMillis(1500)))).isEqualTo("TimeoutError@1.5");
+        assertThat(new VirtualRun().outcome(AsyncIO.waitFor(after(1, "x"), Duration.ofMillis(1500))))
                 .isEqualTo("x@1.0");
     }
 
@@ -311,7 +295,7 @@ class WaitForTest {
             return 1;
         }), 1);
         assertThat(started[0]).isFalse();
-        assertThat(outcome(c)).isEqualTo("1@0.0");
+        assertThat(vr.outcome(c)).isEqualTo("1@0.0");
         assertThat(started[0]).isTrue();
     }
 
@@ -361,7 +345,7 @@ class WaitForTest {
     @Test
     void exceptionRaisedWhileCancellingPropagatesInsteadOfTimeout() {
         // asyncio test_wait_for_reraises_exception_during_cancellation: FooException, not TimeoutError.
-        assertThat(outcome(Script.of("main", s -> switch (s.pc) {
+        assertThat(vr.outcome(Script.of("main", s -> switch (s.pc) {
             case 0 -> s.await(1, AsyncIO.waitFor(AsyncIO.createTask(Script.of("inner", i -> switch (i.pc) {
                 case 0 -> i.await(1, AsyncIO.sleep(2));
                 default -> {
