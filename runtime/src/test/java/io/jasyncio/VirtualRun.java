@@ -100,6 +100,22 @@ final class VirtualRun {
         return loop.createFuture();
     }
 
+    /**
+     * A coroutine that sleeps {@code delay}, cancels {@code f} and awaits it: f's value, or its
+     * failure ({@code CancelledError} when the cancellation took), at the time f finished.
+     */
+    static Coroutine<Object> cancelAfter(double delay, Future<?> f) {
+        return Script.of("cancelAfter", s -> switch (s.pc) {
+            case 0 -> s.await(1, AsyncIO.sleep(delay));
+            case 1 -> {
+                s.value();
+                f.cancel();
+                yield s.await(2, f);
+            }
+            default -> s.value();
+        });
+    }
+
     /** A coroutine that sleeps {@code delay} then returns {@code result}. */
     static <T> Coroutine<T> after(double delay, T result) {
         return Script.of("after", s -> switch (s.pc) {

@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import static io.jasyncio.VirtualRun.after;
+import static io.jasyncio.VirtualRun.cancelAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -218,31 +219,15 @@ class WaitForTest {
         // asyncio: if wait_for itself is cancelled, aw is cancelled too; the caller sees
         // CancelledError (the timeout did not expire).
         Task<?>[] t = new Task<?>[2];
-        String[] out = new String[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                t[0] = AsyncIO.createTask(after(10, "inner"));
-                t[1] = AsyncIO.createTask(Script.of("caller", c -> switch (c.pc) {
-                    case 0 -> c.await(1, AsyncIO.waitFor(t[0], 5));
-                    default -> c.value();
-                }));
-                yield s.await(1, AsyncIO.sleep(1));
-            }
-            case 1 -> {
-                s.value();
-                t[1].cancel();
-                yield s.await(2, t[1]);
-            }
-            default -> {
-                try {
-                    s.value();
-                } catch (CancelledError e) {
-                    out[0] = "CancelledError@" + vr.elapsed();
-                }
-                yield null;
-            }
-        }));
-        assertThat(out[0]).isEqualTo("CancelledError@1.0");
+        String out = vr.outcome(() -> {
+            t[0] = AsyncIO.createTask(after(10, "inner"));
+            t[1] = AsyncIO.createTask(Script.of("caller", c -> switch (c.pc) {
+                case 0 -> c.await(1, AsyncIO.waitFor(t[0], 5));
+                default -> c.value();
+            }));
+            return cancelAfter(1, t[1]);
+        });
+        assertThat(out).isEqualTo("CancelledError@1.0");
         assertThat(t[0].cancelled()).isTrue();
         assertThat(t[1].cancelled()).isTrue();
     }
@@ -305,39 +290,23 @@ class WaitForTest {
         // cycle the caller is cancelled: the caller is cancelled and does not run on.
         boolean[] reachedEnd = {false};
         Task<?>[] t = new Task<?>[2];
-        String[] out = new String[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                t[0] = AsyncIO.createTask(Script.of("inner", i -> "done"));
-                t[1] = AsyncIO.createTask(Script.of("waitForCoro", w -> switch (w.pc) {
-                    case 0 -> w.await(1, AsyncIO.waitFor(t[0], 100));
-                    case 1 -> {
-                        w.value();
-                        yield w.await(2, AsyncIO.sleep(1));
-                    }
-                    default -> {
-                        w.value();
-                        reachedEnd[0] = true;
-                        yield null;
-                    }
-                }));
-                yield s.await(1, AsyncIO.sleep(0));
-            }
-            case 1 -> {
-                s.value();
-                t[1].cancel();
-                yield s.await(2, t[1]);
-            }
-            default -> {
-                try {
-                    s.value();
-                } catch (CancelledError e) {
-                    out[0] = "cancelled";
+        String out = vr.outcome(() -> {
+            t[0] = AsyncIO.createTask(Script.of("inner", i -> "done"));
+            t[1] = AsyncIO.createTask(Script.of("waitForCoro", w -> switch (w.pc) {
+                case 0 -> w.await(1, AsyncIO.waitFor(t[0], 100));
+                case 1 -> {
+                    w.value();
+                    yield w.await(2, AsyncIO.sleep(1));
                 }
-                yield null;
-            }
-        }));
-        assertThat(out[0]).isEqualTo("cancelled");
+                default -> {
+                    w.value();
+                    reachedEnd[0] = true;
+                    yield null;
+                }
+            }));
+            return cancelAfter(0, t[1]);
+        });
+        assertThat(out).isEqualTo("CancelledError@0.0");
         assertThat(t[0].result()).isEqualTo("done");
         assertThat(reachedEnd[0]).isFalse();
     }
