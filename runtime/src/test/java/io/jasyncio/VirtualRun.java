@@ -64,6 +64,17 @@ final class VirtualRun {
         return out[0];
     }
 
+    /**
+     * Runs a main coroutine that awaits what {@code awaitable} supplies (called inside the main
+     * task) and returns the awaited value; a failure propagates out of the run.
+     */
+    Object result(Supplier<? extends Awaitable<?>> awaitable) {
+        return run(Script.of("main", s -> switch (s.pc) {
+            case 0 -> s.await(1, awaitable.get());
+            default -> s.value();
+        }));
+    }
+
     /** {@link #outcome(Supplier)} of an awaitable made before the loop runs. */
     String outcome(Awaitable<?> awaitable) {
         return outcome(() -> awaitable);

@@ -234,19 +234,11 @@ class WaitTasksTest {
         // asyncio test_wait_really_done: a finishes one iteration before b, yet by the time the
         // waiting task resumes both are done.
         Task<?>[] t = new Task<?>[2];
-        Object[] r = new Object[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                t[0] = AsyncIO.createTask(yields(1));
-                t[1] = AsyncIO.createTask(yields(2));
-                yield s.await(1, AsyncIO.createTask(AsyncIO.waitTasks(List.of(t[1], t[0]), ReturnWhen.FIRST_COMPLETED)));
-            }
-            default -> {
-                r[0] = s.value();
-                yield null;
-            }
-        }));
-        WaitResult<?> result = (WaitResult<?>) r[0];
+        WaitResult<?> result = (WaitResult<?>) vr.result(() -> {
+            t[0] = AsyncIO.createTask(yields(1));
+            t[1] = AsyncIO.createTask(yields(2));
+            return AsyncIO.createTask(AsyncIO.waitTasks(List.of(t[1], t[0]), ReturnWhen.FIRST_COMPLETED));
+        });
         assertThat(new ArrayList<Object>(result.done())).containsExactlyInAnyOrder(t[0], t[1]);
         assertThat(result.pending()).isEmpty();
     }
