@@ -2,19 +2,10 @@ package io.jasyncio;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -32,58 +23,51 @@ import java.util.function.Consumer;
  * they were scheduled. {@link #advanceTime} moves it by hand. While work submitted to other
  * threads is in flight ({@link #runInExecutor}, an awaited {@code CompletionStage}) virtual
  * time advances no faster than real time, so a real result is not outrun by a timeout.
+ *
+ * <p>Its parts: {@code LoopClock} (the clock and virtual time), {@code ReadyQueue} and
+ * {@code TimerHeap} (what runs next), {@code Inbox} (what other threads submit, and where the
+ * loop waits when nothing is ready), {@code TaskRegistry} (the pending tasks) and
+ * {@code ExecutorBridge} ({@link #runInExecutor} and the default executor).
  */
 public class EventLoop {
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
     /** The loop running on each thread (null when none). */
     static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
 
+    private final LoopClock clock;
+    /** Callbacks and task steps to run in the next iteration (asyncio's {@code _ready}). */
     private final ReadyQueue readyQueue = new ReadyQueue();
+    /** Callbacks due at a time (asyncio's {@code _scheduled}). */
     final TimerHeap timers = new TimerHeap();
-    private int timerSeq;
-    private final ConcurrentLinkedQueue<Handle> threadsafe = new ConcurrentLinkedQueue<>();
-    /** The loop thread is parked waiting for {@link #threadsafe} input. */
-    private volatile boolean idle;
+    /** Callbacks from other threads, and where the loop waits when nothing is ready. */
+    final Inbox inbox = new Inbox();
+    private final TaskRegistry tasks = new TaskRegistry();
+    private final ExecutorBridge executors = new ExecutorBridge(this);
     private volatile Thread thread;
-
-    private final boolean virtual;
-    private double virtualNow;
-    private final Instant virtualStart;
 
     private boolean stopping;
     private volatile boolean closed;
     private boolean debug = Boolean.getBoolean("jasyncio.debug");
     private double slowCallbackDuration = 0.1;
     private ExceptionHandler exceptionHandler;
-    private ExecutorService defaultExecutor;
-    private boolean executorShutdownCalled;
-    /** Jobs running on other threads whose results will come back through {@link #threadsafe}. */
-    private int inFlight;
 
     /** The task whose step is running (null between steps). */
     Task<?> currentTask;
     /** How many coroutines are nested on the Java stack in the current step. */
     int inlineDepth;
-    private Task<?> liveHead;
-    private Task<?> liveTail;
 
     /** A loop on the system's monotonic clock. */
     public EventLoop() {
-        this(false);
+        this(LoopClock.system());
     }
 
-    private EventLoop(boolean virtual) {
-        this(virtual, virtual ? Instant.now() : null);
-    }
-
-    private EventLoop(boolean virtual, Instant virtualStart) {
-        this.virtual = virtual;
-        this.virtualStart = virtualStart;
+    private EventLoop(LoopClock clock) {
+        this.clock = clock;
     }
 
     /** A loop on a virtual clock (see the class comment); for tests and fast runs of timed programs. */
     public static EventLoop withVirtualTime() {
-        return new EventLoop(true);
+        return new EventLoop(LoopClock.virtual(Instant.now()));
     }
 
     /**
@@ -91,7 +75,7 @@ public class EventLoop {
      * now, so that programs printing wall-clock times print the same ones on every run.
      */
     public static EventLoop withVirtualTime(Instant start) {
-        return new EventLoop(true, Objects.requireNonNull(start, "start"));
+        return new EventLoop(LoopClock.virtual(Objects.requireNonNull(start, "start")));
     }
 
     /** The running loop of this thread, or an {@link IllegalStateException} "no running event loop". */
@@ -107,12 +91,12 @@ public class EventLoop {
 
     /** The loop's monotonic time in seconds (virtual time on a virtual loop). */
     public double time() {
-        return virtual ? virtualNow : System.nanoTime() * 1e-9;
+        return clock.now();
     }
 
     /** True for a loop made by {@link #withVirtualTime()}. */
     public boolean isVirtualTime() {
-        return virtual;
+        return clock.isVirtual();
     }
 
     /**
@@ -120,41 +104,12 @@ public class EventLoop {
      * loop was created plus the virtual time elapsed since.
      */
     public Clock wallClock() {
-        return virtual ? new VirtualWallClock(ZoneId.systemDefault()) : Clock.systemDefaultZone();
+        return clock.wallClock();
     }
 
     /** Moves virtual time forward by {@code seconds}; timers now due run in the next iteration. */
     public void advanceTime(double seconds) {
-        if (!virtual) {
-            throw new IllegalStateException("advanceTime() needs a loop with virtual time (EventLoop.withVirtualTime())");
-        }
-        if (!(seconds >= 0)) {
-            throw new IllegalArgumentException("cannot advance time by " + seconds + " seconds");
-        }
-        virtualNow += seconds;
-    }
-
-    private final class VirtualWallClock extends Clock {
-        private final ZoneId zone;
-
-        VirtualWallClock(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId z) {
-            return new VirtualWallClock(z);
-        }
-
-        @Override
-        public Instant instant() {
-            return virtualStart.plusNanos(Math.round(virtualNow * 1e9));
-        }
+        clock.advance(seconds);
     }
 
     // ---- scheduling ---------------------------------------------------------------------
@@ -189,7 +144,7 @@ public class EventLoop {
         if (debug) {
             checkThread();
         }
-        TimerHandle h = new TimerHandle(this, when, timerSeq++, callback);
+        TimerHandle h = new TimerHandle(this, when, timers.nextSeq(), callback);
         timers.add(h);
         return h;
     }
@@ -199,19 +154,8 @@ public class EventLoop {
         Objects.requireNonNull(callback, "callback");
         checkClosed();
         Handle h = new Handle(this, callback);
-        threadsafe.add(h);
-        if (idle) {
-            LockSupport.unpark(thread);
-        }
+        inbox.submit(h);
         return h;
-    }
-
-    int nextTimerSeq() {
-        return timerSeq++;
-    }
-
-    void addTimer(TimerHandle h) {
-        timers.add(h);
     }
 
     /** Queues a task step or a handle for the next iteration. */
@@ -224,13 +168,9 @@ public class EventLoop {
         return timers.size();
     }
 
-    void inFlight(int delta) {
-        inFlight += delta;
-    }
-
     /** Futures waiting for a result from another thread (for tests and diagnostics). */
     int workInFlight() {
-        return inFlight;
+        return inbox.jobsInFlight();
     }
 
     /**
@@ -299,14 +239,28 @@ public class EventLoop {
         }
     }
 
-    /** One iteration; returns whether the thread was interrupted while waiting. */
+    /**
+     * One iteration (asyncio's {@code _run_once}): take in what other threads submitted, wait
+     * when nothing is ready, move the due timers to the ready queue, then run exactly what was
+     * ready when the iteration began. Returns whether the thread was interrupted while waiting.
+     */
     private boolean runOnce() {
         boolean interrupted = false;
-        drainThreadsafe();
+        inbox.drainTo(readyQueue);
         if (readyQueue.isEmpty() && !stopping) {
             interrupted = waitForWork();
-            drainThreadsafe();
+            inbox.drainTo(readyQueue);
         }
+        moveDueTimers();
+        NeverRetrieved.poll();
+        if (debug) {
+            NeverAwaited.poll();
+        }
+        runReady();
+        return interrupted;
+    }
+
+    private void moveDueTimers() {
         TimerHandle next = timers.first();
         if (next != null) {
             double now = time();
@@ -315,10 +269,10 @@ public class EventLoop {
                 next = timers.first();
             }
         }
-        NeverRetrieved.poll();
-        if (debug) {
-            NeverAwaited.poll();
-        }
+    }
+
+    /** Runs what is ready now, in FIFO order; what they schedule runs in the next iteration. */
+    private void runReady() {
         for (int n = readyQueue.size(); n > 0; n--) {
             Object o = readyQueue.poll();
             if (debug) {
@@ -329,75 +283,16 @@ public class EventLoop {
                 ((Handle) o).run();
             }
         }
-        return interrupted;
-    }
-
-    private void drainThreadsafe() {
-        Handle h;
-        while ((h = threadsafe.poll()) != null) {
-            readyQueue.add(h);
-        }
     }
 
     /** Nothing is ready: wait for the next timer (or jump to it) or for input from other threads. */
     private boolean waitForWork() {
         TimerHandle next = timers.first();
-        if (next == null) {
-            return parkUntilInput(-1);
+        if (next == null || next.when == Double.POSITIVE_INFINITY) {
+            // no timer, or sleep(infinity): a deadline that never comes; virtual time must not jump to it
+            return inbox.waitForInput(-1);
         }
-        double when = next.when;
-        if (when == Double.POSITIVE_INFINITY) {
-            // sleep(infinity): a deadline that never comes; virtual time must not jump to it
-            return parkUntilInput(-1);
-        }
-        double delta = when - time();
-        if (delta <= 0) {
-            return false;
-        }
-        if (!virtual) {
-            return parkUntilInput(toNanos(delta));
-        }
-        if (inFlight == 0) {
-            virtualNow = when;
-            return false;
-        }
-        long start = System.nanoTime();
-        boolean interrupted = parkUntilInput(toNanos(delta));
-        if (threadsafe.isEmpty()) {
-            virtualNow = when;
-        } else {
-            virtualNow = Math.min(when, virtualNow + (System.nanoTime() - start) * 1e-9);
-        }
-        return interrupted;
-    }
-
-    private static long toNanos(double seconds) {
-        return seconds >= 9e9 ? Long.MAX_VALUE : Math.max(1, (long) Math.ceil(seconds * 1e9));
-    }
-
-    /** Parks until another thread submits something or {@code nanos} pass (-1: no limit). */
-    private boolean parkUntilInput(long nanos) {
-        boolean interrupted = false;
-        idle = true;
-        try {
-            long deadline = nanos < 0 ? 0 : System.nanoTime() + nanos;
-            while (threadsafe.isEmpty()) {
-                if (nanos < 0) {
-                    LockSupport.park(this);
-                } else {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        break;
-                    }
-                    LockSupport.parkNanos(this, left);
-                }
-                // an interrupt would make park return at once forever: remember it, restore it on exit
-                interrupted |= Thread.interrupted();
-            }
-        } finally {
-            idle = false;
-        }
-        return interrupted;
+        return clock.waitUntil(next.when, inbox);
     }
 
     /**
@@ -439,12 +334,8 @@ public class EventLoop {
         closed = true;
         readyQueue.clear();
         timers.clear();
-        threadsafe.clear();
-        executorShutdownCalled = true;
-        if (defaultExecutor != null) {
-            defaultExecutor.shutdown();
-            defaultExecutor = null;
-        }
+        inbox.clear();
+        executors.close();
     }
 
     public boolean isRunning() {
@@ -503,67 +394,21 @@ public class EventLoop {
     }
 
     void taskCreated(Task<?> t) {
-        Task<?> tail = liveTail;
-        t.prevLive = tail;
-        if (tail == null) {
-            liveHead = t;
-        } else {
-            tail.nextLive = t;
-        }
-        liveTail = t;
+        tasks.add(t);
     }
 
     void taskDone(Task<?> t) {
-        Task<?> prev = t.prevLive;
-        Task<?> next = t.nextLive;
-        if (prev == null) {
-            liveHead = next;
-        } else {
-            prev.nextLive = next;
-        }
-        if (next == null) {
-            liveTail = prev;
-        } else {
-            next.prevLive = prev;
-        }
-        t.prevLive = null;
-        t.nextLive = null;
+        tasks.remove(t);
     }
 
     /** The tasks of this loop that are not done yet, in creation order. */
     Set<Task<?>> pendingTasks() {
-        Set<Task<?>> set = new LinkedHashSet<>();
-        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
-            set.add(t);
-        }
-        return set;
+        return tasks.pending();
     }
 
     /** Cancels every pending task and runs the loop until they are all done (end of {@link AsyncIO#run}). */
     void cancelAllTasks() {
-        List<Task<?>> toCancel = new ArrayList<>(pendingTasks());
-        if (toCancel.isEmpty()) {
-            return;
-        }
-        for (Task<?> t : toCancel) {
-            t.cancel();
-        }
-        Future<Void> all = createFuture();
-        int[] left = {toCancel.size()};
-        for (Task<?> t : toCancel) {
-            t.addCallback((Consumer<Future<?>>) f -> {
-                if (--left[0] == 0) {
-                    all.setResult(null);
-                }
-            });
-        }
-        runUntilComplete(all);
-        for (Task<?> t : toCancel) {
-            if (!t.cancelled() && t.exception() != null) {
-                callExceptionHandler(new ExceptionContext("unhandled exception during run() shutdown",
-                        t.exception(), t, null));
-            }
-        }
+        tasks.cancelAll(this);
     }
 
     // ---- executors ----------------------------------------------------------------------
@@ -576,77 +421,12 @@ public class EventLoop {
     public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
         Objects.requireNonNull(fn, "fn");
         checkClosed();
-        Executor ex = executor != null ? executor : defaultExecutor();
-        Future<T> future = new ForeignFuture<>(this);
-        Runnable job = () -> {
-            T value = null;
-            Throwable error = null;
-            try {
-                value = fn.call();
-            } catch (Throwable e) {
-                error = e;
-            }
-            T v = value;
-            Throwable e = error;
-            try {
-                callSoonThreadsafe(() -> {
-                    if (!future.done()) {
-                        if (e == null) {
-                            future.setResult(v);
-                        } else {
-                            future.settleFailure(e);
-                        }
-                    }
-                });
-            } catch (IllegalStateException closedMeanwhile) {
-                // the loop was closed while the job ran: nobody is left to tell
-            }
-        };
-        try {
-            if (ex instanceof ExecutorService service) {
-                java.util.concurrent.Future<?> submitted = service.submit(job);
-                future.addDoneCallback(f -> {
-                    if (f.cancelled()) {
-                        submitted.cancel(false);
-                    }
-                });
-            } else {
-                ex.execute(job);
-            }
-        } catch (RejectedExecutionException e) {
-            future.cancel();
-            throw e;
-        }
-        return future;
-    }
-
-    private ExecutorService defaultExecutor() {
-        if (executorShutdownCalled) {
-            throw new IllegalStateException("Executor shutdown has been called");
-        }
-        if (defaultExecutor == null) {
-            defaultExecutor = DefaultExecutor.create();
-        }
-        return defaultExecutor;
+        return executors.run(executor, fn);
     }
 
     /** Shuts the default executor down and waits (up to 300 s, as asyncio 3.12) for its threads. */
     public void shutdownDefaultExecutor() {
-        executorShutdownCalled = true;
-        ExecutorService ex = defaultExecutor;
-        if (ex == null) {
-            return;
-        }
-        defaultExecutor = null;
-        ex.shutdown();
-        try {
-            if (!ex.awaitTermination(300, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING,
-                        "The default executor did not finish joining its threads within 300 seconds.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        executors.shutdownDefault();
     }
 
     // ---- errors -------------------------------------------------------------------------

@@ -9,12 +9,12 @@ package io.jasyncio;
 final class ForeignFuture<T> extends Future<T> {
     ForeignFuture(EventLoop loop) {
         super(loop);
-        loop.inFlight(+1);
+        loop.inbox.jobStarted();
     }
 
     @Override
     void complete(Object result) {
-        loop.inFlight(-1);
+        loop.inbox.jobDone();
         super.complete(result);
     }
 }

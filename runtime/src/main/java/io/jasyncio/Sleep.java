@@ -32,7 +32,7 @@ final class Sleep<T> extends Coroutine<T> {
             Task<?> t = task;
             EventLoop loop = t.loop;
             SleepTimer timer = new SleepTimer(loop, loop.time() + delay, t, result);
-            loop.addTimer(timer);
+            loop.timers.add(timer);
             return t.sleep(this, timer);
         }
         return awaitResult();
@@ -49,7 +49,7 @@ final class Sleep<T> extends Coroutine<T> {
         private final Object result;
 
         SleepTimer(EventLoop loop, double when, Task<?> task, Object result) {
-            super(loop, when, loop.nextTimerSeq());
+            super(loop, when, loop.timers.nextSeq());
             this.task = task;
             this.result = result;
         }

@@ -24,10 +24,17 @@ final class TimerHeap {
     private int size;
     /** Entries in the heap whose handle was cancelled. */
     private int cancelled;
+    /** The scheduling order of the next timer ({@link TimerHandle#seq}). */
+    private int nextSeq;
 
     /** Entries held, cancelled ones included (for tests: the heap stays within twice the live timers). */
     int entries() {
         return size;
+    }
+
+    /** The scheduling order for a new timer: equal deadlines fire in this order. */
+    int nextSeq() {
+        return nextSeq++;
     }
 
     /** Live (not cancelled) timers. */
