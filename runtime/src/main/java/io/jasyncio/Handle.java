@@ -21,6 +21,10 @@ public class Handle {
         cancelled = true;
     }
 
+    /**
+     * True once the callback was cancelled.
+     * @return whether the handle is cancelled
+     */
     public boolean cancelled() {
         return cancelled;
     }

@@ -70,16 +70,27 @@ public class Task<T> extends Future<T> {
         loop.ready(this);
     }
 
+    /**
+     * The task's name ({@code Task-N} unless set).
+     * @return the name
+     */
     public String getName() {
         String n = extra == null ? null : extra.name;
         return n != null ? n : "Task-" + number;
     }
 
+    /**
+     * Renames the task.
+     * @param name the new name
+     */
     public void setName(String name) {
         extra().name = String.valueOf(name);
     }
 
-    /** The coroutine this task runs. */
+    /**
+     * The coroutine this task runs.
+     * @return the coroutine
+     */
     @SuppressWarnings("unchecked")
     public Coroutine<T> getCoro() {
         Coroutine<?> c = current;
@@ -93,6 +104,7 @@ public class Task<T> extends Future<T> {
      * The task's stack, oldest first: while suspended, one element per awaiting coroutine at the
      * line of its await; the traceback frames when it failed; empty when it finished or was
      * cancelled (asyncio's Task.get_stack).
+     * @return the stack frames, oldest first
      */
     public List<StackTraceElement> getStack() {
         return TaskStack.of(this, -1);
@@ -101,6 +113,8 @@ public class Task<T> extends Future<T> {
     /**
      * {@link #getStack()} capped at {@code limit} frames: the newest ones of a suspended task, the
      * oldest ones of a traceback (as asyncio does).
+     * @param limit the most frames to include
+     * @return at most {@code limit} stack frames, oldest first
      */
     public List<StackTraceElement> getStack(int limit) {
         return TaskStack.of(this, Math.max(limit, 0));
@@ -111,7 +125,11 @@ public class Task<T> extends Future<T> {
         TaskStack.print(this, -1, System.err);
     }
 
-    /** Prints at most {@code limit} frames of {@link #getStack(int)} to {@code out}, newest first. */
+    /**
+     * Prints at most {@code limit} frames of {@link #getStack(int)} to {@code out}, newest first.
+     * @param limit the most frames to include
+     * @param out where to print
+     */
     public void printStack(int limit, PrintStream out) {
         TaskStack.print(this, Math.max(limit, 0), out);
     }
@@ -152,7 +170,10 @@ public class Task<T> extends Future<T> {
         return true;
     }
 
-    /** The number of pending cancellation requests (asyncio 3.11). */
+    /**
+     * The number of pending cancellation requests (asyncio 3.11).
+     * @return the number of pending cancellation requests
+     */
     public int cancelling() {
         return flags >>> CANCELS_SHIFT;
     }
@@ -160,6 +181,7 @@ public class Task<T> extends Future<T> {
     /**
      * Decrements the count of cancellation requests and returns it. When it reaches zero a
      * cancellation that was not delivered yet is withdrawn (asyncio 3.13; 3.11 keeps it).
+     * @return the remaining number of cancellation requests
      */
     public int uncancel() {
         int n = flags >>> CANCELS_SHIFT;
