@@ -1,25 +1,12 @@
 package io.jasyncio.samples;
 
-import static io.jasyncio.AsyncIO.await;
-import static io.jasyncio.AsyncIO.done;
-import static io.jasyncio.AsyncIO.getRunningLoop;
 import static io.jasyncio.AsyncIO.isCoroutine;
-import static io.jasyncio.AsyncIO.runCoroutineThreadsafe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.jasyncio.Async;
-import io.jasyncio.CancelledError;
-import io.jasyncio.Coroutine;
-import io.jasyncio.EventLoop;
-import io.jasyncio.Future;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every sample, run on the virtual clock, prints exactly its hand-written expected output; this
  * is where the seed examples are asserted as a user writes them (@Async methods rewritten by the
- * Maven plugin). The few checks below cover what a sample's output cannot show.
+ * Maven plugin). The check below covers what a sample's output cannot show.
  */
 class SamplesTest {
 
@@ -93,51 +80,5 @@ class SamplesTest {
     void e02TheCoroutineObjectIsACoroutine() {
         // asyncio.iscoroutine(main()) is True; the golden output shows only its repr.
         assertThat(isCoroutine(E02CoroutineObject.main())).isTrue();
-    }
-
-    /** E22's other branch: an @Async coroutine that never finishes on its own. */
-    @Async
-    static Coroutine<Integer> stuck(CountDownLatch started, CountDownLatch cancelled) {
-        Future<Integer> never = getRunningLoop().createFuture();
-        started.countDown();
-        try {
-            return done(await(never));
-        } catch (CancelledError e) {
-            cancelled.countDown();
-            throw e;
-        }
-    }
-
-    @Test
-    void e22TheTooLongBranchCancelsTheTaskInTheLoop() throws Exception {
-        // E22's except TimeoutError branch, which the sample's run never takes:
-        // future.result(timeout) times out, future.cancel() cancels the task in the loop's thread.
-        EventLoop loop = EventLoop.withVirtualTime();
-        Thread loopThread = new Thread(loop::runForever, "loop");
-        loopThread.start();
-        List<String> log = new ArrayList<>();
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch cancelled = new CountDownLatch(1);
-        try {
-            CompletableFuture<Integer> slow = runCoroutineThreadsafe(stuck(started, cancelled), loop);
-            // Cancelled before its task exists, the coroutine would never run (as in asyncio):
-            // let it reach its await first.
-            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-            try {
-                slow.get(0, TimeUnit.SECONDS);
-                log.add("The coroutine returned");
-            } catch (TimeoutException e) {
-                log.add("The coroutine took too long, cancelling the task...");
-                slow.cancel(true);
-            }
-            assertThat(slow.isCancelled()).isTrue();
-            assertThat(cancelled.await(30, TimeUnit.SECONDS)).as("CancelledError thrown at the await").isTrue();
-        } finally {
-            loop.callSoonThreadsafe(loop::stop);
-            loopThread.join(30_000);
-        }
-        assertThat(loopThread.isAlive()).isFalse();
-        assertThat(log).containsExactly("The coroutine took too long, cancelling the task...");
-        loop.close();
     }
 }
