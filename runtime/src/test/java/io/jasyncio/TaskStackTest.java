@@ -135,22 +135,12 @@ class TaskStackTest {
     void asyncFramesCrossTaskBoundaries() {
         // A coroutine awaiting a task that failed re-raises the same exception: the awaiting
         // coroutine (in the other task) is recorded too.
-        Throwable[] boom = new Throwable[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, Script.of("awaitsChild", a -> switch (a.pc) {
-                case 0 -> a.await(4, AsyncIO.createTask(threeDeep("in child task")));
-                default -> a.value();
-            }));
-            default -> {
-                try {
-                    s.value();
-                } catch (IllegalStateException e) {
-                    boom[0] = e;
-                }
-                yield null;
-            }
+        Throwable boom = vr.failure(() -> Script.of("awaitsChild", a -> switch (a.pc) {
+            case 0 -> a.await(4, AsyncIO.createTask(threeDeep("in child task")));
+            default -> a.value();
         }));
-        List<String> trace = Arrays.stream(boom[0].getStackTrace()).map(e -> e.getClassName() + "." + e.getMethodName())
+        assertThat(boom).isInstanceOf(IllegalStateException.class);
+        List<String> trace = Arrays.stream(boom.getStackTrace()).map(e -> e.getClassName() + "." + e.getMethodName())
                 .collect(Collectors.toList());
         assertThat(trace).contains("Script.middle", "Script.outer", "Script.awaitsChild");
         assertThat(trace.indexOf("Script.awaitsChild")).isGreaterThan(trace.indexOf("Script.outer"));

@@ -75,6 +75,29 @@ final class VirtualRun {
         }));
     }
 
+    /**
+     * Runs a main coroutine that awaits what {@code awaitable} supplies (called inside the main
+     * task) and returns the failure that await threw; an {@link AssertionError} when it succeeded.
+     */
+    Throwable failure(Supplier<? extends Awaitable<?>> awaitable) {
+        Throwable[] failure = new Throwable[1];
+        Object value = run(Script.of("main", s -> switch (s.pc) {
+            case 0 -> s.await(1, awaitable.get());
+            default -> {
+                try {
+                    yield s.value();
+                } catch (Throwable e) {
+                    failure[0] = e;
+                    yield null;
+                }
+            }
+        }));
+        if (failure[0] == null) {
+            throw new AssertionError("expected the await to fail, it returned " + value);
+        }
+        return failure[0];
+    }
+
     /** {@link #outcome(Supplier)} of an awaitable made before the loop runs. */
     String outcome(Awaitable<?> awaitable) {
         return outcome(() -> awaitable);

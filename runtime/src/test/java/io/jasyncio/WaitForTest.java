@@ -115,21 +115,7 @@ class WaitForTest {
         Task<?>[] slow = new Task<?>[1];
         String out = vr.outcome(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
-                slow[0] = AsyncIO.createTask(Script.of("slow", c -> switch (c.pc) {
-                    case 0 -> c.await(1, AsyncIO.sleep(10));
-                    case 1 -> {
-                        try {
-                            yield c.value();
-                        } catch (CancelledError e) {
-                            yield c.await(2, AsyncIO.sleep(0.5));
-                        }
-                    }
-                    default -> {
-                        c.value();
-                        log.add("cleaned up at " + vr.elapsed());
-                        throw new CancelledError();
-                    }
-                }));
+                slow[0] = AsyncIO.createTask(cleansUpForHalfASecond(log));
                 yield s.await(1, AsyncIO.sleep(1));
             }
             case 1 -> {
@@ -142,17 +128,12 @@ class WaitForTest {
         assertThat(log).containsExactly("cleaned up at 1.5");
     }
 
-    @Test
-    void innerFinishingExactlyAtTheTimeoutTimesOut() {
-        // asyncio 3.12+: the timeout's timer is scheduled (on entering the scope) before the inner
-        // sleep's timer; equal deadlines fire in FIFO order, so the timeout wins: TimeoutError.
-        assertThat(outcome(AsyncIO.sleep(1, "r"), 1)).isEqualTo("TimeoutError@1.0");
-    }
-
-    @Test
-    void innerThatCleansUpBeforeStoppingIsWaitedFor() {
-        // asyncio: "waits until the task is really cancelled": cleanup of 0.5 s -> TimeoutError at 1.5.
-        Coroutine<String> slow = Script.of("slow", c -> switch (c.pc) {
+    /**
+     * Sleeps 10 s; cancelled, it cleans up for 0.5 s, logs "cleaned up at t" and lets the
+     * cancellation go on.
+     */
+    private Coroutine<String> cleansUpForHalfASecond(List<String> log) {
+        return Script.of("slow", c -> switch (c.pc) {
             case 0 -> c.await(1, AsyncIO.sleep(10));
             case 1 -> {
                 try {
@@ -163,10 +144,25 @@ class WaitForTest {
             }
             default -> {
                 c.value();
+                log.add("cleaned up at " + vr.elapsed());
                 throw new CancelledError();
             }
         });
-        assertThat(outcome(slow, 1)).isEqualTo("TimeoutError@1.5");
+    }
+
+    @Test
+    void innerFinishingExactlyAtTheTimeoutTimesOut() {
+        // asyncio 3.12+: the timeout's timer is scheduled (on entering the scope) before the inner
+        // sleep's timer; equal deadlines fire in FIFO order, so the timeout wins: TimeoutError.
+        assertThat(outcome(AsyncIO.sleep(1, "r"), 1)).isEqualTo("TimeoutError@1.0");
+    }
+
+    @Test
+    void innerThatCleansUpBeforeStoppingIsWaitedFor() {
+        // asyncio: "waits until the task is really cancelled": cleanup of 0.5 s -> TimeoutError at 1.5.
+        List<String> log = new ArrayList<>();
+        assertThat(outcome(cleansUpForHalfASecond(log), 1)).isEqualTo("TimeoutError@1.5");
+        assertThat(log).containsExactly("cleaned up at 1.5");
     }
 
     @Test

@@ -151,41 +151,20 @@ class WaitTasksTest {
     void emptyInputFails() {
         // asyncio: ValueError('Set of Tasks/Futures is empty.'), raised when awaited.
         Coroutine<WaitResult<Object>> w = AsyncIO.waitTasks(List.of());
-        Throwable[] err = new Throwable[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, w);
-            default -> {
-                try {
-                    s.value();
-                } catch (IllegalArgumentException e) {
-                    err[0] = e;
-                }
-                yield null;
-            }
-        }));
-        assertThat(err[0]).hasMessage("Set of Tasks/Futures is empty.");
+        assertThat(vr.failure(() -> w)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Set of Tasks/Futures is empty.");
     }
 
     @Test
     void bareCoroutinesAreRejectedWithAHintToCreateTasks() {
         // asyncio 3.11+: TypeError('Passing coroutines is forbidden, use tasks explicitly.').
-        Throwable[] err = new Throwable[1];
         boolean[] ran = {false};
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.waitTasks(List.of(Script.of("work", w -> {
-                ran[0] = true;
-                return 1;
-            }))));
-            default -> {
-                try {
-                    s.value();
-                } catch (IllegalArgumentException e) {
-                    err[0] = e;
-                }
-                yield null;
-            }
-        }));
-        assertThat(err[0]).hasMessageContaining("Passing coroutines is forbidden")
+        Throwable err = vr.failure(() -> AsyncIO.waitTasks(List.of(Script.of("work", w -> {
+            ran[0] = true;
+            return 1;
+        }))));
+        assertThat(err).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Passing coroutines is forbidden")
                 .hasMessageContaining("createTask(");
         assertThat(ran[0]).isFalse();
     }
