@@ -115,7 +115,7 @@ class WaitForTest {
         Task<?>[] slow = new Task<?>[1];
         String out = vr.outcome(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
-                slow[0] = AsyncIO.createTask(cleansUpForHalfASecond(log));
+                slow[0] = AsyncIO.createTask(cleansUpForHalfASecond(log, false));
                 yield s.await(1, AsyncIO.sleep(1));
             }
             case 1 -> {
@@ -129,10 +129,10 @@ class WaitForTest {
     }
 
     /**
-     * Sleeps 10 s; cancelled, it cleans up for 0.5 s, logs "cleaned up at t" and lets the
-     * cancellation go on.
+     * Sleeps 10 s; cancelled, it cleans up for 0.5 s and logs "cleaned up at t", then lets the
+     * cancellation go on, or suppresses it and returns "suppressed".
      */
-    private Coroutine<String> cleansUpForHalfASecond(List<String> log) {
+    private Coroutine<String> cleansUpForHalfASecond(List<String> log, boolean suppress) {
         return Script.of("slow", c -> switch (c.pc) {
             case 0 -> c.await(1, AsyncIO.sleep(10));
             case 1 -> {
@@ -145,6 +145,9 @@ class WaitForTest {
             default -> {
                 c.value();
                 log.add("cleaned up at " + vr.elapsed());
+                if (suppress) {
+                    yield "suppressed";
+                }
                 throw new CancelledError();
             }
         });
@@ -161,7 +164,7 @@ class WaitForTest {
     void innerThatCleansUpBeforeStoppingIsWaitedFor() {
         // asyncio: "waits until the task is really cancelled": cleanup of 0.5 s -> TimeoutError at 1.5.
         List<String> log = new ArrayList<>();
-        assertThat(outcome(cleansUpForHalfASecond(log), 1)).isEqualTo("TimeoutError@1.5");
+        assertThat(outcome(cleansUpForHalfASecond(log, false), 1)).isEqualTo("TimeoutError@1.5");
         assertThat(log).containsExactly("cleaned up at 1.5");
     }
 
@@ -172,7 +175,7 @@ class WaitForTest {
         // cancellation count is back to 0 (uncancel).
         int[] cancelling = {-1};
         String out = vr.outcome(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.waitFor(stubborn(), 1));
+            case 0 -> s.await(1, AsyncIO.waitFor(cleansUpForHalfASecond(new ArrayList<>(), true), 1));
             default -> {
                 Object v = s.value();
                 cancelling[0] = AsyncIO.currentTask().cancelling();
@@ -188,26 +191,9 @@ class WaitForTest {
         // asyncio: same with a task: cancelling the awaiting task cancels the inner task, which
         // completes normally; the value is returned.
         assertThat(vr.outcome(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.waitFor(AsyncIO.createTask(stubborn()), 1));
+            case 0 -> s.await(1, AsyncIO.waitFor(AsyncIO.createTask(cleansUpForHalfASecond(new ArrayList<>(), true)), 1));
             default -> s.value();
         }))).isEqualTo("suppressed@1.5");
-    }
-
-    private Coroutine<String> stubborn() {
-        return Script.of("stubborn", c -> switch (c.pc) {
-            case 0 -> c.await(1, AsyncIO.sleep(10));
-            case 1 -> {
-                try {
-                    yield c.value();
-                } catch (CancelledError e) {
-                    yield c.await(2, AsyncIO.sleep(0.5));
-                }
-            }
-            default -> {
-                c.value();
-                yield "suppressed";
-            }
-        });
     }
 
     @Test
