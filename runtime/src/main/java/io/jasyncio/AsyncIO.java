@@ -27,12 +27,20 @@ public final class AsyncIO {
      * Waits for {@code awaitable} and returns its result, or rethrows its failure as is. Only
      * meaningful inside an {@link Async} method that was rewritten; anywhere else it fails at
      * once with a message that names the calling method and how to enable the rewriter.
+     * @param <T> the type of the result
+     * @param awaitable what to wait for
+     * @return the result of {@code awaitable}
      */
     public static <T> T await(Awaitable<T> awaitable) {
         throw NotRewritten.at("await");
     }
 
-    /** Waits for a {@link CompletionStage} (completed on any thread); see {@link #await(Awaitable)}. */
+    /**
+     * Waits for a {@link CompletionStage} (completed on any thread); see {@link #await(Awaitable)}.
+     * @param <T> the type of the result
+     * @param stage the completion stage to wait for
+     * @return the stage's result
+     */
     public static <T> T await(CompletionStage<T> stage) {
         throw NotRewritten.at("await");
     }
@@ -41,12 +49,18 @@ public final class AsyncIO {
      * The normal way out of an {@link Async} method: {@code return done(value);} (the rewriter
      * turns it into a plain return). Elsewhere it makes a coroutine that completes with
      * {@code value} when awaited.
+     * @param <T> the type of the result
+     * @param value the result of the coroutine
+     * @return a coroutine that completes with {@code value}
      */
     public static <T> Coroutine<T> done(T value) {
         return new Done<>(value);
     }
 
-    /** {@code return done();} ends a {@code Coroutine<Void>} method. */
+    /**
+     * {@code return done();} ends a {@code Coroutine<Void>} method.
+     * @return a coroutine that completes with null
+     */
     public static Coroutine<Void> done() {
         return done(null);
     }
@@ -59,6 +73,9 @@ public final class AsyncIO {
      * the default executor down and closes the loop. The program's main entry point; it
      * cannot be called while a loop runs in this thread. The loop uses virtual time when the
      * system property {@code jasyncio.clock} is {@code virtual}. A {@link Runner} used once.
+     * @param <T> the type of the result
+     * @param coro the coroutine to run
+     * @return the coroutine's result
      */
     public static <T> T run(Coroutine<T> coro) {
         checkNotInLoop();
@@ -67,7 +84,13 @@ public final class AsyncIO {
         }
     }
 
-    /** {@link #run(Coroutine)} with the loop's debug mode set to {@code debug}. */
+    /**
+     * {@link #run(Coroutine)} with the loop's debug mode set to {@code debug}.
+     * @param <T> the type of the result
+     * @param coro the coroutine to run
+     * @param debug the loop's debug mode
+     * @return the coroutine's result
+     */
     public static <T> T run(Coroutine<T> coro, boolean debug) {
         checkNotInLoop();
         try (Runner runner = new Runner(debug)) {
@@ -75,7 +98,13 @@ public final class AsyncIO {
         }
     }
 
-    /** {@link #run(Coroutine)} on a loop made by {@code loopFactory} (asyncio 3.12's loop_factory). */
+    /**
+     * {@link #run(Coroutine)} on a loop made by {@code loopFactory} (asyncio 3.12's loop_factory).
+     * @param <T> the type of the result
+     * @param coro the coroutine to run
+     * @param loopFactory makes the loop to run on
+     * @return the coroutine's result
+     */
     public static <T> T run(Coroutine<T> coro, Supplier<EventLoop> loopFactory) {
         checkNotInLoop();
         try (Runner runner = new Runner(loopFactory)) {
@@ -94,6 +123,7 @@ public final class AsyncIO {
      * {@code jasyncio.clock} is {@code virtual}; then the system property
      * {@code jasyncio.clock.start} (an ISO-8601 instant such as {@code 2026-01-01T09:00:00Z}),
      * when set, is where the loop's {@link EventLoop#wallClock() wall clock} starts.
+     * @return a new, not running event loop
      */
     public static EventLoop newEventLoop() {
         if (!"virtual".equals(System.getProperty("jasyncio.clock"))) {
@@ -111,19 +141,33 @@ public final class AsyncIO {
         }
     }
 
-    /** The loop running in this thread; {@link IllegalStateException} "no running event loop" otherwise. */
+    /**
+     * The loop running in this thread; {@link IllegalStateException} "no running event loop" otherwise.
+     * @return the running loop
+     */
     public static EventLoop getRunningLoop() {
         return EventLoop.running("getRunningLoop()");
     }
 
     // ---- tasks --------------------------------------------------------------------------
 
-    /** Wraps {@code coro} in a task of the running loop, scheduled to start soon. */
+    /**
+     * Wraps {@code coro} in a task of the running loop, scheduled to start soon.
+     * @param <T> the type of the result
+     * @param coro the coroutine the task runs
+     * @return the new task
+     */
     public static <T> Task<T> createTask(Coroutine<T> coro) {
         return createTask(coro, null);
     }
 
-    /** {@link #createTask(Coroutine)} with a name (null: the default {@code Task-N}). */
+    /**
+     * {@link #createTask(Coroutine)} with a name (null: the default {@code Task-N}).
+     * @param <T> the type of the result
+     * @param coro the coroutine the task runs
+     * @param name the name of the task, or null
+     * @return the new task
+     */
     public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
         Objects.requireNonNull(coro, "a coroutine was expected, got null");
         return EventLoop.running("createTask()").createTask(coro, name);
@@ -199,7 +243,10 @@ public final class AsyncIO {
         return Objects.requireNonNull(loop, "loop").currentTask;
     }
 
-    /** The not-yet-done tasks of the running loop. */
+    /**
+     * The not-yet-done tasks of the running loop.
+     * @return the pending tasks
+     */
     public static Set<Task<?>> allTasks() {
         return EventLoop.running("allTasks()").pendingTasks();
     }
@@ -232,16 +279,29 @@ public final class AsyncIO {
     /**
      * A coroutine that suspends the awaiting task for {@code seconds} (&lt;= 0: gives up the
      * loop for exactly one iteration). Lazy: the time counts from when it is awaited.
+     * @param seconds how long to sleep, in loop seconds
+     * @return a lazy coroutine that sleeps
      */
     public static Coroutine<Void> sleep(double seconds) {
         return Sleep.of(seconds, null);
     }
 
-    /** {@link #sleep(double)} that returns {@code result}. */
+    /**
+     * {@link #sleep(double)} that returns {@code result}.
+     * @param <T> the type of the result
+     * @param seconds how long to sleep, in loop seconds
+     * @param result the value the sleep returns
+     * @return a lazy coroutine that sleeps, then returns {@code result}
+     */
     public static <T> Coroutine<T> sleep(double seconds, T result) {
         return Sleep.of(seconds, result);
     }
 
+    /**
+     * {@link #sleep(double)} for a {@link Duration}.
+     * @param duration how long to sleep
+     * @return a lazy coroutine that sleeps
+     */
     public static Coroutine<Void> sleep(Duration duration) {
         Objects.requireNonNull(duration, "duration");
         return Sleep.of(duration.toNanos() / 1e9, null);
@@ -270,6 +330,10 @@ public final class AsyncIO {
     /**
      * Submits {@code coro} to {@code loop} from any thread. The returned future completes with
      * the coroutine's outcome (a cancelled task cancels it); cancelling it cancels the task.
+     * @param <T> the type of the result
+     * @param coro the coroutine to run in {@code loop}
+     * @param loop a loop, usually running in another thread
+     * @return a future of the coroutine's outcome
      */
     public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coro, EventLoop loop) {
         Objects.requireNonNull(coro, "a coroutine was expected, got null");
@@ -293,12 +357,20 @@ public final class AsyncIO {
 
     // ---- introspection ------------------------------------------------------------------
 
-    /** True for a coroutine object (what calling an {@link Async} method returns). */
+    /**
+     * True for a coroutine object (what calling an {@link Async} method returns).
+     * @param obj any object
+     * @return whether {@code obj} is a coroutine object
+     */
     public static boolean isCoroutine(Object obj) {
         return obj instanceof Coroutine;
     }
 
-    /** True for a coroutine function: a method annotated {@link Async} that returns {@link Coroutine}. */
+    /**
+     * True for a coroutine function: a method annotated {@link Async} that returns {@link Coroutine}.
+     * @param method a method, or null
+     * @return whether {@code method} is a coroutine function
+     */
     public static boolean isCoroutineFunction(Method method) {
         return method != null && method.isAnnotationPresent(Async.class)
                 && Coroutine.class.isAssignableFrom(method.getReturnType());
@@ -327,12 +399,19 @@ public final class AsyncIO {
      * asyncio.gather: runs the awaitables concurrently (coroutines become tasks) and returns an
      * already scheduled future of their results in argument order. The first failure propagates at
      * once (the others keep running); cancelling the returned future cancels every unfinished child.
+     * @param aws the awaitables
+     * @return a future of the results, in argument order
      */
     public static Future<List<Object>> gather(Awaitable<?>... aws) {
         return Gather.gather(false, Arrays.asList(aws));
     }
 
-    /** asyncio.gather over a homogeneous list: the results are typed. */
+    /**
+     * asyncio.gather over a homogeneous list: the results are typed.
+     * @param <T> the type of the result
+     * @param aws the awaitables
+     * @return a future of the results, in list order
+     */
     public static <T> Future<List<T>> gather(List<? extends Awaitable<? extends T>> aws) {
         return Gather.gather(false, aws);
     }
@@ -340,12 +419,20 @@ public final class AsyncIO {
     /**
      * asyncio.gather(..., return_exceptions=...): with {@code true} failures (CancelledError too)
      * are returned in place of results instead of propagating.
+     * @param returnExceptions true to return failures in place of results
+     * @param aws the awaitables
+     * @return a future of the results (or failures), in argument order
      */
     public static Future<List<Object>> gather(boolean returnExceptions, Awaitable<?>... aws) {
         return Gather.gather(returnExceptions, Arrays.asList(aws));
     }
 
-    /** asyncio.gather(*aws, return_exceptions=...) over a list. */
+    /**
+     * asyncio.gather(*aws, return_exceptions=...) over a list.
+     * @param returnExceptions true to return failures in place of results
+     * @param aws the awaitables
+     * @return a future of the results (or failures), in list order
+     */
     public static Future<List<Object>> gather(boolean returnExceptions, List<? extends Awaitable<?>> aws) {
         return Gather.gather(returnExceptions, aws);
     }
@@ -353,6 +440,9 @@ public final class AsyncIO {
     /**
      * asyncio.shield: a future mirroring {@code aw} whose cancellation does not cancel {@code aw}
      * (a coroutine is wrapped in a task); cancelling {@code aw} by other means cancels it too.
+     * @param <T> the type of the result
+     * @param aw what to protect from cancellation
+     * @return a future mirroring {@code aw}
      */
     public static <T> Future<T> shield(Awaitable<T> aw) {
         return Shield.shield(aw);
@@ -363,17 +453,32 @@ public final class AsyncIO {
      * {@code seconds}. On timeout {@code aw} is cancelled and waited for until it stopped, then
      * {@link TimeoutError} is raised. Zero or negative: a done awaitable gives its result, anything
      * else is cancelled and TimeoutError raised.
+     * @param <T> the type of the result
+     * @param aw what to wait for
+     * @param seconds the timeout in seconds
+     * @return a lazy coroutine of {@code aw}'s result
      */
     public static <T> Coroutine<T> waitFor(Awaitable<T> aw, double seconds) {
         return new WaitFor<>(aw, seconds);
     }
 
-    /** {@link #waitFor(Awaitable, double)} with a {@link Duration}; null means no timeout. */
+    /**
+     * {@link #waitFor(Awaitable, double)} with a {@link Duration}; null means no timeout.
+     * @param <T> the type of the result
+     * @param aw what to wait for
+     * @param timeout the timeout in seconds, or null for none
+     * @return a lazy coroutine of {@code aw}'s result
+     */
     public static <T> Coroutine<T> waitFor(Awaitable<T> aw, Duration timeout) {
         return new WaitFor<>(aw, timeout == null ? null : seconds(timeout));
     }
 
-    /** asyncio.wait_for(aw, None): no timeout, but cancelling the caller still cancels {@code aw}. */
+    /**
+     * asyncio.wait_for(aw, None): no timeout, but cancelling the caller still cancels {@code aw}.
+     * @param <T> the type of the result
+     * @param aw what to wait for
+     * @return a lazy coroutine of {@code aw}'s result
+     */
     public static <T> Coroutine<T> waitFor(Awaitable<T> aw) {
         return new WaitFor<>(aw, null);
     }
@@ -381,17 +486,27 @@ public final class AsyncIO {
     /**
      * asyncio.timeout(delay) (3.11+): a {@link Timeout} scope expiring {@code delay} seconds after
      * it is entered: {@code await(timeout(5).run(work()))}.
+     * @param delay seconds from entering the scope
+     * @return a timeout scope
      */
     public static Timeout timeout(double delay) {
         return new Timeout(getRunningLoop().time() + delay);
     }
 
-    /** asyncio.timeout(None): a scope without a deadline (set one later with {@link Timeout#reschedule}). */
+    /**
+     * asyncio.timeout(None): a scope without a deadline (set one later with {@link Timeout#reschedule}).
+     * @param delay null (a scope without a deadline) or the time from entering the scope
+     * @return a timeout scope
+     */
     public static Timeout timeout(Duration delay) {
         return new Timeout(delay == null ? null : getRunningLoop().time() + seconds(delay));
     }
 
-    /** asyncio.timeout_at(when): a {@link Timeout} scope expiring at loop time {@code when}. */
+    /**
+     * asyncio.timeout_at(when): a {@link Timeout} scope expiring at loop time {@code when}.
+     * @param when the deadline in loop time
+     * @return a timeout scope
+     */
     public static Timeout timeoutAt(double when) {
         return new Timeout(when);
     }
@@ -400,24 +515,46 @@ public final class AsyncIO {
      * asyncio.wait, named {@code waitTasks} because {@code wait} is a final method of Object: a lazy
      * coroutine that waits for the futures/tasks until all are done and returns the
      * {@code (done, pending)} sets. Bare coroutines are rejected: wrap them with createTask first.
+     * @param <T> the type of the result
+     * @param aws the futures and tasks to wait for
+     * @return a lazy coroutine of the done and pending sets
      */
     public static <T> Coroutine<WaitResult<T>> waitTasks(Collection<? extends Awaitable<? extends T>> aws) {
         return new WaitTasks<>(aws, null, ReturnWhen.ALL_COMPLETED);
     }
 
-    /** asyncio.wait(aws, timeout=...): returns when all are done or after {@code timeout} seconds (never raises). */
+    /**
+     * asyncio.wait(aws, timeout=...): returns when all are done or after {@code timeout} seconds (never raises).
+     * @param <T> the type of the result
+     * @param aws the futures and tasks to wait for
+     * @param timeout the timeout in seconds, or null for none
+     * @return a lazy coroutine of the done and pending sets
+     */
     public static <T> Coroutine<WaitResult<T>> waitTasks(Collection<? extends Awaitable<? extends T>> aws,
             double timeout) {
         return new WaitTasks<>(aws, timeout, ReturnWhen.ALL_COMPLETED);
     }
 
-    /** asyncio.wait(aws, return_when=...). */
+    /**
+     * asyncio.wait(aws, return_when=...).
+     * @param <T> the type of the result
+     * @param aws the futures and tasks to wait for
+     * @param returnWhen when to return
+     * @return a lazy coroutine of the done and pending sets
+     */
     public static <T> Coroutine<WaitResult<T>> waitTasks(Collection<? extends Awaitable<? extends T>> aws,
             ReturnWhen returnWhen) {
         return new WaitTasks<>(aws, null, returnWhen);
     }
 
-    /** asyncio.wait(aws, timeout=..., return_when=...). */
+    /**
+     * asyncio.wait(aws, timeout=..., return_when=...).
+     * @param <T> the type of the result
+     * @param aws the futures and tasks to wait for
+     * @param timeout the timeout in seconds, or null for none
+     * @param returnWhen when to return
+     * @return a lazy coroutine of the done and pending sets
+     */
     public static <T> Coroutine<WaitResult<T>> waitTasks(Collection<? extends Awaitable<? extends T>> aws,
             double timeout, ReturnWhen returnWhen) {
         return new WaitTasks<>(aws, timeout, returnWhen);
@@ -426,6 +563,9 @@ public final class AsyncIO {
     /**
      * asyncio.as_completed: starts every awaitable now and returns, in completion order, one lazy
      * coroutine per distinct awaitable giving the next result (or failure). Single use.
+     * @param <T> the type of the result
+     * @param aws the awaitables
+     * @return one lazy coroutine per distinct awaitable, in completion order
      */
     public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<? extends T>> aws) {
         return new AsCompleted<>(aws, null);

@@ -10,10 +10,15 @@ package io.jasyncio;
 public class CancelledError extends Error {
     private static final long serialVersionUID = 1L;
 
+    /** A cancellation without a message. */
     public CancelledError() {
         super();
     }
 
+    /**
+     * A cancellation with a message (asyncio: {@code task.cancel(msg)}).
+     * @param message the message
+     */
     public CancelledError(String message) {
         super(message);
     }

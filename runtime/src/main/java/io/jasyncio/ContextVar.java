@@ -20,24 +20,37 @@ public final class ContextVar<T> {
     private final String name;
     private final Object defaultValue;
 
-    /** A variable without a default: {@link #get()} fails until it is set. */
+    /**
+     * A variable without a default: {@link #get()} fails until it is set.
+     * @param name the name (for repr and errors)
+     */
     public ContextVar(String name) {
         this.name = Objects.requireNonNull(name, "name");
         this.defaultValue = NO_DEFAULT;
     }
 
-    /** A variable whose {@link #get()} returns {@code defaultValue} until it is set. */
+    /**
+     * A variable whose {@link #get()} returns {@code defaultValue} until it is set.
+     * @param name the name (for repr and errors)
+     * @param defaultValue the default value
+     */
     public ContextVar(String name, T defaultValue) {
         this.name = Objects.requireNonNull(name, "name");
         this.defaultValue = defaultValue;
     }
 
-    /** The variable's name. */
+    /**
+     * The variable's name.
+     * @return the name
+     */
     public String getName() {
         return name;
     }
 
-    /** The value in the current context, else the default; {@link NoSuchElementException} if neither. */
+    /**
+     * The value in the current context, else the default; {@link NoSuchElementException} if neither.
+     * @return the value
+     */
     @SuppressWarnings("unchecked")
     public T get() {
         Map<ContextVar<?>, Object> c = Context.currentValues();
@@ -50,14 +63,22 @@ public final class ContextVar<T> {
         return (T) defaultValue;
     }
 
-    /** The value in the current context, else {@code fallback} (ignoring the variable's default). */
+    /**
+     * The value in the current context, else {@code fallback} (ignoring the variable's default).
+     * @param fallback the value when the variable is not set in the current context
+     * @return the value, or {@code fallback}
+     */
     @SuppressWarnings("unchecked")
     public T get(T fallback) {
         Map<ContextVar<?>, Object> c = Context.currentValues();
         return c.containsKey(this) ? (T) c.get(this) : fallback;
     }
 
-    /** Sets the value in the current context; the token restores the previous one with {@link #reset}. */
+    /**
+     * Sets the value in the current context; the token restores the previous one with {@link #reset}.
+     * @param value the new value
+     * @return a token for {@link #reset}
+     */
     public Token<T> set(T value) {
         Object owner = ContextState.current().owner;
         Map<ContextVar<?>, Object> c = Context.valuesOf(owner);
@@ -66,7 +87,10 @@ public final class ContextVar<T> {
         return token;
     }
 
-    /** Restores the value {@code token} saw before its {@link #set}; a token works once, in its own context. */
+    /**
+     * Restores the value {@code token} saw before its {@link #set}; a token works once, in its own context.
+     * @param token what set returned
+     */
     public void reset(Token<T> token) {
         Objects.requireNonNull(token, "token");
         if (token.used) {
@@ -115,12 +139,18 @@ public final class ContextVar<T> {
             this.oldValue = oldValue;
         }
 
-        /** The variable whose {@link ContextVar#set} made this token. */
+        /**
+         * The variable this token was made by.
+         * @return the variable
+         */
         public ContextVar<T> getVar() {
             return var;
         }
 
-        /** The value before the set, or {@link #MISSING}. */
+        /**
+         * The value before the set, or {@link #MISSING}.
+         * @return the previous value, or {@link #MISSING}
+         */
         public Object getOldValue() {
             return oldValue;
         }

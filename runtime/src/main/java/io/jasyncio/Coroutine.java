@@ -35,6 +35,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      */
     Coroutine<?> caller;
 
+    /** For the rewriter and the runtime: user code makes coroutines by calling {@link Async} methods. */
     protected Coroutine() {
         if (NeverAwaited.enabled) {
             NeverAwaited.created(this);
@@ -45,6 +46,8 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * Runs the body from where it last stopped until it completes (return the result value),
      * fails (throw), or suspends (return {@link #SUSPEND}, only right after
      * {@link #awaitStep(Object)} returned {@code SUSPEND}). Called by the runtime only.
+     * @return the result, or {@link #SUSPEND}
+     * @throws Throwable the failure of the body
      */
     protected abstract Object resume() throws Throwable;
 
@@ -55,6 +58,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * coroutine that completed inline), or throws its failure. Otherwise returns
      * {@link #SUSPEND}: the body must then save its state and return {@code SUSPEND} from
      * {@link #resume()}; on the next {@code resume()} it calls {@link #awaitResult()}.
+     * @param awaitable what to await
+     * @return the value now, or {@link #SUSPEND}
+     * @throws Throwable the failure of {@code awaitable} when it already failed
      */
     protected final Object awaitStep(Object awaitable) throws Throwable {
         Task<?> t = task;
@@ -127,6 +133,8 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /**
      * After a suspension: the awaited value, or throws the awaited failure (a
      * {@link CancelledError} when the task was cancelled while suspended here).
+     * @return the awaited value
+     * @throws Throwable the failure of the awaited awaitable
      */
     protected final Object awaitResult() throws Throwable {
         Task<?> t = task;
@@ -187,7 +195,10 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         return caller == this;
     }
 
-    /** Where this coroutine is (for task stacks and {@code toString}); hand-written ones may override. */
+    /**
+     * Where this coroutine is (for task stacks and {@code toString}); hand-written ones may override.
+     * @return the location
+     */
     protected StackTraceElement location() {
         return new StackTraceElement(getClass().getName(), "resume", null, -1);
     }

@@ -77,7 +77,10 @@ public final class EventLoop {
         this.inbox = new Inbox(io);
     }
 
-    /** A loop on a virtual clock (see the class comment); for tests and fast runs of timed programs. */
+    /**
+     * A loop on a virtual clock (see the class comment); for tests and fast runs of timed programs.
+     * @return a new loop on virtual time
+     */
     public static EventLoop withVirtualTime() {
         return new EventLoop(LoopClock.virtual(Instant.now()));
     }
@@ -85,6 +88,8 @@ public final class EventLoop {
     /**
      * A loop on a virtual clock whose {@link #wallClock()} starts at {@code start} instead of
      * now, so that programs printing wall-clock times print the same ones on every run.
+     * @param start the wall clock's instant at virtual time zero
+     * @return a new loop on virtual time
      */
     public static EventLoop withVirtualTime(Instant start) {
         return new EventLoop(LoopClock.virtual(Objects.requireNonNull(start, "start")));
@@ -101,12 +106,18 @@ public final class EventLoop {
 
     // ---- time ---------------------------------------------------------------------------
 
-    /** The loop's monotonic time in seconds (virtual time on a virtual loop). */
+    /**
+     * The loop's monotonic time in seconds (virtual time on a virtual loop).
+     * @return the time in seconds
+     */
     public double time() {
         return clock.now();
     }
 
-    /** True for a loop made by {@link #withVirtualTime()}. */
+    /**
+     * True for a loop made by {@link #withVirtualTime()}.
+     * @return whether the loop runs on virtual time
+     */
     public boolean isVirtualTime() {
         return clock.isVirtual();
     }
@@ -114,19 +125,27 @@ public final class EventLoop {
     /**
      * A wall clock for printing times: the system clock, or on a virtual loop the instant the
      * loop was created plus the virtual time elapsed since.
+     * @return the wall clock
      */
     public Clock wallClock() {
         return clock.wallClock();
     }
 
-    /** Moves virtual time forward by {@code seconds}; timers now due run in the next iteration. */
+    /**
+     * Moves virtual time forward by {@code seconds}; timers now due run in the next iteration.
+     * @param seconds how far to move, in seconds
+     */
     public void advanceTime(double seconds) {
         clock.advance(seconds);
     }
 
     // ---- scheduling ---------------------------------------------------------------------
 
-    /** Runs {@code callback} in the next iteration, after what is already scheduled. */
+    /**
+     * Runs {@code callback} in the next iteration, after what is already scheduled.
+     * @param callback what to run
+     * @return a handle that can cancel the call
+     */
     public Handle callSoon(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkClosed();
@@ -138,7 +157,12 @@ public final class EventLoop {
         return h;
     }
 
-    /** Runs {@code callback} after {@code delay} seconds (a negative delay counts as 0). */
+    /**
+     * Runs {@code callback} after {@code delay} seconds (a negative delay counts as 0).
+     * @param delay seconds from now
+     * @param callback what to run
+     * @return a handle that can cancel the call
+     */
     public TimerHandle callLater(double delay, Runnable callback) {
         if (Double.isNaN(delay)) {
             throw new IllegalArgumentException("delay is NaN");
@@ -146,7 +170,12 @@ public final class EventLoop {
         return callAt(time() + Math.max(0, delay), callback);
     }
 
-    /** Runs {@code callback} once {@link #time()} reaches {@code when}. */
+    /**
+     * Runs {@code callback} once {@link #time()} reaches {@code when}.
+     * @param when the loop time to run at
+     * @param callback what to run
+     * @return a handle that can cancel the call
+     */
     public TimerHandle callAt(double when, Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         if (Double.isNaN(when)) {
@@ -161,7 +190,11 @@ public final class EventLoop {
         return h;
     }
 
-    /** The only way in from other threads: runs {@code callback} on the loop soon. */
+    /**
+     * The only way in from other threads: runs {@code callback} on the loop soon.
+     * @param callback what to run
+     * @return a handle that can cancel the call
+     */
     public Handle callSoonThreadsafe(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkClosed();
@@ -235,12 +268,18 @@ public final class EventLoop {
         }
     }
 
-    /** Debug mode: callbacks and task steps running at least this long (seconds) are logged. */
+    /**
+     * Debug mode: callbacks and task steps running at least this long (seconds) are logged.
+     * @return the threshold in seconds
+     */
     public double getSlowCallbackDuration() {
         return slowCallbackDuration;
     }
 
-    /** Sets the debug-mode threshold for slow callbacks and task steps (asyncio's slow_callback_duration). */
+    /**
+     * Sets the debug-mode threshold for slow callbacks and task steps (asyncio's slow_callback_duration).
+     * @param seconds the threshold in seconds
+     */
     public void setSlowCallbackDuration(double seconds) {
         if (!(seconds >= 0)) {
             throw new IllegalArgumentException("slow callback duration must be >= 0: " + seconds);
@@ -351,6 +390,9 @@ public final class EventLoop {
     /**
      * Runs the loop until {@code awaitable} is done (a coroutine is wrapped in a task) and
      * returns its result, or rethrows its exception.
+     * @param <T> the type of the result
+     * @param awaitable a future, or a coroutine to wrap in a task
+     * @return the result of {@code awaitable}
      */
     public <T> T runUntilComplete(Awaitable<T> awaitable) {
         Objects.requireNonNull(awaitable, "awaitable");
@@ -391,18 +433,34 @@ public final class EventLoop {
         executors.close();
     }
 
+    /**
+     * True while the loop runs (runForever or runUntilComplete).
+     * @return whether the loop is running
+     */
     public boolean isRunning() {
         return thread != null;
     }
 
+    /**
+     * True once the loop was closed.
+     * @return whether the loop is closed
+     */
     public boolean isClosed() {
         return closed;
     }
 
+    /**
+     * The loop's debug mode.
+     * @return whether debug mode is on
+     */
     public boolean getDebug() {
         return debug;
     }
 
+    /**
+     * Turns debug mode on or off.
+     * @param enabled the new mode
+     */
     public void setDebug(boolean enabled) {
         this.debug = enabled;
         if (enabled) {
@@ -515,16 +573,32 @@ public final class EventLoop {
 
     // ---- futures and tasks --------------------------------------------------------------
 
+    /**
+     * A new pending future of this loop.
+     * @param <T> the type of the result
+     * @return the future
+     */
     public <T> Future<T> createFuture() {
         return new Future<>(this);
     }
 
-    /** Wraps {@code coro} in a task scheduled to start soon; the task copies the current ContextVar values. */
+    /**
+     * Wraps {@code coro} in a task scheduled to start soon; the task copies the current ContextVar values.
+     * @param <T> the type of the result
+     * @param coro the coroutine the task runs
+     * @return the new task
+     */
     public <T> Task<T> createTask(Coroutine<T> coro) {
         return createTask(coro, null);
     }
 
-    /** {@link #createTask(Coroutine)} with a name (null: the default {@code Task-N}). */
+    /**
+     * {@link #createTask(Coroutine)} with a name (null: the default {@code Task-N}).
+     * @param <T> the type of the result
+     * @param coro the coroutine the task runs
+     * @param name the name of the task, or null
+     * @return the new task
+     */
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
         return newTask(coro, name, null, null);
     }
@@ -603,6 +677,10 @@ public final class EventLoop {
      * Runs {@code fn} on {@code executor} (null: the loop's default executor, created on first
      * use) and returns a future of this loop for its result. Cancelling the future cancels the
      * job if it has not started.
+     * @param <T> the type of the result
+     * @param executor the executor, or null for the loop's default executor
+     * @param fn the blocking code to run
+     * @return a future of this loop for the result of {@code fn}
      */
     public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
         Objects.requireNonNull(fn, "fn");
@@ -617,16 +695,26 @@ public final class EventLoop {
 
     // ---- errors -------------------------------------------------------------------------
 
-    /** Sets the handler of errors the loop catches; null restores the default (logging). */
+    /**
+     * Sets the handler of errors the loop catches; null restores the default (logging).
+     * @param handler the handler, or null for the default
+     */
     public void setExceptionHandler(ExceptionHandler handler) {
         this.exceptionHandler = handler;
     }
 
+    /**
+     * The handler set with {@link #setExceptionHandler}, or null for the default.
+     * @return the handler, or null
+     */
     public ExceptionHandler getExceptionHandler() {
         return exceptionHandler;
     }
 
-    /** Reports an error to the exception handler; a failing handler is logged, never thrown. */
+    /**
+     * Reports an error to the exception handler; a failing handler is logged, never thrown.
+     * @param context what happened
+     */
     public void callExceptionHandler(ExceptionContext context) {
         ExceptionHandler h = exceptionHandler;
         if (h == null) {
@@ -655,7 +743,10 @@ public final class EventLoop {
         }
     }
 
-    /** Logs the error with {@link System.Logger} (logger "io.jasyncio", level ERROR). */
+    /**
+     * Logs the error with {@link System.Logger} (logger "io.jasyncio", level ERROR).
+     * @param context what happened
+     */
     public void defaultExceptionHandler(ExceptionContext context) {
         StringBuilder sb = new StringBuilder(context.message() == null ? "Unhandled exception in event loop" : context.message());
         if (context.future() != null) {

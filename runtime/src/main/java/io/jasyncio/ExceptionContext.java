@@ -10,6 +10,11 @@ package io.jasyncio;
  * @param handle    the callback handle concerned, or null
  */
 public record ExceptionContext(String message, Throwable exception, Future<?> future, Handle handle) {
+    /**
+     * What the loop caught.
+     * @param message what was happening
+     * @param exception the error, or null
+     */
     public ExceptionContext(String message, Throwable exception) {
         this(message, exception, null, null);
     }

@@ -50,7 +50,10 @@ public non-sealed class Future<T> implements Awaitable<T> {
         this(EventLoop.running("Future()"));
     }
 
-    /** A future bound to {@code loop}; in the loop's debug mode it records where it was created. */
+    /**
+     * A pending future of {@code loop}; in the loop's debug mode it records where it was created.
+     * @param loop the loop whose thread completes the future and runs its callbacks
+     */
     public Future(EventLoop loop) {
         this.loop = Objects.requireNonNull(loop, "loop");
         if (loop.getDebug()) {
@@ -58,14 +61,26 @@ public non-sealed class Future<T> implements Awaitable<T> {
         }
     }
 
+    /**
+     * The loop this future belongs to.
+     * @return the loop
+     */
     public EventLoop getLoop() {
         return loop;
     }
 
+    /**
+     * True once the future has a result, an exception, or was cancelled.
+     * @return whether the future is done
+     */
     public boolean done() {
         return outcome != Pending.PENDING;
     }
 
+    /**
+     * True when the future was cancelled.
+     * @return whether the future is cancelled
+     */
     public boolean cancelled() {
         return outcome instanceof Failure f && f.cancelled;
     }
@@ -74,6 +89,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * The result; rethrows the exception the future ended with (as is, so a checked exception
      * escapes undeclared, as {@code await} does); {@link CancelledError} when cancelled;
      * {@link InvalidStateError} when not done yet.
+     * @return the result
      */
     @SuppressWarnings("unchecked")
     public T result() {
@@ -88,7 +104,10 @@ public non-sealed class Future<T> implements Awaitable<T> {
         return (T) o;
     }
 
-    /** The exception the future ended with, or null; {@link CancelledError} when cancelled. */
+    /**
+     * The exception the future ended with, or null; {@link CancelledError} when cancelled.
+     * @return the exception, or null when the future has a result
+     */
     public Throwable exception() {
         Object o = outcome;
         if (o == Pending.PENDING) {
@@ -104,6 +123,10 @@ public non-sealed class Future<T> implements Awaitable<T> {
         return null;
     }
 
+    /**
+     * Completes the future with {@code value}; {@link InvalidStateError} when it is already done.
+     * @param value the result
+     */
     public void setResult(T value) {
         if (outcome != Pending.PENDING) {
             throw new InvalidStateError("invalid state: " + this);
@@ -111,6 +134,10 @@ public non-sealed class Future<T> implements Awaitable<T> {
         complete(value);
     }
 
+    /**
+     * Completes the future with {@code exception}; {@link InvalidStateError} when it is already done.
+     * @param exception the failure, not null
+     */
     public void setException(Throwable exception) {
         Objects.requireNonNull(exception, "exception");
         if (outcome != Pending.PENDING) {
@@ -119,12 +146,19 @@ public non-sealed class Future<T> implements Awaitable<T> {
         complete(Failure.of(exception));
     }
 
-    /** Cancels the future: false when it is already done. */
+    /**
+     * Cancels the future: false when it is already done.
+     * @return true when this call cancelled the future
+     */
     public boolean cancel() {
         return cancel(null);
     }
 
-    /** Cancels the future; {@code message} becomes the message of the {@link CancelledError}. */
+    /**
+     * Cancels the future; {@code message} becomes the message of the {@link CancelledError}.
+     * @param message the message of the CancelledError
+     * @return true when this call cancelled the future
+     */
     public boolean cancel(String message) {
         Object o = outcome;
         if (o != Pending.PENDING) {
@@ -172,6 +206,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * Adds a callback run (through the loop, call-soon) once the future is done; scheduled at
      * once when it is already done. It runs in a copy of the context current now, as asyncio's
      * {@code add_done_callback} does.
+     * @param callback called with this future
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
         Objects.requireNonNull(callback, "callback");
@@ -205,7 +240,11 @@ public non-sealed class Future<T> implements Awaitable<T> {
         }
     }
 
-    /** Removes every registration equal to {@code callback}; returns how many were removed. */
+    /**
+     * Removes every registration equal to {@code callback}; returns how many were removed.
+     * @param callback the callback to remove
+     * @return the number of registrations removed
+     */
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
         return removeCallback(callback);
     }
@@ -233,6 +272,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * A {@link CompletableFuture} completed (on the loop thread) with this future's outcome; a
      * cancelled future completes it cancelled ({@link CancellationException}). Cancelling the
      * returned future cancels this one (through {@link EventLoop#callSoonThreadsafe}).
+     * @return a new CompletableFuture of this outcome
      */
     public CompletableFuture<T> toCompletableFuture() {
         ThreadsafeFuture<T> cf = new ThreadsafeFuture<>(loop);
@@ -244,12 +284,21 @@ public non-sealed class Future<T> implements Awaitable<T> {
      * A future of the running loop that completes with {@code stage}'s outcome (a
      * {@link CancellationException} cancels it); cancelling it cancels the stage when the stage
      * supports that.
+     * @param <T> the type of the result
+     * @param stage the completion stage to wait for
+     * @return a future of the running loop
      */
     public static <T> Future<T> fromCompletionStage(CompletionStage<T> stage) {
         return fromCompletionStage(stage, EventLoop.running("Future.fromCompletionStage()"));
     }
 
-    /** Like {@link #fromCompletionStage(CompletionStage)}, on the given loop. */
+    /**
+     * Like {@link #fromCompletionStage(CompletionStage)}, on the given loop.
+     * @param <T> the type of the result
+     * @param stage the completion stage to wait for
+     * @param loop the loop of the new future
+     * @return a future of {@code loop}
+     */
     public static <T> Future<T> fromCompletionStage(CompletionStage<T> stage, EventLoop loop) {
         Objects.requireNonNull(stage, "stage");
         CompletableFuture<T> cf = null;

@@ -50,7 +50,10 @@ public sealed class Handle permits TimerHandle, DoneCallback {
         cancelled = true;
     }
 
-    /** True once {@link #cancel()} was called. */
+    /**
+     * True once the callback was cancelled.
+     * @return whether the handle is cancelled
+     */
     public boolean cancelled() {
         return cancelled;
     }

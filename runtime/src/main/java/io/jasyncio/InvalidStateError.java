@@ -4,6 +4,10 @@ package io.jasyncio;
 public class InvalidStateError extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An operation not allowed in the current state.
+     * @param message what was not allowed
+     */
     public InvalidStateError(String message) {
         super(message);
     }

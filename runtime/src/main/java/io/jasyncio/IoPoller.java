@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>A channel's key is kept with no interest when its callbacks are removed, instead of being
  * cancelled: a cancelled key stays in the selector until its next select, and registering the
  * channel again before that fails. A closed channel's key is dropped by the selector itself on
- * the next select ({@link #flush}), which is also when the JDK really closes its descriptor.
+ * the next select, which is also when the JDK really closes its descriptor.
  */
 final class IoPoller {
     private final EventLoop loop;

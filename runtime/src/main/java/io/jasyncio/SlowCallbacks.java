@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Debug mode: runs one callback or task step and reports it when it held the loop for at least
- * the loop's slow-callback duration (asyncio: "Executing <Handle ...> took 0.150 seconds").
+ * the loop's slow-callback duration (asyncio: "Executing &lt;Handle ...&gt; took 0.150 seconds").
  * Measured on the real monotonic clock: a slow step blocks the thread even under virtual time.
  */
 final class SlowCallbacks {

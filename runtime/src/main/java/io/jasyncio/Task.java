@@ -156,13 +156,19 @@ public final class Task<T> extends Future<T> {
         }
     }
 
-    /** The task's name: the one given, or {@code Task-N}. */
+    /**
+     * The task's name ({@code Task-N} unless set).
+     * @return the name
+     */
     public String getName() {
         String n = extra == null ? null : extra.name;
         return n != null ? n : "Task-" + number;
     }
 
-    /** Renames the task. */
+    /**
+     * Renames the task.
+     * @param name the new name
+     */
     public void setName(String name) {
         extra().name = String.valueOf(name);
     }
@@ -170,6 +176,7 @@ public final class Task<T> extends Future<T> {
     /**
      * The coroutine this task runs; null for a task that finished during its eager start
      * (asyncio 3.12+).
+     * @return the coroutine
      */
     @SuppressWarnings("unchecked")
     public Coroutine<T> getCoro() {
@@ -202,6 +209,7 @@ public final class Task<T> extends Future<T> {
      * The task's stack, oldest first: while suspended, one element per awaiting coroutine at the
      * line of its await; the traceback frames when it failed; empty when it finished or was
      * cancelled (asyncio's Task.get_stack).
+     * @return the stack frames, oldest first
      */
     public List<StackTraceElement> getStack() {
         return TaskStack.of(this, -1);
@@ -211,6 +219,8 @@ public final class Task<T> extends Future<T> {
      * {@link #getStack()} capped at {@code limit} frames, the oldest ones: the task's own
      * coroutine first (asyncio's {@code get_stack(limit=1)} is the task's coroutine), the oldest
      * frames of a traceback.
+     * @param limit the most frames to include
+     * @return at most {@code limit} stack frames, oldest first
      */
     public List<StackTraceElement> getStack(int limit) {
         return TaskStack.of(this, Math.max(limit, 0));
@@ -221,7 +231,11 @@ public final class Task<T> extends Future<T> {
         TaskStack.print(this, -1, System.err);
     }
 
-    /** Prints at most {@code limit} frames of {@link #getStack(int)} to {@code out}, newest first. */
+    /**
+     * Prints at most {@code limit} frames of {@link #getStack(int)} to {@code out}, newest first.
+     * @param limit the most frames to include
+     * @param out where to print
+     */
     public void printStack(int limit, PrintStream out) {
         TaskStack.print(this, Math.max(limit, 0), out);
     }
@@ -265,7 +279,10 @@ public final class Task<T> extends Future<T> {
         return true;
     }
 
-    /** The number of pending cancellation requests (asyncio 3.11). */
+    /**
+     * The number of pending cancellation requests (asyncio 3.11).
+     * @return the number of pending cancellation requests
+     */
     public int cancelling() {
         return flags >>> CANCELS_SHIFT;
     }
@@ -273,6 +290,7 @@ public final class Task<T> extends Future<T> {
     /**
      * Decrements the count of cancellation requests and returns it. When it reaches zero a
      * cancellation that was not delivered yet is withdrawn (asyncio 3.13; 3.11 keeps it).
+     * @return the remaining number of cancellation requests
      */
     public int uncancel() {
         int n = flags >>> CANCELS_SHIFT;

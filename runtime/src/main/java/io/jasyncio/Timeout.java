@@ -25,17 +25,26 @@ public final class Timeout {
         this.when = when;
     }
 
-    /** The deadline in loop time ({@link EventLoop#time()}), or null for none. */
+    /**
+     * The deadline in loop time ({@link EventLoop#time()}), or null for none.
+     * @return the deadline, or null
+     */
     public Double when() {
         return when;
     }
 
-    /** True once the deadline passed while the scope was active. */
+    /**
+     * True once the deadline passed while the scope was active.
+     * @return whether the deadline passed while the scope was active
+     */
     public boolean expired() {
         return state == State.EXPIRING || state == State.EXPIRED;
     }
 
-    /** Moves the deadline (loop time; null removes it). Only while the scope is active. */
+    /**
+     * Moves the deadline (loop time; null removes it). Only while the scope is active.
+     * @param when the new deadline in loop time, or null for none
+     */
     public void reschedule(Double when) {
         if (state != State.ENTERED) {
             if (state == State.CREATED) {
@@ -59,7 +68,12 @@ public final class Timeout {
         }
     }
 
-    /** A lazy coroutine that enters this scope, awaits {@code aw} inside it and leaves it. */
+    /**
+     * A lazy coroutine that enters this scope, awaits {@code aw} inside it and leaves it.
+     * @param <T> the type of the result
+     * @param aw what to wait for
+     * @return a lazy coroutine of {@code aw}'s result
+     */
     public <T> Coroutine<T> run(Awaitable<T> aw) {
         return new Scoped<>(this, Objects.requireNonNull(aw, "awaitable"), null);
     }

@@ -25,7 +25,10 @@ public sealed class TimerHandle extends Handle permits Sleep.SleepTimer {
         this(loop, when, seq, null);
     }
 
-    /** The loop time ({@link EventLoop#time()}) at which the callback is due. */
+    /**
+     * The loop time ({@link EventLoop#time()}) at which the callback is due.
+     * @return the due time in loop seconds
+     */
     public double when() {
         return when;
     }

@@ -13,6 +13,11 @@ import java.util.Set;
  * @param <T>     the futures' result type
  */
 public record WaitResult<T>(Set<Future<T>> done, Set<Future<T>> pending) {
+    /**
+     * The two sets, wrapped unmodifiable.
+     * @param done the futures that are done
+     * @param pending the futures that are not
+     */
     public WaitResult {
         done = Collections.unmodifiableSet(done);
         pending = Collections.unmodifiableSet(pending);

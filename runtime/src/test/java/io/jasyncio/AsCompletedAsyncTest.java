@@ -106,7 +106,7 @@ class AsCompletedAsyncTest {
         assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class);
         f2.setResult(2);
         f1.setResult(1);
-        Loops.iterate(loop, 2);
+        VirtualRun.iterate(loop, 2);
         assertThat(((Future<Boolean>) waiting).result()).isTrue();
         Awaitable<Boolean> a = it.hasNext();
         seen.add(it.next());

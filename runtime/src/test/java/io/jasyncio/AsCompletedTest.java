@@ -17,11 +17,7 @@ class AsCompletedTest {
     private Coroutine<Void> drain(Iterator<Coroutine<Object>> it, List<String> out) {
         return Script.of("drain", s -> {
             if (s.pc == 1) {
-                try {
-                    out.add(s.value() + "@" + vr.elapsed());
-                } catch (Exception e) {
-                    out.add(e.getClass().getSimpleName() + "@" + vr.elapsed());
-                }
+                out.add(vr.outcomeOf(s));
             }
             return it.hasNext() ? s.await(1, it.next()) : null;
         });

@@ -13,15 +13,15 @@ class CancellationTest {
     private final List<String> log = new ArrayList<>();
 
     private void spin(int iterations) {
-        Loops.iterate(loop, iterations);
+        VirtualRun.iterate(loop, iterations);
     }
 
     /** E23's cancel_me: sleeps an hour; logs the cancellation, re-raises; logs in finally. */
     private Coroutine<Object> cancelMe() {
-        return new Steps<>()
+        return Script.steps()
                 .then(in -> {
                     log.add("before sleep");
-                    return Steps.await(AsyncIO.sleep(3600));
+                    return Script.await(AsyncIO.sleep(3600));
                 })
                 .handle((in, err) -> {
                     if (err instanceof CancelledError) {
@@ -37,16 +37,16 @@ class CancellationTest {
 
     @Test
     void cancelWhileWaitingThrowsAtTheAwaitOnALaterStep() {
-        Object r = loop.runUntilComplete(new Steps<>()
+        Object r = loop.runUntilComplete(Script.steps()
                 .then(in -> {
                     Task<Object> t = AsyncIO.createTask(cancelMe());
-                    return Steps.await(AsyncIO.sleep(1, t));
+                    return Script.await(AsyncIO.sleep(1, t));
                 })
                 .then(t -> {
                     assertThat(((Task<?>) t).cancel()).isTrue();
                     log.add("cancel requested");
                     assertThat(((Task<?>) t).cancelled()).isFalse();
-                    return Steps.await(t);
+                    return Script.await(t);
                 })
                 .handle((in, err) -> {
                     assertThat(err).isInstanceOf(CancelledError.class);
@@ -62,7 +62,7 @@ class CancellationTest {
     @Test
     void cancelCancelsTheAwaitedFuture() {
         Future<Object> f = loop.createFuture();
-        Task<Object> t = loop.createTask(new Steps<>().then(in -> Steps.await(f)));
+        Task<Object> t = loop.createTask(Script.steps().then(in -> Script.await(f)));
         spin(1);
         t.cancel("stop");
         assertThat(f.cancelled()).isTrue();
@@ -74,7 +74,7 @@ class CancellationTest {
 
     @Test
     void cancelBeforeStartMeansTheBodyNeverRuns() {
-        Task<Object> t = loop.createTask(Loops.call(() -> log.add("ran")));
+        Task<Object> t = loop.createTask(Script.call(() -> log.add("ran")));
         assertThat(t.cancel()).isTrue();
         assertThat(t.cancel()).isTrue();
         assertThat(t.cancelling()).isEqualTo(2);
@@ -96,8 +96,8 @@ class CancellationTest {
 
     @Test
     void aCoroutineMaySuppressCancellation() {
-        Task<Object> t = loop.createTask(new Steps<>()
-                .then(in -> Steps.await(AsyncIO.sleep(10)))
+        Task<Object> t = loop.createTask(Script.steps()
+                .then(in -> Script.await(AsyncIO.sleep(10)))
                 .handle((in, err) -> {
                     assertThat(err).isInstanceOf(CancelledError.class).hasMessage("x");
                     return 7;
@@ -111,11 +111,11 @@ class CancellationTest {
 
     @Test
     void uncancelWithdrawsTheRequestCount() {
-        Task<Object> t = loop.createTask(new Steps<>()
-                .then(in -> Steps.await(AsyncIO.sleep(10)))
+        Task<Object> t = loop.createTask(Script.steps()
+                .then(in -> Script.await(AsyncIO.sleep(10)))
                 .handle((in, err) -> {
                     assertThat(AsyncIO.currentTask().uncancel()).isZero();
-                    return Steps.await(AsyncIO.sleep(0));
+                    return Script.await(AsyncIO.sleep(0));
                 })
                 .then(in -> "ok"));
         spin(1);
@@ -128,7 +128,7 @@ class CancellationTest {
     @Test
     void uncancelToZeroWithdrawsAnUndeliveredCancellation() {
         // asyncio 3.13 semantics (3.11 would still deliver it)
-        Task<Object> t = loop.createTask(Loops.call(() -> "ran"));
+        Task<Object> t = loop.createTask(Script.call(() -> "ran"));
         t.cancel();
         assertThat(t.uncancel()).isZero();
         assertThat(loop.runUntilComplete(t)).isEqualTo("ran");
@@ -136,8 +136,8 @@ class CancellationTest {
 
     @Test
     void cancelWhileYieldedThrowsAtTheSleepZero() {
-        Task<Object> t = loop.createTask(new Steps<>()
-                .then(in -> Steps.await(AsyncIO.sleep(0)))
+        Task<Object> t = loop.createTask(Script.steps()
+                .then(in -> Script.await(AsyncIO.sleep(0)))
                 .handle((in, err) -> {
                     log.add(err == null ? "not here" : "cancel at sleep0");
                     throw err;
@@ -151,9 +151,9 @@ class CancellationTest {
 
     @Test
     void cancellingATaskCancelsTheTaskItAwaits() {
-        Task<Object> outer = loop.createTask(new Steps<>()
-                .then(in -> Steps.await(AsyncIO.createTask(new Steps<>()
-                        .then(x -> Steps.await(AsyncIO.sleep(10)))
+        Task<Object> outer = loop.createTask(Script.steps()
+                .then(in -> Script.await(AsyncIO.createTask(Script.steps()
+                        .then(x -> Script.await(AsyncIO.sleep(10)))
                         .handle((x, err) -> {
                             log.add("inner " + err);
                             throw err;
@@ -170,7 +170,7 @@ class CancellationTest {
 
     @Test
     void aTaskCancelledRightBeforeItReturnsIsCancelled() {
-        Task<Object> t = loop.createTask(Loops.call(() -> {
+        Task<Object> t = loop.createTask(Script.call(() -> {
             AsyncIO.currentTask().cancel();
             return 5;
         }));
@@ -180,7 +180,7 @@ class CancellationTest {
 
     @Test
     void aCancelledErrorRaisedByTheCoroutineCancelsTheTask() {
-        Task<Object> t = loop.createTask(Loops.call(() -> {
+        Task<Object> t = loop.createTask(Script.call(() -> {
             throw new CancelledError("self");
         }));
         assertThatThrownBy(() -> loop.runUntilComplete(t)).isInstanceOf(CancelledError.class).hasMessage("self");
@@ -189,8 +189,8 @@ class CancellationTest {
 
     @Test
     void cancelledIsTrueOnlyWhenCancellationPropagated() {
-        Task<Object> t = loop.createTask(new Steps<>()
-                .then(in -> Steps.await(AsyncIO.sleep(10)))
+        Task<Object> t = loop.createTask(Script.steps()
+                .then(in -> Script.await(AsyncIO.sleep(10)))
                 .handle((in, err) -> {
                     throw new IllegalStateException("replaced");
                 }));

@@ -61,21 +61,21 @@ class ContextTest {
     @Test
     void tasksGivenTheSameContextShareIt() {
         // test_tasks test_context_4/5/6: create_task(coro, context=ctx) runs in ctx and leaves its sets there
-        List<Object> ret = Loops.run(new Steps<List<Object>>()
+        List<Object> ret = VirtualRun.runOnNewLoop(Script.<List<Object>>steps()
                 .then(in -> {
                     Context ctx = Context.copyContext();
                     log.add(ctx.get(CV));
                     Task<Object> t1 = AsyncIO.createTask(setAfterYield("1"), null, ctx);
                     assertThat(t1.getContext()).isSameAs(ctx);
                     log.add(ctx);
-                    return Steps.await(t1);
+                    return Script.await(t1);
                 })
                 .then(in -> {
                     Context ctx = (Context) log.remove(1);
                     log.add(ctx.get(CV));
                     Task<Object> t2 = AsyncIO.getRunningLoop().createTask(setAfterYield("2"), "t2", ctx);
                     log.add(ctx);
-                    return Steps.await(t2);
+                    return Script.await(t2);
                 })
                 .then(in -> {
                     Context ctx = (Context) log.remove(2);
@@ -87,24 +87,24 @@ class ContextTest {
     }
 
     private static Coroutine<Object> setAfterYield(String value) {
-        return new Steps<>().then(in -> Steps.await(AsyncIO.sleep(0))).then(in -> CV.set(value));
+        return Script.steps().then(in -> Script.await(AsyncIO.sleep(0))).then(in -> CV.set(value));
     }
 
     @Test
     void aTasksContextIsACopyOfItsCreatorsAndGetContextShowsIt() {
         // asyncio: a task runs in contextvars.copy_context() taken at creation; task.get_context() is it
-        Loops.run(new Steps<>()
+        VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
                     CV.set("creator");
-                    Task<Object> child = AsyncIO.createTask(new Steps<>().then(x -> {
+                    Task<Object> child = AsyncIO.createTask(Script.steps().then(x -> {
                         CV.set("child");
-                        return Steps.await(AsyncIO.sleep(1));
+                        return Script.await(AsyncIO.sleep(1));
                     }));
                     Context childContext = child.getContext();
                     assertThat(childContext.get(CV)).isEqualTo("creator");
                     assertThat(child.getContext()).isSameAs(childContext);
                     log.add(childContext);
-                    return Steps.await(AsyncIO.sleep(0.5));
+                    return Script.await(AsyncIO.sleep(0.5));
                 })
                 .then(in -> {
                     Context childContext = (Context) log.get(0);
@@ -113,7 +113,7 @@ class ContextTest {
                         CV.set("set from outside");
                     });
                     log.add(CV.get());
-                    return Steps.await(AsyncIO.sleep(1));
+                    return Script.await(AsyncIO.sleep(1));
                 }));
         assertThat(log.subList(1, 3)).containsExactly("child", "creator");
     }
@@ -122,7 +122,7 @@ class ContextTest {
     void doneCallbacksRunInTheContextCurrentWhenTheyWereAdded() {
         // test_tasks test_context_2: a done callback sees the values of the code that added it, and
         // what it sets does not pollute that code's context
-        Loops.run(new Steps<>()
+        VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
                     Future<Object> fut = AsyncIO.getRunningLoop().createFuture();
                     CV.set("at add");
@@ -132,9 +132,9 @@ class ContextTest {
                     });
                     CV.set("after add");
                     AsyncIO.getRunningLoop().callSoon(() -> fut.setResult(null));
-                    return Steps.await(fut);
+                    return Script.await(fut);
                 })
-                .then(in -> Steps.await(AsyncIO.sleep(0)))
+                .then(in -> Script.await(AsyncIO.sleep(0)))
                 .then(in -> log.add("task sees " + CV.get())));
         assertThat(log).containsExactly("callback sees at add", "task sees after add");
     }
@@ -146,7 +146,7 @@ class ContextTest {
         ctx.run(() -> {
             CV.set("ctx");
         });
-        Loops.run(new Steps<>()
+        VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
                     EventLoop loop = AsyncIO.getRunningLoop();
                     Future<Object> fut = loop.createFuture();
@@ -158,7 +158,7 @@ class ContextTest {
                     }, ctx);
                     assertThat(h.getContext()).isSameAs(ctx);
                     loop.callLater(1, () -> log.add("callLater " + CV.get()), ctx);
-                    return Steps.await(AsyncIO.sleep(2));
+                    return Script.await(AsyncIO.sleep(2));
                 }));
         assertThat(log).containsExactly("done callback ctx", "callSoon ctx", "callLater changed by callSoon");
         assertThat(ctx.get(CV)).isEqualTo("changed by callSoon");
@@ -167,7 +167,7 @@ class ContextTest {
     @Test
     void callSoonCopiesTheCurrentContext() {
         // asyncio: call_soon(fn) runs fn in copy_context() taken at the call
-        Loops.run(new Steps<>()
+        VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
                     CV.set("scheduling task");
                     Handle h = AsyncIO.getRunningLoop().callSoon(() -> {
@@ -175,7 +175,7 @@ class ContextTest {
                         CV.set("callback's own");
                     });
                     assertThat(h.getContext().get(CV)).isEqualTo("scheduling task");
-                    return Steps.await(AsyncIO.sleep(0));
+                    return Script.await(AsyncIO.sleep(0));
                 })
                 .then(in -> log.add(CV.get())));
         assertThat(log).containsExactly("scheduling task", "scheduling task");
@@ -189,12 +189,12 @@ class ContextTest {
         CompletableFuture<String> seen = new CompletableFuture<>();
         Thread submitter = new Thread(() -> new Context().run(() -> {
             CV.set("submitter");
-            AsyncIO.runCoroutineThreadsafe(Loops.call(CV::get), loop).whenComplete((v, e) -> seen.complete(v));
+            AsyncIO.runCoroutineThreadsafe(Script.call(CV::get), loop).whenComplete((v, e) -> seen.complete(v));
         }));
-        Object r = AsyncIO.run(new Steps<>()
+        Object r = AsyncIO.run(Script.steps()
                 .then(in -> {
                     submitter.start();
-                    return Steps.await(Future.fromCompletionStage(seen));
+                    return Script.await(Future.fromCompletionStage(seen));
                 }), () -> loop);
         submitter.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(r).isEqualTo("submitter");
@@ -203,10 +203,10 @@ class ContextTest {
     @Test
     void toThreadRunsTheFunctionInACopyOfTheTasksContext() {
         // asyncio.to_thread: func runs in the default executor under copy_context() of the caller
-        Object r = Loops.run(new Steps<>()
+        Object r = VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
                     CV.set("task value");
-                    return Steps.await(AsyncIO.toThread(() -> {
+                    return Script.await(AsyncIO.toThread(() -> {
                         String v = CV.get() + " on " + (Thread.currentThread().getName().startsWith("jasyncio-executor") ? "executor" : "?");
                         CV.set("changed on the thread");
                         return v;
@@ -218,9 +218,9 @@ class ContextTest {
 
     @Test
     void toThreadRethrowsAndRunsRunnables() {
-        Object r = Loops.run(new Steps<>()
-                .then(in -> Steps.await(AsyncIO.toThread(() -> log.add("ran"))))
-                .then(in -> Steps.await(AsyncIO.toThread(() -> {
+        Object r = VirtualRun.runOnNewLoop(Script.steps()
+                .then(in -> Script.await(AsyncIO.toThread(() -> log.add("ran"))))
+                .then(in -> Script.await(AsyncIO.toThread(() -> {
                     throw new java.io.IOException("disk");
                 })))
                 .handle((in, err) -> err));

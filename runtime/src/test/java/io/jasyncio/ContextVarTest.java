@@ -14,18 +14,18 @@ class ContextVarTest {
 
     @Test
     void eachTaskCopiesTheContextOfItsCreatorAtCreation() {
-        Loops.run(new Steps<>()
+        VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
                     REQUEST.set("main");
-                    Task<Object> child = AsyncIO.createTask(new Steps<>()
+                    Task<Object> child = AsyncIO.createTask(Script.steps()
                             .then(x -> {
                                 log.add("child sees " + REQUEST.get());
                                 REQUEST.set("child");
-                                return Steps.await(AsyncIO.sleep(1));
+                                return Script.await(AsyncIO.sleep(1));
                             })
                             .then(x -> log.add("child still sees " + REQUEST.get())));
                     REQUEST.set("main after creating the child");
-                    return Steps.await(child);
+                    return Script.await(child);
                 })
                 .then(in -> log.add("main sees " + REQUEST.get())));
         assertThat(log).containsExactly("child sees main", "child still sees child", "main sees main after creating the child");
@@ -34,8 +34,8 @@ class ContextVarTest {
 
     @Test
     void awaitedCoroutinesShareTheTasksContext() {
-        Loops.run(new Steps<>()
-                .then(in -> Steps.await(Loops.call(() -> REQUEST.set("set by an awaited coroutine"))))
+        VirtualRun.runOnNewLoop(Script.steps()
+                .then(in -> Script.await(Script.call(() -> REQUEST.set("set by an awaited coroutine"))))
                 .then(in -> log.add(REQUEST.get())));
         assertThat(log).containsExactly("set by an awaited coroutine");
     }
@@ -76,8 +76,8 @@ class ContextVarTest {
     void aTokenFromAnotherContextIsRefused() {
         ContextVar<Integer> v = new ContextVar<>("v");
         ContextVar.Token<Integer> outside = v.set(1);
-        Object r = Loops.run(new Steps<>()
-                .then(in -> Steps.await(Loops.call(() -> {
+        Object r = VirtualRun.runOnNewLoop(Script.steps()
+                .then(in -> Script.await(Script.call(() -> {
                     v.reset(outside);
                     return null;
                 })))

@@ -13,13 +13,13 @@ class CoroutineTest {
     @Test
     void aCoroutineIsLazyUntilAwaited() {
         List<String> log = new ArrayList<>();
-        Coroutine<Integer> c = new Steps<Integer>().then(in -> {
+        Coroutine<Integer> c = Script.<Integer>steps().then(in -> {
             log.add("body");
             return 1;
         });
         assertThat(log).isEmpty();
-        assertThat(c.toString()).startsWith("<coroutine object Steps at 0x");
-        assertThat(Loops.run(c)).isEqualTo(1);
+        assertThat(c.toString()).startsWith("<coroutine object steps at 0x");
+        assertThat(VirtualRun.runOnNewLoop(c)).isEqualTo(1);
         assertThat(log).containsExactly("body");
     }
 
@@ -27,8 +27,8 @@ class CoroutineTest {
     void handWrittenCountdownInteroperatesWithAwait() {
         List<String> log = new ArrayList<>();
         EventLoop loop = EventLoop.withVirtualTime();
-        Coroutine<Integer> main = new Steps<Integer>()
-                .then(in -> Steps.await(new Countdown(3, log)))
+        Coroutine<Integer> main = Script.<Integer>steps()
+                .then(in -> Script.await(new Countdown(3, log)))
                 .then(ticks -> (Integer) ticks * 10);
         assertThat(loop.runUntilComplete(main)).isEqualTo(30);
         assertThat(log).containsExactly("tick 3", "tick 2", "tick 1");
@@ -38,33 +38,33 @@ class CoroutineTest {
     @Test
     void awaitingACoroutineRunsItInlineInTheSameTask() {
         List<Object> seen = new ArrayList<>();
-        Coroutine<Integer> child = new Steps<Integer>().then(in -> {
+        Coroutine<Integer> child = Script.<Integer>steps().then(in -> {
             seen.add(AsyncIO.currentTask());
             return 5;
         });
-        Coroutine<Integer> main = new Steps<Integer>()
+        Coroutine<Integer> main = Script.<Integer>steps()
                 .then(in -> {
                     seen.add(AsyncIO.currentTask());
-                    return Steps.await(child);
+                    return Script.await(child);
                 })
                 .then(v -> (Integer) v + 1);
-        assertThat(Loops.run(main)).isEqualTo(6);
+        assertThat(VirtualRun.runOnNewLoop(main)).isEqualTo(6);
         assertThat(seen.get(0)).isNotNull().isSameAs(seen.get(1));
     }
 
     @Test
     void awaitOfADoneFutureDoesNotSuspend() {
         List<String> order = new ArrayList<>();
-        Coroutine<Object> main = new Steps<Object>().then(in -> {
+        Coroutine<Object> main = Script.<Object>steps().then(in -> {
             Future<Integer> done = AsyncIO.getRunningLoop().createFuture();
             done.setResult(7);
             AsyncIO.getRunningLoop().callSoon(() -> order.add("other callback"));
-            return Steps.await(done);
+            return Script.await(done);
         }).then(v -> {
             order.add("resumed with " + v);
             return null;
         });
-        Loops.run(main);
+        VirtualRun.runOnNewLoop(main);
         // no loop round trip: the callback queued before the await has not run yet
         assertThat(order).containsExactly("resumed with 7", "other callback");
     }
@@ -72,88 +72,88 @@ class CoroutineTest {
     @Test
     void aFailedAwaitThrowsTheOriginalException() {
         IllegalArgumentException boom = new IllegalArgumentException("boom");
-        Coroutine<Object> child = new Steps<>().then(in -> {
+        Coroutine<Object> child = Script.steps().then(in -> {
             throw boom;
         });
-        Coroutine<Object> main = new Steps<>().then(in -> Steps.await(child)).handle((in, err) -> err);
-        assertThat(Loops.run(main)).isSameAs(boom);
+        Coroutine<Object> main = Script.steps().then(in -> Script.await(child)).handle((in, err) -> err);
+        assertThat(VirtualRun.runOnNewLoop(main)).isSameAs(boom);
     }
 
     @Test
     void aCoroutineCanBeAwaitedOnlyOnce() {
         Coroutine<Integer> child = AsyncIO.done(1);
-        Coroutine<Object> main = new Steps<>()
-                .then(in -> Steps.await(child))
-                .then(in -> Steps.await(child));
-        assertThatThrownBy(() -> Loops.run(main))
+        Coroutine<Object> main = Script.steps()
+                .then(in -> Script.await(child))
+                .then(in -> Script.await(child));
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(main))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot reuse already awaited coroutine");
     }
 
     @Test
     void aCoroutineRunningInATaskCannotBeAwaitedAgain() {
-        Coroutine<Object> sleeper = new Steps<>().then(in -> Steps.await(AsyncIO.sleep(1)));
-        Coroutine<Object> main = new Steps<>()
+        Coroutine<Object> sleeper = Script.steps().then(in -> Script.await(AsyncIO.sleep(1)));
+        Coroutine<Object> main = Script.steps()
                 .then(in -> {
                     AsyncIO.createTask(sleeper);
-                    return Steps.await(sleeper);
+                    return Script.await(sleeper);
                 });
-        assertThatThrownBy(() -> Loops.run(main))
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(main))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("coroutine is being awaited already");
     }
 
     @Test
     void awaitRejectsNullAndForeignObjects() {
-        Coroutine<Object> nullAwait = new Steps<>().then(in -> Steps.await(null));
-        assertThatThrownBy(() -> Loops.run(nullAwait)).isInstanceOf(NullPointerException.class)
+        Coroutine<Object> nullAwait = Script.steps().then(in -> Script.await(null));
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(nullAwait)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("await(null)");
-        Coroutine<Object> stringAwait = new Steps<>().then(in -> Steps.await("text"));
-        assertThatThrownBy(() -> Loops.run(stringAwait)).isInstanceOf(IllegalArgumentException.class)
+        Coroutine<Object> stringAwait = Script.steps().then(in -> Script.await("text"));
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(stringAwait)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot await java.lang.String");
     }
 
     @Test
     void doneMakesACompletedCoroutine() {
-        assertThat(Loops.run(AsyncIO.done("v"))).isEqualTo("v");
-        assertThat(Loops.run(AsyncIO.done())).isNull();
+        assertThat(VirtualRun.runOnNewLoop(AsyncIO.done("v"))).isEqualTo("v");
+        assertThat(VirtualRun.runOnNewLoop(AsyncIO.done())).isNull();
     }
 
     @Test
     void aCompletionStageCanBeAwaited() {
         CompletableFuture<String> ready = CompletableFuture.completedFuture("now");
         CompletableFuture<String> later = new CompletableFuture<>();
-        Coroutine<Object> main = new Steps<>()
-                .then(in -> Steps.await(ready))
+        Coroutine<Object> main = Script.steps()
+                .then(in -> Script.await(ready))
                 .then(v -> {
                     new Thread(() -> later.complete(v + " and later")).start();
-                    return Steps.await(later);
+                    return Script.await(later);
                 });
-        assertThat(Loops.run(main)).isEqualTo("now and later");
+        assertThat(VirtualRun.runOnNewLoop(main)).isEqualTo("now and later");
     }
 
     @Test
     void aChainOf100000CoroutinesSuspendsAndResumesWithoutStackOverflow() {
         // the first descent trampolines through the task every MAX_INLINE_DEPTH levels; the
         // resume hands the result up level by level in a loop
-        assertThat(Loops.run(new Chain(100_000, AsyncIO.sleep(1, 0)))).isEqualTo(100_000);
+        assertThat(VirtualRun.runOnNewLoop(new Chain(100_000, AsyncIO.sleep(1, 0)))).isEqualTo(100_000);
     }
 
     @Test
     void aDeepChainThatCompletesWithoutSuspendingAlsoFits() {
         Future<Integer> done = new Future<>(new EventLoop());
         done.setResult(0);
-        assertThat(Loops.run(new Chain(100_000, done))).isEqualTo(100_000);
+        assertThat(VirtualRun.runOnNewLoop(new Chain(100_000, done))).isEqualTo(100_000);
     }
 
     @Test
     void aFailureAtTheBottomOfADeepChainReachesTheTop() {
-        Coroutine<Object> failing = new Steps<>()
-                .then(in -> Steps.await(AsyncIO.sleep(0)))
+        Coroutine<Object> failing = Script.steps()
+                .then(in -> Script.await(AsyncIO.sleep(0)))
                 .then(in -> {
                     throw new ArithmeticException("bottom");
                 });
-        assertThatThrownBy(() -> Loops.run(new Chain(10_000, failing)))
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(new Chain(10_000, failing)))
                 .isInstanceOf(ArithmeticException.class).hasMessage("bottom");
     }
 
@@ -209,7 +209,7 @@ class CoroutineTest {
                 return SUSPEND;
             }
         };
-        assertThatThrownBy(() -> Loops.run(broken)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(broken)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("returned SUSPEND but awaitStep() did not suspend");
     }
 

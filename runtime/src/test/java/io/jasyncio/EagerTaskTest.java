@@ -26,10 +26,10 @@ class EagerTaskTest {
         // asyncio: current_task() is the eager task during its first step and the creator again
         // after; the finished task was never scheduled, is not in all_tasks and get_coro() is None
         EventLoop loop = eagerLoop();
-        AsyncIO.run(new Steps<>().then(in -> {
+        AsyncIO.run(Script.steps().then(in -> {
             Task<?> creator = AsyncIO.currentTask();
             loop.callSoon(() -> log.add("callSoon before createTask"));
-            Task<Object> t = AsyncIO.createTask(Loops.call(() -> {
+            Task<Object> t = AsyncIO.createTask(Script.call(() -> {
                 log.add("first step");
                 return AsyncIO.currentTask();
             }));
@@ -47,12 +47,12 @@ class EagerTaskTest {
     @Test
     void anEagerTaskThatSuspendsGoesOnInTheLoopLikeAnyTask() {
         EventLoop loop = eagerLoop();
-        Object r = AsyncIO.run(new Steps<>()
+        Object r = AsyncIO.run(Script.steps()
                 .then(in -> {
-                    Task<Object> t = AsyncIO.createTask(new Steps<>()
+                    Task<Object> t = AsyncIO.createTask(Script.steps()
                             .then(x -> {
                                 log.add("step 1 at " + AsyncIO.getRunningLoop().time());
-                                return Steps.await(AsyncIO.sleep(1));
+                                return Script.await(AsyncIO.sleep(1));
                             })
                             .then(x -> {
                                 log.add("step 2 at " + AsyncIO.getRunningLoop().time());
@@ -62,7 +62,7 @@ class EagerTaskTest {
                     assertThat(t.done()).isFalse();
                     assertThat(t.getCoro()).isNotNull();
                     assertThat(AsyncIO.allTasks()).contains(t);
-                    return Steps.await(t);
+                    return Script.await(t);
                 }), () -> loop);
         assertThat(r).isEqualTo("result");
         assertThat(log).containsExactly("step 1 at 0.0", "created", "step 2 at 1.0");
@@ -72,14 +72,14 @@ class EagerTaskTest {
     void anEagerTaskRunsInItsOwnCopyOfTheContext() {
         // test_eager_task_factory test_context_vars
         EventLoop loop = eagerLoop();
-        AsyncIO.run(new Steps<>()
+        AsyncIO.run(Script.steps()
                 .then(in -> {
                     CV.set(1);
-                    Task<Object> t = AsyncIO.createTask(new Steps<>()
+                    Task<Object> t = AsyncIO.createTask(Script.steps()
                             .then(x -> {
                                 log.add("first step sees " + CV.get());
                                 CV.set(2);
-                                return Steps.await(AsyncIO.sleep(0.1));
+                                return Script.await(AsyncIO.sleep(0.1));
                             })
                             .then(x -> {
                                 log.add("second step sees " + CV.get());
@@ -87,7 +87,7 @@ class EagerTaskTest {
                                 return null;
                             }));
                     log.add("creator sees " + CV.get());
-                    return Steps.await(t);
+                    return Script.await(t);
                 })
                 .then(in -> log.add("creator still sees " + CV.get())), () -> loop);
         assertThat(log).containsExactly("first step sees 1", "creator sees 1", "second step sees 2",
@@ -97,11 +97,11 @@ class EagerTaskTest {
     @Test
     void anEagerTaskFailingInItsFirstStepHoldsTheFailure() {
         EventLoop loop = eagerLoop();
-        Object r = AsyncIO.run(new Steps<>().then(in -> {
-            Task<Object> failing = AsyncIO.createTask(Loops.call(() -> {
+        Object r = AsyncIO.run(Script.steps().then(in -> {
+            Task<Object> failing = AsyncIO.createTask(Script.call(() -> {
                 throw new IllegalArgumentException("at once");
             }));
-            Task<Object> cancelled = AsyncIO.createTask(Loops.call(() -> {
+            Task<Object> cancelled = AsyncIO.createTask(Script.call(() -> {
                 throw new CancelledError("itself");
             }));
             assertThat(failing.done()).isTrue();
@@ -116,16 +116,16 @@ class EagerTaskTest {
         // asyncio 3.14: create_task(coro, eager_start=False) with eager_task_factory is lazy;
         // create_task(coro, eager_start=True) with the default factory is eager
         EventLoop loop = eagerLoop();
-        AsyncIO.run(new Steps<>()
+        AsyncIO.run(Script.steps()
                 .then(in -> {
-                    Task<Object> lazy = AsyncIO.createTask(Loops.call(() -> log.add("lazy ran")), null, null, false);
+                    Task<Object> lazy = AsyncIO.createTask(Script.call(() -> log.add("lazy ran")), null, null, false);
                     assertThat(lazy.done()).isFalse();
                     loop.setTaskFactory(null);
                     assertThat(loop.getTaskFactory()).isNull();
-                    Task<Object> eager = AsyncIO.createTask(Loops.call(() -> log.add("eager ran")), "e", null, true);
+                    Task<Object> eager = AsyncIO.createTask(Script.call(() -> log.add("eager ran")), "e", null, true);
                     assertThat(eager.done()).isTrue();
                     assertThat(eager.getName()).isEqualTo("e");
-                    return Steps.await(lazy);
+                    return Script.await(lazy);
                 }), () -> loop);
         assertThat(log).containsExactly("eager ran", "lazy ran");
     }
@@ -134,7 +134,7 @@ class EagerTaskTest {
     void aTaskMadeWhileTheLoopIsNotRunningStartsLazily() {
         // asyncio: eager_start applies only when the loop is running
         EventLoop loop = eagerLoop();
-        Task<Object> t = loop.createTask(Loops.call(() -> "ran"));
+        Task<Object> t = loop.createTask(Script.call(() -> "ran"));
         assertThat(t.done()).isFalse();
         assertThat(AsyncIO.allTasks(loop)).containsExactly(t);
         assertThat(loop.runUntilComplete(t)).isEqualTo("ran");
@@ -152,13 +152,13 @@ class EagerTaskTest {
             return new Task(l, coro, name == null ? "custom" : name, context, eager);
         };
         loop.setTaskFactory(AsyncIO.createEagerTaskFactory(ctor));
-        AsyncIO.run(new Steps<>().then(in -> {
-            Task<Object> t = AsyncIO.createTask(Loops.call(() -> "x"));
+        AsyncIO.run(Script.steps().then(in -> {
+            Task<Object> t = AsyncIO.createTask(Script.call(() -> "x"));
             assertThat(t.getName()).isEqualTo("custom");
             assertThat(t.done()).isTrue();
-            Task<Object> lazy = AsyncIO.createTask(Loops.call(() -> "y"), "lazy", null, false);
+            Task<Object> lazy = AsyncIO.createTask(Script.call(() -> "y"), "lazy", null, false);
             assertThat(lazy.done()).isFalse();
-            return Steps.await(lazy);
+            return Script.await(lazy);
         }), () -> loop);
         // the first entry is run()'s own main task, made before the loop ran (so not eager)
         assertThat(log).containsExactly("eager=true", "eager=true", "eager=false");
@@ -173,16 +173,16 @@ class EagerTaskTest {
             log.add(name + " " + (context == ctx) + " " + eager);
             return AsyncIO.eagerTaskFactory(l, coro, name, context, Boolean.FALSE);
         });
-        AsyncIO.run(new Steps<>()
-                .then(in -> Steps.await(AsyncIO.createTask(Loops.call(() -> 1), "n", ctx)))
-                .then(in -> Steps.await(AsyncIO.ensureFuture(Loops.call(() -> 2), AsyncIO.getRunningLoop()))), () -> loop);
+        AsyncIO.run(Script.steps()
+                .then(in -> Script.await(AsyncIO.createTask(Script.call(() -> 1), "n", ctx)))
+                .then(in -> Script.await(AsyncIO.ensureFuture(Script.call(() -> 2), AsyncIO.getRunningLoop()))), () -> loop);
         // the first entry is run()'s own main task
         assertThat(log.subList(1, 3)).containsExactly("n true null", "null false null");
         loop.setTaskFactory((l, coro, name, context, eager) -> null);
         EventLoop other = loop;
         EventLoop fresh = EventLoop.withVirtualTime();
         fresh.setTaskFactory(other.getTaskFactory());
-        assertThatThrownBy(() -> fresh.createTask(Loops.call(() -> 1)))
+        assertThatThrownBy(() -> fresh.createTask(Script.call(() -> 1)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("task factory returned null");
         fresh.close();
     }
@@ -191,8 +191,8 @@ class EagerTaskTest {
     void gatherOfEagerTasksThatAllFinishedIsDoneAtOnce() {
         // asyncio: when every child finished eagerly, gather() completes before it returns
         EventLoop loop = eagerLoop();
-        AsyncIO.run(new Steps<>().then(in -> {
-            Future<List<Object>> g = AsyncIO.gather(Loops.call(() -> 1), Loops.call(() -> 2));
+        AsyncIO.run(Script.steps().then(in -> {
+            Future<List<Object>> g = AsyncIO.gather(Script.call(() -> 1), Script.call(() -> 2));
             assertThat(g.done()).isTrue();
             assertThat(g.result()).containsExactly(1, 2);
             return null;
@@ -205,7 +205,7 @@ class EagerTaskTest {
         // a future of another loop is refused (ValueError)
         EventLoop loop = EventLoop.withVirtualTime();
         EventLoop other = EventLoop.withVirtualTime();
-        Future<Object> f = AsyncIO.ensureFuture(Loops.call(() -> "v"), loop);
+        Future<Object> f = AsyncIO.ensureFuture(Script.call(() -> "v"), loop);
         assertThat(f).isInstanceOf(Task.class);
         assertThat(f.getLoop()).isSameAs(loop);
         assertThat(AsyncIO.allTasks(loop)).containsExactly((Task<?>) f);

@@ -21,9 +21,9 @@ class EventLoopTest {
             loop.callSoon(() -> log.add("c (next iteration)"));
         });
         loop.callSoon(() -> log.add("b"));
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(log).containsExactly("a", "b");
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(log).containsExactly("a", "b", "c (next iteration)");
     }
 
@@ -32,7 +32,7 @@ class EventLoopTest {
         Handle h = loop.callSoon(() -> log.add("no"));
         h.cancel();
         assertThat(h.cancelled()).isTrue();
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(log).isEmpty();
     }
 
@@ -54,7 +54,7 @@ class EventLoopTest {
         loop.callLater(0, () -> log.add("zero"));
         TimerHandle h = loop.callLater(-10, () -> log.add("negative"));
         assertThat(h.when()).isEqualTo(0.0);
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(log).containsExactly("zero", "negative");
     }
 
@@ -161,13 +161,13 @@ class EventLoopTest {
             throw new RuntimeException("first");
         });
         loop.callSoon(() -> log.add("after"));
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         loop.setExceptionHandler(null);
         loop.callSoon(() -> {
             throw new RuntimeException("logged by the default handler");
         });
         loop.callSoon(() -> log.add("after default"));
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(log).containsExactly("after", "after default");
     }
 
@@ -181,7 +181,7 @@ class EventLoopTest {
         });
         f.addDoneCallback(x -> log.add("second callback"));
         f.setResult(1);
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(errors).hasSize(1);
         assertThat(log).containsExactly("second callback");
     }
@@ -230,8 +230,8 @@ class EventLoopTest {
     @Test
     void theReadyQueueDrainsInOrderBeforeStopping() {
         // seed E9: a task created by main runs before run() returns although main never awaits it
-        Object r = Loops.run(new Steps<>().then(in -> {
-            AsyncIO.createTask(Loops.call(() -> log.add("something is running")));
+        Object r = VirtualRun.runOnNewLoop(Script.steps().then(in -> {
+            AsyncIO.createTask(Script.call(() -> log.add("something is running")));
             log.add(AsyncIO.getRunningLoop().toString());
             return "main done";
         }));

@@ -67,7 +67,7 @@ class FutureTest {
         loop.callSoon(() -> log.add("earlier callSoon"));
         f.setResult(5);
         log.add("after set");
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(log).containsExactly("after set", "earlier callSoon", "cb1 5", "cb2", "cb3");
     }
 
@@ -77,7 +77,7 @@ class FutureTest {
         f.setResult(1);
         f.addDoneCallback(x -> log.add("late"));
         assertThat(log).isEmpty();
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(log).containsExactly("late");
     }
 
@@ -94,7 +94,7 @@ class FutureTest {
         f.addDoneCallback(a);
         assertThat(f.removeDoneCallback(a)).isEqualTo(2);
         f.cancel();
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(log).containsExactly("b");
     }
 
@@ -102,7 +102,7 @@ class FutureTest {
     void aNoArgFutureNeedsARunningLoop() {
         assertThatThrownBy(() -> new Future<>()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("no running event loop");
-        Object loopOfFuture = loop.runUntilComplete(Loops.call(() -> new Future<>().getLoop()));
+        Object loopOfFuture = loop.runUntilComplete(Script.call(() -> new Future<>().getLoop()));
         assertThat(loopOfFuture).isSameAs(loop);
     }
 
@@ -118,7 +118,7 @@ class FutureTest {
         failed.setException(new ArithmeticException("x"));
         cancelled.cancel("no longer needed");
         assertThat(okCf).isNotDone();
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(okCf.get()).isEqualTo(3);
         assertThatThrownBy(failedCf::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ArithmeticException.class);
         assertThat(cancelledCf.isCancelled()).isTrue();
@@ -136,7 +136,7 @@ class FutureTest {
         Future<Integer> f = loop.createFuture();
         CompletableFuture<Integer> cf = f.toCompletableFuture();
         assertThat(cf.cancel(true)).isTrue();
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(f.cancelled()).isTrue();
     }
 
@@ -148,19 +148,19 @@ class FutureTest {
         CompletableFuture<String> failing = new CompletableFuture<>();
         Future<String> f1 = Future.fromCompletionStage(failing, loop);
         failing.completeExceptionally(new ArithmeticException("bad"));
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(f1.exception()).isInstanceOf(ArithmeticException.class).hasMessage("bad");
 
         CompletableFuture<String> cancelled = new CompletableFuture<>();
         Future<String> f2 = Future.fromCompletionStage(cancelled, loop);
         cancelled.cancel(false);
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(f2.cancelled()).isTrue();
 
         CompletableFuture<String> dependent = new CompletableFuture<>();
         Future<String> f3 = Future.fromCompletionStage(dependent.thenApply(s -> s + "!"), loop);
         dependent.complete("chained");
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(f3.result()).isEqualTo("chained!");
     }
 
@@ -169,7 +169,7 @@ class FutureTest {
         CompletableFuture<String> source = new CompletableFuture<>();
         Future<String> f = Future.fromCompletionStage(source, loop);
         f.cancel();
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(source.isCancelled()).isTrue();
     }
 
@@ -177,7 +177,7 @@ class FutureTest {
     void awaitingAStageThatIsCancelledRaisesCancelledError() {
         CompletableFuture<String> cancelled = new CompletableFuture<>();
         cancelled.cancel(false);
-        assertThatThrownBy(() -> loop.runUntilComplete(new Steps<>().then(in -> Steps.await(cancelled))))
+        assertThatThrownBy(() -> loop.runUntilComplete(Script.steps().then(in -> Script.await(cancelled))))
                 .isInstanceOf(CancelledError.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import static io.jasyncio.VirtualRun.after;
+import static io.jasyncio.VirtualRun.cancelAfter;
 import static io.jasyncio.VirtualRun.failAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -254,31 +255,17 @@ class GatherTest {
         // asyncio: Task.cancel() cancels the future the task waits on, i.e. the gather.
         List<Task<?>> children = new ArrayList<>();
         Task<?>[] outer = new Task<?>[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                Task<String> c1 = AsyncIO.createTask(after(10, "a"));
-                Task<String> c2 = AsyncIO.createTask(after(10, "b"));
-                children.addAll(List.of(c1, c2));
-                outer[0] = AsyncIO.createTask(Script.of("waiter", w -> switch (w.pc) {
-                    case 0 -> w.await(1, AsyncIO.gather(c1, c2));
-                    default -> w.value();
-                }));
-                yield s.await(1, AsyncIO.sleep(1));
-            }
-            case 1 -> {
-                s.value();
-                outer[0].cancel();
-                yield s.await(2, outer[0]);
-            }
-            default -> {
-                try {
-                    s.value();
-                } catch (CancelledError expected) {
-                    // the awaited task was cancelled
-                }
-                yield null;
-            }
-        }));
+        String out = vr.outcome(() -> {
+            Task<String> c1 = AsyncIO.createTask(after(10, "a"));
+            Task<String> c2 = AsyncIO.createTask(after(10, "b"));
+            children.addAll(List.of(c1, c2));
+            outer[0] = AsyncIO.createTask(Script.of("waiter", w -> switch (w.pc) {
+                case 0 -> w.await(1, AsyncIO.gather(c1, c2));
+                default -> w.value();
+            }));
+            return cancelAfter(1, outer[0]);
+        });
+        assertThat(out).isEqualTo("CancelledError@1.0");
         assertThat(outer[0].cancelled()).isTrue();
         assertThat(children).allMatch(Future::cancelled);
     }

@@ -117,7 +117,7 @@ class QueuePropertyTest {
                         tasks.get(c.which() % tasks.size()).cancel();
                     }
                 } else if (op instanceof Step s) {
-                    Loops.iterate(loop, s.iterations());
+                    VirtualRun.iterate(loop, s.iterations());
                 } else if (op instanceof Shutdown s) {
                     q.shutdown(s.immediate());
                     shutdown = true;
@@ -156,7 +156,7 @@ class QueuePropertyTest {
             for (Task<?> t : tasks) {
                 t.cancel();
             }
-            Loops.iterate(loop, 2);
+            VirtualRun.iterate(loop, 2);
             loop.close();
         }
     }
@@ -171,7 +171,7 @@ class QueuePropertyTest {
         int quiet = 0;
         String before = "";
         for (int i = 0; i < 10_000 && quiet < 3; i++) {
-            Loops.iterate(loop, 1);
+            VirtualRun.iterate(loop, 1);
             String now = log.size() + " " + tasks.stream().filter(Future::done).count() + " " + q;
             quiet = now.equals(before) ? quiet + 1 : 0;
             before = now;

@@ -25,7 +25,7 @@ class RunTest {
 
     @Test
     void runRethrowsTheException() {
-        assertThatThrownBy(() -> AsyncIO.run(Loops.call(() -> {
+        assertThatThrownBy(() -> AsyncIO.run(Script.call(() -> {
             throw new java.io.IOException("io");
         }), this::virtualLoop)).isInstanceOf(java.io.IOException.class).hasMessage("io");
         assertThat(used.isClosed()).isTrue();
@@ -33,8 +33,8 @@ class RunTest {
 
     @Test
     void runInsideARunningLoopFailsClearly() {
-        Object r = Loops.run(new Steps<>()
-                .then(in -> Steps.await(Loops.call(() -> AsyncIO.run(AsyncIO.done(1), this::virtualLoop))))
+        Object r = VirtualRun.runOnNewLoop(Script.steps()
+                .then(in -> Script.await(Script.call(() -> AsyncIO.run(AsyncIO.done(1), this::virtualLoop))))
                 .handle((in, err) -> err));
         assertThat(r).isInstanceOf(IllegalStateException.class)
                 .hasFieldOrPropertyWithValue("message", "run() cannot be called from a running event loop");
@@ -42,15 +42,15 @@ class RunTest {
 
     @Test
     void runCancelsAndDrainsTheTasksStillPending() {
-        Object r = AsyncIO.run(new Steps<>().then(in -> {
-            AsyncIO.createTask(new Steps<>()
-                    .then(x -> Steps.await(AsyncIO.sleep(3600)))
+        Object r = AsyncIO.run(Script.steps().then(in -> {
+            AsyncIO.createTask(Script.steps()
+                    .then(x -> Script.await(AsyncIO.sleep(3600)))
                     .handle((x, err) -> {
                         log.add("cleanup after " + err);
-                        return Steps.await(AsyncIO.sleep(1));
+                        return Script.await(AsyncIO.sleep(1));
                     })
                     .then(x -> log.add("cleanup done")));
-            return Steps.await(AsyncIO.sleep(1, "main"));
+            return Script.await(AsyncIO.sleep(1, "main"));
         }), this::virtualLoop);
         assertThat(r).isEqualTo("main");
         assertThat(log).containsExactly("cleanup after CancelledError()", "cleanup done");
@@ -60,14 +60,14 @@ class RunTest {
     @Test
     void anExceptionDuringShutdownGoesToTheExceptionHandler() {
         List<ExceptionContext> errors = new ArrayList<>();
-        AsyncIO.run(new Steps<>().then(in -> {
+        AsyncIO.run(Script.steps().then(in -> {
             AsyncIO.getRunningLoop().setExceptionHandler((l, c) -> errors.add(c));
-            AsyncIO.createTask(new Steps<>()
-                    .then(x -> Steps.await(AsyncIO.sleep(3600)))
+            AsyncIO.createTask(Script.steps()
+                    .then(x -> Script.await(AsyncIO.sleep(3600)))
                     .handle((x, err) -> {
                         throw new IllegalStateException("refused");
                     }));
-            return Steps.await(AsyncIO.sleep(0));
+            return Script.await(AsyncIO.sleep(0));
         }), this::virtualLoop);
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).message()).isEqualTo("unhandled exception during run() shutdown");
@@ -77,7 +77,7 @@ class RunTest {
 
     @Test
     void runShutsTheDefaultExecutorDown() {
-        Object r = AsyncIO.run(new Steps<>().then(in -> Steps.await(AsyncIO.getRunningLoop().runInExecutor(null, () -> "x"))),
+        Object r = AsyncIO.run(Script.steps().then(in -> Script.await(AsyncIO.getRunningLoop().runInExecutor(null, () -> "x"))),
                 this::virtualLoop);
         assertThat(r).isEqualTo("x");
         assertThatThrownBy(() -> used.runInExecutor(null, () -> 1)).isInstanceOf(IllegalStateException.class);
@@ -87,16 +87,16 @@ class RunTest {
     void aVirtualMachineErrorIsRecordedOnTheTaskAndEscapesRun() {
         OutOfMemoryError oom = new OutOfMemoryError("simulated");
         Task<?>[] task = new Task<?>[1];
-        assertThatThrownBy(() -> AsyncIO.run(new Steps<>().then(in -> {
-            task[0] = AsyncIO.createTask(new Steps<>()
-                    .then(x -> Steps.await(AsyncIO.sleep(1)))
+        assertThatThrownBy(() -> AsyncIO.run(Script.steps().then(in -> {
+            task[0] = AsyncIO.createTask(Script.steps()
+                    .then(x -> Script.await(AsyncIO.sleep(1)))
                     .then(x -> {
                         throw oom;
                     }));
-            AsyncIO.createTask(new Steps<>()
-                    .then(x -> Steps.await(AsyncIO.sleep(10)))
+            AsyncIO.createTask(Script.steps()
+                    .then(x -> Script.await(AsyncIO.sleep(10)))
                     .handle((x, err) -> log.add("other task: " + err)));
-            return Steps.await(AsyncIO.sleep(3600));
+            return Script.await(AsyncIO.sleep(3600));
         }), this::virtualLoop)).isSameAs(oom);
         assertThat(task[0].exception()).isSameAs(oom);
         assertThat(log).containsExactly("other task: CancelledError()");
@@ -116,12 +116,12 @@ class RunTest {
 
     @Test
     void debugFlagAndTheVirtualClockProperty() {
-        assertThat(AsyncIO.run(Loops.call(() -> AsyncIO.getRunningLoop().getDebug()), true)).isEqualTo(true);
+        assertThat(AsyncIO.run(Script.call(() -> AsyncIO.getRunningLoop().getDebug()), true)).isEqualTo(true);
         String old = System.getProperty("jasyncio.clock");
         try {
             System.setProperty("jasyncio.clock", "virtual");
             assertThat(AsyncIO.newEventLoop().isVirtualTime()).isTrue();
-            assertThat(AsyncIO.run(new Steps<>().then(in -> Steps.await(AsyncIO.sleep(86_400, "a day later"))))).isEqualTo("a day later");
+            assertThat(AsyncIO.run(Script.steps().then(in -> Script.await(AsyncIO.sleep(86_400, "a day later"))))).isEqualTo("a day later");
             System.clearProperty("jasyncio.clock");
             assertThat(AsyncIO.newEventLoop().isVirtualTime()).isFalse();
         } finally {
@@ -135,12 +135,12 @@ class RunTest {
 
     @Test
     void ensureFutureWrapsCoroutinesAndKeepsFutures() {
-        Loops.run(new Steps<>().then(in -> {
+        VirtualRun.runOnNewLoop(Script.steps().then(in -> {
             Future<Integer> f = AsyncIO.getRunningLoop().createFuture();
             assertThat(AsyncIO.ensureFuture(f)).isSameAs(f);
             Future<Integer> t = AsyncIO.ensureFuture(AsyncIO.done(3));
             assertThat(t).isInstanceOf(Task.class);
-            return Steps.await(t);
+            return Script.await(t);
         }));
     }
 }

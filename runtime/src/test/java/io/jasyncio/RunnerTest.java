@@ -24,8 +24,8 @@ class RunnerTest {
         Runner runner = new Runner(this::virtualLoop);
         EventLoop loop = runner.getLoop();
         assertThat(runner.run(AsyncIO.sleep(1, "first"))).isEqualTo("first");
-        assertThat(runner.run(Loops.call(() -> AsyncIO.getRunningLoop()))).isSameAs(loop);
-        assertThat(runner.run(Loops.call(() -> AsyncIO.getRunningLoop().time()))).isEqualTo(1.0);
+        assertThat(runner.run(Script.call(() -> AsyncIO.getRunningLoop()))).isSameAs(loop);
+        assertThat(runner.run(Script.call(() -> AsyncIO.getRunningLoop().time()))).isEqualTo(1.0);
         assertThat(made).hasSize(1);
         assertThat(loop.isClosed()).isFalse();
         runner.close();
@@ -54,12 +54,12 @@ class RunnerTest {
         // test_second_with_block_raises: a runner closed once cannot run again
         Runner runner = new Runner(this::virtualLoop);
         try (runner) {
-            log.add(runner.run(Loops.call(() -> 1)));
+            log.add(runner.run(Script.call(() -> 1)));
         }
         assertThat(made.get(0).isClosed()).isTrue();
         assertThatThrownBy(() -> {
             try (runner) {
-                log.add(runner.run(Loops.call(() -> 2)));
+                log.add(runner.run(Script.call(() -> 2)));
             }
         }).isInstanceOf(IllegalStateException.class).hasMessage("Runner is closed");
         assertThat(log).containsExactly(1);
@@ -69,18 +69,18 @@ class RunnerTest {
     void debugFlagAndLoopFactory() {
         // test_debug / test_non_debug / test_custom_factory
         try (Runner r = new Runner(true, this::virtualLoop)) {
-            assertThat(r.run(Loops.call(() -> AsyncIO.getRunningLoop().getDebug()))).isTrue();
+            assertThat(r.run(Script.call(() -> AsyncIO.getRunningLoop().getDebug()))).isTrue();
             assertThat(r.getLoop()).isSameAs(made.get(0));
         }
         try (Runner r = new Runner(false, this::virtualLoop)) {
             r.getLoop().setDebug(true);
-            assertThat(r.run(Loops.call(() -> AsyncIO.getRunningLoop().getDebug()))).isTrue();
+            assertThat(r.run(Script.call(() -> AsyncIO.getRunningLoop().getDebug()))).isTrue();
         }
         EventLoop debugLoop = virtualLoop();
         debugLoop.setDebug(true);
         try (Runner r = new Runner(() -> debugLoop)) {
             // no debug flag given: the factory's loop keeps its own
-            assertThat(r.run(Loops.call(() -> AsyncIO.getRunningLoop().getDebug()))).isTrue();
+            assertThat(r.run(Script.call(() -> AsyncIO.getRunningLoop().getDebug()))).isTrue();
         }
         try (Runner r = new Runner(true)) {
             assertThat(r.getLoop().getDebug()).isTrue();
@@ -95,8 +95,8 @@ class RunnerTest {
         // loop"; the inner coroutine is not consumed
         try (Runner runner = new Runner(this::virtualLoop)) {
             Coroutine<Integer> inner = AsyncIO.done(7);
-            Object r = runner.run(new Steps<>()
-                    .then(in -> Steps.await(Loops.call(() -> runner.run(inner))))
+            Object r = runner.run(Script.steps()
+                    .then(in -> Script.await(Script.call(() -> runner.run(inner))))
                     .handle((in, err) -> err));
             assertThat(r).isInstanceOf(IllegalStateException.class)
                     .hasFieldOrPropertyWithValue("message", "Runner.run() cannot be called from a running event loop");
@@ -113,17 +113,17 @@ class RunnerTest {
         try (Runner runner = new Runner(this::virtualLoop)) {
             assertThat(runner.run(setAndReturnOld(cvar, 1))).isEqualTo(-1);
             assertThat(runner.run(setAndReturnOld(cvar, 2))).isEqualTo(1);
-            assertThat(runner.run(Loops.call(() -> cvar.get()))).isEqualTo(2);
+            assertThat(runner.run(Script.call(() -> cvar.get()))).isEqualTo(2);
         }
         assertThat(cvar.get()).isEqualTo(-1); // the thread's own context is untouched
     }
 
     private static Coroutine<Integer> setAndReturnOld(ContextVar<Integer> cvar, int value) {
         int[] old = new int[1];
-        return new Steps<Integer>()
+        return Script.<Integer>steps()
                 .then(in -> {
                     old[0] = cvar.get();
-                    return Steps.await(AsyncIO.sleep(0));
+                    return Script.await(AsyncIO.sleep(0));
                 })
                 .then(in -> {
                     cvar.set(value);
@@ -137,12 +137,12 @@ class RunnerTest {
         // (test_asyncio_run_cancels_hanging_tasks, for a Runner)
         Runner runner = new Runner(this::virtualLoop);
         Task<?>[] bg = new Task<?>[2];
-        runner.run(Loops.call(() -> {
-            bg[0] = AsyncIO.createTask(new Steps<>()
-                    .then(x -> Steps.await(AsyncIO.sleep(2)))
+        runner.run(Script.call(() -> {
+            bg[0] = AsyncIO.createTask(Script.steps()
+                    .then(x -> Script.await(AsyncIO.sleep(2)))
                     .then(x -> log.add("background done@" + AsyncIO.getRunningLoop().time())));
-            bg[1] = AsyncIO.createTask(new Steps<>()
-                    .then(x -> Steps.await(AsyncIO.sleep(3600)))
+            bg[1] = AsyncIO.createTask(Script.steps()
+                    .then(x -> Script.await(AsyncIO.sleep(3600)))
                     .handle((x, err) -> log.add("hanging task: " + err)));
             return null;
         }));
@@ -157,7 +157,7 @@ class RunnerTest {
     @Test
     void aFailedRunLeavesTheRunnerUsable() {
         try (Runner runner = new Runner(this::virtualLoop)) {
-            assertThatThrownBy(() -> runner.run(Loops.call(() -> {
+            assertThatThrownBy(() -> runner.run(Script.call(() -> {
                 throw new java.io.IOException("io");
             }))).isInstanceOf(java.io.IOException.class);
             assertThat(runner.run(AsyncIO.done("again"))).isEqualTo("again");
@@ -168,7 +168,7 @@ class RunnerTest {
     void runIsARunnerUsedOnce() {
         // asyncio.run is `with Runner(...) as runner: return runner.run(main)`: the same shutdown
         EventLoop[] loop = new EventLoop[1];
-        AsyncIO.run(Loops.call(() -> loop[0] = AsyncIO.getRunningLoop()), this::virtualLoop);
+        AsyncIO.run(Script.call(() -> loop[0] = AsyncIO.getRunningLoop()), this::virtualLoop);
         assertThat(loop[0].isClosed()).isTrue();
         assertThat(new Runner().toString()).isEqualTo("<Runner created>");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -461,14 +462,25 @@ class SeedExamplesScriptTest {
             CompletableFuture<Integer> future = AsyncIO.runCoroutineThreadsafe(AsyncIO.sleep(1, 3), loop);
             assertThat(future.get(30, TimeUnit.SECONDS)).isEqualTo(3);
 
-            Future<Integer>[] never = new Future[1];
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch cancelled = new CountDownLatch(1);
             CompletableFuture<Integer> stuck = AsyncIO.runCoroutineThreadsafe(Script.of("stuck", s -> switch (s.pc) {
                 case 0 -> {
-                    never[0] = AsyncIO.getRunningLoop().createFuture();
-                    yield s.await(1, never[0]);
+                    started.countDown();
+                    yield s.await(1, AsyncIO.getRunningLoop().createFuture());
                 }
-                default -> s.value();
+                default -> {
+                    try {
+                        yield s.value();
+                    } catch (CancelledError e) {
+                        cancelled.countDown();
+                        throw e;
+                    }
+                }
             }), loop);
+            // Cancelled before its task exists, the coroutine would never run (as in asyncio):
+            // let it reach its await first, so the cancellation is delivered there.
+            assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
             List<String> out = new ArrayList<>();
             try {
                 stuck.get(0, TimeUnit.SECONDS);
@@ -478,6 +490,8 @@ class SeedExamplesScriptTest {
                 stuck.cancel(true);
             }
             assertThat(out).containsExactly("The coroutine took too long, cancelling the task...");
+            assertThat(stuck.isCancelled()).isTrue();
+            assertThat(cancelled.await(30, TimeUnit.SECONDS)).as("CancelledError thrown at the await").isTrue();
 
             CompletableFuture<Integer> failing = AsyncIO.runCoroutineThreadsafe(
                     VirtualRun.failAfter(1, new IllegalStateException("boom")), loop);

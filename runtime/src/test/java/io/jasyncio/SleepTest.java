@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class SleepTest {
 
     private static Coroutine<Object> twoSteps(String name, List<String> order) {
-        return new Steps<>()
+        return Script.steps()
                 .then(in -> {
                     order.add(name + "1");
-                    return Steps.await(AsyncIO.sleep(0));
+                    return Script.await(AsyncIO.sleep(0));
                 })
                 .then(in -> {
                     order.add(name + "2");
@@ -26,17 +26,17 @@ class SleepTest {
     void sleepZeroYieldsExactlyOnce() {
         // python3: a1 b1 a2 b2 (each sleep(0) gives the loop one iteration)
         List<String> order = new ArrayList<>();
-        Loops.run(new Steps<>()
+        VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
                     AsyncIO.createTask(twoSteps("a", order));
                     AsyncIO.createTask(twoSteps("b", order));
-                    return Steps.await(AsyncIO.sleep(0));
+                    return Script.await(AsyncIO.sleep(0));
                 })
                 .then(in -> {
                     order.add("main");
-                    return Steps.await(AsyncIO.sleep(0));
+                    return Script.await(AsyncIO.sleep(0));
                 })
-                .then(in -> Steps.await(AsyncIO.sleep(0))));
+                .then(in -> Script.await(AsyncIO.sleep(0))));
         assertThat(order).containsExactly("a1", "b1", "main", "a2", "b2");
     }
 
@@ -49,9 +49,9 @@ class SleepTest {
     @Test
     void sleepsTakeVirtualTimeAndReturnTheirResult() {
         EventLoop loop = EventLoop.withVirtualTime();
-        Object r = loop.runUntilComplete(new Steps<>()
-                .then(in -> Steps.await(AsyncIO.sleep(1.5, "x")))
-                .then(in -> Steps.await(AsyncIO.sleep(Duration.ofMillis(500))))
+        Object r = loop.runUntilComplete(Script.steps()
+                .then(in -> Script.await(AsyncIO.sleep(1.5, "x")))
+                .then(in -> Script.await(AsyncIO.sleep(Duration.ofMillis(500))))
                 .then(in -> in));
         assertThat(r).isNull();
         assertThat(loop.time()).isEqualTo(2.0);
@@ -61,13 +61,13 @@ class SleepTest {
     void sleepingTasksRunConcurrently() {
         EventLoop loop = EventLoop.withVirtualTime();
         List<String> log = new ArrayList<>();
-        loop.runUntilComplete(new Steps<>()
+        loop.runUntilComplete(Script.steps()
                 .then(in -> {
-                    Task<Object> t1 = AsyncIO.createTask(new Steps<>().then(x -> Steps.await(AsyncIO.sleep(1))).then(x -> log.add("hello at " + loop.time())));
-                    Task<Object> t2 = AsyncIO.createTask(new Steps<>().then(x -> Steps.await(AsyncIO.sleep(2))).then(x -> log.add("world at " + loop.time())));
-                    return Steps.await(AsyncIO.done(List.of(t1, t2)));
+                    Task<Object> t1 = AsyncIO.createTask(Script.steps().then(x -> Script.await(AsyncIO.sleep(1))).then(x -> log.add("hello at " + loop.time())));
+                    Task<Object> t2 = AsyncIO.createTask(Script.steps().then(x -> Script.await(AsyncIO.sleep(2))).then(x -> log.add("world at " + loop.time())));
+                    return Script.await(AsyncIO.done(List.of(t1, t2)));
                 })
-                .then(ts -> Steps.await(((List<?>) ts).get(1))));
+                .then(ts -> Script.await(((List<?>) ts).get(1))));
         assertThat(log).containsExactly("hello at 1.0", "world at 2.0");
         assertThat(loop.time()).isEqualTo(2.0);
     }
@@ -76,7 +76,7 @@ class SleepTest {
     void anInfiniteSleepNeverEndsAndVirtualTimeDoesNotJumpToInfinity() throws Exception {
         EventLoop loop = EventLoop.withVirtualTime();
         Task<Void> forever = loop.createTask(AsyncIO.sleep(Double.POSITIVE_INFINITY));
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         // the loop has nothing but the infinite timer: it must wait for input, not jump
         new Thread(() -> loop.callSoonThreadsafe(loop::stop)).start();
         loop.runForever();
@@ -90,7 +90,7 @@ class SleepTest {
     @Test
     void negativeSleepIsTreatedAsZero() {
         EventLoop loop = EventLoop.withVirtualTime();
-        assertThat(loop.runUntilComplete(new Steps<>().then(in -> Steps.await(AsyncIO.sleep(-5, 3))))).isEqualTo(3);
+        assertThat(loop.runUntilComplete(Script.steps().then(in -> Script.await(AsyncIO.sleep(-5, 3))))).isEqualTo(3);
         assertThat(loop.time()).isZero();
     }
 
@@ -116,8 +116,8 @@ class SleepTest {
 
     /** A task that sleeps 10 s and logs what its sleep threw, then rethrows or swallows it. */
     private static Coroutine<Object> loggingSleeper(EventLoop loop, List<String> log, boolean swallow) {
-        return new Steps<>()
-                .then(in -> Steps.await(AsyncIO.sleep(10)))
+        return Script.steps()
+                .then(in -> Script.await(AsyncIO.sleep(10)))
                 .handle((in, e) -> {
                     log.add("caught " + e.getMessage() + " at " + loop.time());
                     if (!swallow) {
@@ -134,7 +134,7 @@ class SleepTest {
         EventLoop loop = EventLoop.withVirtualTime();
         List<String> log = new ArrayList<>();
         Task<Object> t = loop.createTask(loggingSleeper(loop, log, false));
-        Loops.iterate(loop, 1);
+        VirtualRun.iterate(loop, 1);
         assertThat(t.toString()).contains("wait_for=<TimerHandle when=10.0 sleep>");
         assertThat(t.cancel("first")).isTrue();
         assertThat(t.cancel("second")).isTrue();
@@ -151,10 +151,10 @@ class SleepTest {
         // at time 0 and can swallow it; no timer is left
         EventLoop loop = EventLoop.withVirtualTime();
         List<String> log = new ArrayList<>();
-        Object r = loop.runUntilComplete(new Steps<>()
+        Object r = loop.runUntilComplete(Script.steps()
                 .then(in -> {
                     AsyncIO.currentTask().cancel("self");
-                    return Steps.await(AsyncIO.sleep(10));
+                    return Script.await(AsyncIO.sleep(10));
                 })
                 .handle((in, e) -> {
                     log.add("caught " + e.getMessage() + " at " + loop.time());
@@ -169,11 +169,11 @@ class SleepTest {
     void aSleepCaughtCancelledCanSleepAgain() {
         EventLoop loop = EventLoop.withVirtualTime();
         List<String> log = new ArrayList<>();
-        Task<Object> t = loop.createTask(new Steps<>()
-                .then(in -> Steps.await(AsyncIO.sleep(10)))
+        Task<Object> t = loop.createTask(Script.steps()
+                .then(in -> Script.await(AsyncIO.sleep(10)))
                 .handle((in, e) -> {
                     log.add("caught " + e.getClass().getSimpleName() + " at " + loop.time());
-                    return Steps.await(AsyncIO.sleep(2, "again"));
+                    return Script.await(AsyncIO.sleep(2, "again"));
                 })
                 .then(in -> in));
         loop.callLater(1, () -> t.cancel());
@@ -190,11 +190,11 @@ class SleepTest {
             EventLoop loop = EventLoop.withVirtualTime();
             Coroutine<String> c = AsyncIO.sleep(delay, "r");
             List<Object> got = new ArrayList<>();
-            assertThatThrownBy(() -> loop.runUntilComplete(new Steps<>()
-                    .then(in -> Steps.await(c))
+            assertThatThrownBy(() -> loop.runUntilComplete(Script.steps()
+                    .then(in -> Script.await(c))
                     .then(in -> {
                         got.add(in);
-                        return Steps.await(c);
+                        return Script.await(c);
                     })))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("cannot reuse already awaited coroutine");

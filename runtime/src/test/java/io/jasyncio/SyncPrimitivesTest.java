@@ -16,7 +16,7 @@ class SyncPrimitivesTest {
         Semaphore sem = new Semaphore(2);
         Event event = new Event();
         event.set();
-        List<Object> seen = Loops.run(Loops.call(() -> {
+        List<Object> seen = VirtualRun.runOnNewLoop(Script.call(() -> {
             List<Object> r = new ArrayList<>();
             Awaitable<Boolean> a = lock.acquire();
             lock.release();
@@ -33,7 +33,7 @@ class SyncPrimitivesTest {
         assertThat(seen.subList(0, 5)).containsOnly(true);
         // another loop gets a future of its own
         Future<?> first = (Future<?>) seen.get(5);
-        Future<?> second = (Future<?>) Loops.run(Loops.call(() -> {
+        Future<?> second = (Future<?>) VirtualRun.runOnNewLoop(Script.call(() -> {
             Awaitable<Boolean> a = lock.acquire();
             lock.release();
             return a;
@@ -46,12 +46,12 @@ class SyncPrimitivesTest {
     void aCancelledAcquireRemovesItsWaiter() {
         // test_acquire_cancel: "self.assertFalse(lock._waiters)"
         Lock lock = new Lock();
-        Loops.run(new Steps<Void>()
-                .then(in -> Steps.await(lock.acquire()))
+        VirtualRun.runOnNewLoop(Script.<Void>steps()
+                .then(in -> Script.await(lock.acquire()))
                 .then(in -> {
                     Task<Boolean> t = AsyncIO.createTask((Coroutine<Boolean>) lock.acquire());
                     AsyncIO.getRunningLoop().callSoon(t::cancel);
-                    return Steps.await(AsyncIO.gather(true, t));
+                    return Script.await(AsyncIO.gather(true, t));
                 })
                 .then(in -> {
                     assertThat(lock.waiters).isEmpty();

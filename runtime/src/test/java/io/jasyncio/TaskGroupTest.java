@@ -93,7 +93,7 @@ class TaskGroupTest {
         assertThat(scope.toString()).startsWith("<coroutine object run at");
         assertThat(tg.toString()).isEqualTo("<TaskGroup>");
         Task<?>[] parent = new Task<?>[1];
-        Object r = Loops.run(Script.of("main", s -> switch (s.pc) {
+        Object r = VirtualRun.runOnNewLoop(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
                 parent[0] = AsyncIO.currentTask();
                 yield s.await(1, scope);

@@ -32,10 +32,10 @@ class TaskSemanticsTest {
     @Test
     void currentTaskIsNoneInACallback() {
         // asyncio: current_task() in a call_soon callback is None (a loop runs, no task does)
-        Loops.run(new Steps<>()
+        VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
                     AsyncIO.getRunningLoop().callSoon(() -> log.add(String.valueOf(AsyncIO.currentTask())));
-                    return Steps.await(AsyncIO.sleep(0));
+                    return Script.await(AsyncIO.sleep(0));
                 }));
         assertThat(log).containsExactly("null");
     }
@@ -43,13 +43,13 @@ class TaskSemanticsTest {
     @Test
     void callSoonThreadsafeOnTheLoopThreadIsOrderedWithCallSoon() {
         // asyncio: call_soon(a); call_soon_threadsafe(b); call_soon(c) run a, b, c (one ready queue)
-        Loops.run(new Steps<>()
+        VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
                     EventLoop loop = AsyncIO.getRunningLoop();
                     loop.callSoon(() -> log.add("a"));
                     loop.callSoonThreadsafe(() -> log.add("b"));
                     loop.callSoon(() -> log.add("c"));
-                    return Steps.await(AsyncIO.sleep(0));
+                    return Script.await(AsyncIO.sleep(0));
                 }));
         assertThat(log).containsExactly("a", "b", "c");
     }
@@ -57,11 +57,11 @@ class TaskSemanticsTest {
     @Test
     void runCoroutineThreadsafeFromATaskMakesItsTaskBeforeTheCallersNextStep() {
         // asyncio: after run_coroutine_threadsafe(coro, loop) and one sleep(0) the new task exists
-        Loops.run(new Steps<>()
+        VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
                     log.add(AsyncIO.allTasks().size());
                     AsyncIO.runCoroutineThreadsafe(after(1, "x"), AsyncIO.getRunningLoop());
-                    return Steps.await(AsyncIO.sleep(0));
+                    return Script.await(AsyncIO.sleep(0));
                 })
                 .then(in -> log.add(AsyncIO.allTasks().size())));
         assertThat(log).containsExactly(1, 2);
@@ -72,16 +72,16 @@ class TaskSemanticsTest {
         // asyncio: Future._make_cancelled_error hands the task's CancelledError('msg') out once;
         // later awaits and result() get a new CancelledError() without the message. A cancelled
         // plain future gives a new CancelledError('msg') every time.
-        List<Object> seen = Loops.run(new Steps<List<Object>>()
+        List<Object> seen = VirtualRun.runOnNewLoop(Script.<List<Object>>steps()
                 .then(in -> {
                     Task<Object> t = AsyncIO.createTask(after(10, "never"));
                     log.add(t);
-                    return Steps.await(AsyncIO.sleep(0));
+                    return Script.await(AsyncIO.sleep(0));
                 })
                 .then(in -> {
                     Task<?> t = (Task<?>) log.get(0);
                     t.cancel("msg");
-                    return Steps.await(t);
+                    return Script.await(t);
                 })
                 .handle((in, err) -> {
                     List<Object> r = new ArrayList<>();
@@ -114,13 +114,13 @@ class TaskSemanticsTest {
     void aCancelledGatherRaisesTheErrorOfTheLastChildInArgumentOrder() {
         // asyncio 3.14 _done_callback: once every child is done, exc = fut._make_cancelled_error()
         // with fut the last child of the argument list, not the child that finished last
-        Object r = Loops.run(new Steps<>()
+        Object r = VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
-                    Task<Object> slow = AsyncIO.createTask(new Steps<>()
-                            .then(x -> Steps.await(AsyncIO.sleep(10)))
+                    Task<Object> slow = AsyncIO.createTask(Script.steps()
+                            .then(x -> Script.await(AsyncIO.sleep(10)))
                             .handle((x, err) -> {
                                 // takes a second to give in, then fails with its own message
-                                return Steps.await(AsyncIO.sleep(1));
+                                return Script.await(AsyncIO.sleep(1));
                             })
                             .then(x -> {
                                 throw new CancelledError("slow");
@@ -128,13 +128,13 @@ class TaskSemanticsTest {
                     Task<Object> quick = AsyncIO.createTask(after(10, "never"));
                     Future<List<Object>> g = AsyncIO.gather(slow, quick);
                     log.add(g);
-                    return Steps.await(AsyncIO.sleep(0));
+                    return Script.await(AsyncIO.sleep(0));
                 })
                 .then(in -> {
                     @SuppressWarnings("unchecked")
                     Future<List<Object>> g = (Future<List<Object>>) log.get(0);
                     g.cancel("outer");
-                    return Steps.await(g);
+                    return Script.await(g);
                 })
                 .handle((in, err) -> err));
         assertThat((Throwable) r).isInstanceOf(CancelledError.class).hasMessage("outer");
@@ -147,12 +147,12 @@ class TaskSemanticsTest {
         List<ExceptionContext> reports = new ArrayList<>();
         loop.setExceptionHandler((l, c) -> reports.add(c));
         Task<?>[] inner = new Task<?>[1];
-        AsyncIO.run(new Steps<>()
+        AsyncIO.run(Script.steps()
                 .then(in -> {
                     inner[0] = AsyncIO.createTask(failAfter(1, new IllegalStateException("late")));
                     Future<?> outer = AsyncIO.shield(inner[0]);
                     outer.cancel();
-                    return Steps.await(AsyncIO.sleep(2));
+                    return Script.await(AsyncIO.sleep(2));
                 }), () -> loop);
         assertThat(reports).hasSize(1);
         assertThat(reports.get(0).message()).isEqualTo("IllegalStateException exception in shielded future");
@@ -165,11 +165,11 @@ class TaskSemanticsTest {
         EventLoop loop = EventLoop.withVirtualTime();
         List<ExceptionContext> reports = new ArrayList<>();
         loop.setExceptionHandler((l, c) -> reports.add(c));
-        Object r = AsyncIO.run(new Steps<>()
+        Object r = AsyncIO.run(Script.steps()
                 .then(in -> {
                     Future<?> cancelledOuter = AsyncIO.shield(after(1, "fine"));
                     cancelledOuter.cancel();
-                    return Steps.await(AsyncIO.shield(failAfter(1, new IllegalStateException("seen"))));
+                    return Script.await(AsyncIO.shield(failAfter(1, new IllegalStateException("seen"))));
                 })
                 .handle((in, err) -> err.getMessage()), () -> loop);
         assertThat(r).isEqualTo("seen");

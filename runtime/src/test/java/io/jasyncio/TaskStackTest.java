@@ -136,22 +136,12 @@ class TaskStackTest {
     void asyncFramesCrossTaskBoundaries() {
         // A coroutine awaiting a task that failed re-raises the same exception: the awaiting
         // coroutine (in the other task) is recorded too.
-        Throwable[] boom = new Throwable[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, Script.of("awaitsChild", a -> switch (a.pc) {
-                case 0 -> a.await(4, AsyncIO.createTask(threeDeep("in child task")));
-                default -> a.value();
-            }));
-            default -> {
-                try {
-                    s.value();
-                } catch (IllegalStateException e) {
-                    boom[0] = e;
-                }
-                yield null;
-            }
+        Throwable boom = vr.failure(() -> Script.of("awaitsChild", a -> switch (a.pc) {
+            case 0 -> a.await(4, AsyncIO.createTask(threeDeep("in child task")));
+            default -> a.value();
         }));
-        List<String> trace = Arrays.stream(boom[0].getStackTrace()).map(e -> e.getClassName() + "." + e.getMethodName())
+        assertThat(boom).isInstanceOf(IllegalStateException.class);
+        List<String> trace = Arrays.stream(boom.getStackTrace()).map(e -> e.getClassName() + "." + e.getMethodName())
                 .collect(Collectors.toList());
         assertThat(trace).contains("Script.middle", "Script.outer", "Script.awaitsChild");
         assertThat(trace.indexOf("Script.awaitsChild")).isGreaterThan(trace.indexOf("Script.outer"));
@@ -184,37 +174,26 @@ class TaskStackTest {
         // The runtime records a delivered cancellation's async frames lazily (docs/RUNTIME.md):
         // printing it or asking for its trace shows every coroutine it went through, innermost
         // first, as an eagerly recorded failure would.
-        CancelledError[] caught = new CancelledError[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                Task<Object> t = AsyncIO.createTask(threeDeep(null));
-                Coroutine<Object> waiter = Script.of("waiter", w -> w.pc == 0 ? w.await(9, t) : w.value());
-                AsyncIO.createTask(Script.of("canceller", c -> switch (c.pc) {
-                    case 0 -> c.await(1, AsyncIO.sleep(1));
-                    default -> {
-                        c.value();
-                        t.cancel("stop");
-                        yield null;
-                    }
-                }));
-                yield s.await(1, waiter);
-            }
-            default -> {
-                try {
-                    s.value();
-                } catch (CancelledError e) {
-                    caught[0] = e;
+        Throwable caught = vr.failure(() -> {
+            Task<Object> t = AsyncIO.createTask(threeDeep(null));
+            AsyncIO.createTask(Script.of("canceller", c -> switch (c.pc) {
+                case 0 -> c.await(1, AsyncIO.sleep(1));
+                default -> {
+                    c.value();
+                    t.cancel("stop");
+                    yield null;
                 }
-                yield null;
-            }
-        }));
+            }));
+            return Script.of("waiter", w -> w.pc == 0 ? w.await(9, t) : w.value());
+        });
+        assertThat(caught).isInstanceOf(CancelledError.class);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        caught[0].printStackTrace(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        caught.printStackTrace(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(printed).startsWith("CancelledError('stop')");
         assertThat(printed.indexOf("Script.inner")).isPositive()
                 .isLessThan(printed.indexOf("Script.middle"));
-        List<String> trace = Arrays.stream(caught[0].getStackTrace()).map(e -> e.getClassName() + "." + e.getMethodName())
+        List<String> trace = Arrays.stream(caught.getStackTrace()).map(e -> e.getClassName() + "." + e.getMethodName())
                 .collect(Collectors.toList());
         int inner = trace.indexOf("Script.inner");
         assertThat(inner).isGreaterThanOrEqualTo(0);

@@ -32,11 +32,11 @@ class TaskTest {
     @Test
     void aTaskIsScheduledSoonAndRunsConcurrently() {
         List<String> log = new ArrayList<>();
-        Loops.run(new Steps<>()
+        VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
-                    Task<Object> t = AsyncIO.createTask(Loops.call(() -> log.add("task")));
+                    Task<Object> t = AsyncIO.createTask(Script.call(() -> log.add("task")));
                     log.add("created");
-                    return Steps.await(t);
+                    return Script.await(t);
                 })
                 .then(in -> log.add("awaited")));
         assertThat(log).containsExactly("created", "task", "awaited");
@@ -44,24 +44,24 @@ class TaskTest {
 
     @Test
     void aTaskAwaitsAFutureThatAnotherTaskCompletes() {
-        Object r = Loops.run(new Steps<>()
+        Object r = VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
                     Future<String> f = AsyncIO.getRunningLoop().createFuture();
-                    Task<Object> waiter = AsyncIO.createTask(new Steps<>().then(x -> Steps.await(f)).then(v -> "got " + v));
-                    AsyncIO.createTask(new Steps<>()
-                            .then(x -> Steps.await(AsyncIO.sleep(1)))
+                    Task<Object> waiter = AsyncIO.createTask(Script.steps().then(x -> Script.await(f)).then(v -> "got " + v));
+                    AsyncIO.createTask(Script.steps()
+                            .then(x -> Script.await(AsyncIO.sleep(1)))
                             .then(x -> {
                                 f.setResult("value");
                                 return null;
                             }));
-                    return Steps.await(waiter);
+                    return Script.await(waiter);
                 }));
         assertThat(r).isEqualTo("got value");
     }
 
     @Test
     void namesAndToString() {
-        Loops.run(new Steps<>().then(in -> {
+        VirtualRun.runOnNewLoop(Script.steps().then(in -> {
             Task<?> self = AsyncIO.currentTask();
             assertThat(self.getName()).matches("Task-\\d+");
             int n = Integer.parseInt(self.getName().substring(5));
@@ -86,20 +86,20 @@ class TaskTest {
     void toStringShowsTheAwaitedFuture() {
         EventLoop loop = EventLoop.withVirtualTime();
         Future<Object> f = loop.createFuture();
-        Task<Object> t = loop.createTask(new Steps<>().then(in -> Steps.await(f)));
+        Task<Object> t = loop.createTask(Script.steps().then(in -> Script.await(f)));
         loop.runUntilComplete(AsyncIO.sleep(0));
         assertThat(t.toString()).endsWith("wait_for=<Future pending>>");
     }
 
     @Test
     void currentTaskAndAllTasks() {
-        Loops.run(new Steps<>().then(in -> {
+        VirtualRun.runOnNewLoop(Script.steps().then(in -> {
             Task<?> me = AsyncIO.currentTask();
             assertThat(me).isNotNull();
             assertThat(AsyncIO.allTasks()).containsExactly(me);
             Task<Void> t = AsyncIO.createTask(AsyncIO.sleep(0));
             assertThat(AsyncIO.allTasks()).containsExactly(me, t);
-            return Steps.await(t);
+            return Script.await(t);
         }).then(in -> {
             assertThat(AsyncIO.allTasks()).containsExactly(AsyncIO.currentTask());
             return null;
@@ -108,7 +108,7 @@ class TaskTest {
 
     @Test
     void aTaskCannotAwaitItself() {
-        assertThatThrownBy(() -> Loops.run(new Steps<>().then(in -> Steps.await(AsyncIO.currentTask()))))
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(Script.steps().then(in -> Script.await(AsyncIO.currentTask()))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Task cannot await on itself: <Task pending");
     }
@@ -116,7 +116,7 @@ class TaskTest {
     @Test
     void aFutureOfAnotherLoopCannotBeAwaited() {
         Future<Object> foreign = new Future<>(EventLoop.withVirtualTime());
-        assertThatThrownBy(() -> Loops.run(new Steps<>().then(in -> Steps.await(foreign))))
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(Script.steps().then(in -> Script.await(foreign))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("attached to a different loop");
     }
@@ -124,7 +124,7 @@ class TaskTest {
     @Test
     void theErrorOfABadAwaitCanBeCaughtAtTheAwait() {
         Future<Object> foreign = new Future<>(EventLoop.withVirtualTime());
-        Object r = Loops.run(new Steps<>().then(in -> Steps.await(foreign)).handle((in, err) -> "caught " + err.getClass().getSimpleName()));
+        Object r = VirtualRun.runOnNewLoop(Script.steps().then(in -> Script.await(foreign)).handle((in, err) -> "caught " + err.getClass().getSimpleName()));
         assertThat(r).isEqualTo("caught IllegalStateException");
     }
 
@@ -143,7 +143,7 @@ class TaskTest {
     void aTaskStoresWhatItsCoroutineThrows() {
         EventLoop loop = EventLoop.withVirtualTime();
         IllegalStateException boom = new IllegalStateException("boom");
-        Task<Object> t = loop.createTask(new Steps<>().then(in -> {
+        Task<Object> t = loop.createTask(Script.steps().then(in -> {
             throw boom;
         }));
         assertThatThrownBy(() -> loop.runUntilComplete(t)).isSameAs(boom);
@@ -156,8 +156,8 @@ class TaskTest {
     @Test
     void aCheckedExceptionPassesThroughAwaitUnwrapped() {
         java.io.IOException io = new java.io.IOException("disk");
-        Object r = Loops.run(new Steps<>()
-                .then(in -> Steps.await(AsyncIO.getRunningLoop().createTask(new Steps<>().then(x -> {
+        Object r = VirtualRun.runOnNewLoop(Script.steps()
+                .then(in -> Script.await(AsyncIO.getRunningLoop().createTask(Script.steps().then(x -> {
                     throw io;
                 }))))
                 .handle((in, err) -> err));

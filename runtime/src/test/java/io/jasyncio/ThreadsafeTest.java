@@ -75,7 +75,7 @@ class ThreadsafeTest {
     @Test
     void theFutureReportsTheCoroutinesException() throws Exception {
         startLoop();
-        CompletableFuture<Object> f = AsyncIO.runCoroutineThreadsafe(Loops.call(() -> {
+        CompletableFuture<Object> f = AsyncIO.runCoroutineThreadsafe(Script.call(() -> {
             throw new ArithmeticException("bad");
         }), loop);
         assertThatThrownBy(() -> f.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
@@ -86,10 +86,10 @@ class ThreadsafeTest {
     void getWithTimeoutThrowsTimeoutExceptionAndCancelForwardsToTheTask() throws Exception {
         startLoop();
         CompletableFuture<Task<?>> task = new CompletableFuture<>();
-        CompletableFuture<Object> f = AsyncIO.runCoroutineThreadsafe(new Steps<>()
+        CompletableFuture<Object> f = AsyncIO.runCoroutineThreadsafe(Script.steps()
                 .then(in -> {
                     task.complete(AsyncIO.currentTask());
-                    return Steps.await(AsyncIO.getRunningLoop().createFuture());
+                    return Script.await(AsyncIO.getRunningLoop().createFuture());
                 }), loop);
         Task<?> t = task.get(30, TimeUnit.SECONDS);
         assertThatThrownBy(() -> f.get(10, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
@@ -102,7 +102,7 @@ class ThreadsafeTest {
     @Test
     void cancellingBeforeTheLoopPicksItUpMeansTheCoroutineNeverRuns() throws Exception {
         List<String> log = new ArrayList<>();
-        CompletableFuture<Object> f = AsyncIO.runCoroutineThreadsafe(Loops.call(() -> log.add("ran")), loop);
+        CompletableFuture<Object> f = AsyncIO.runCoroutineThreadsafe(Script.call(() -> log.add("ran")), loop);
         f.cancel(false);
         loop.runUntilComplete(AsyncIO.sleep(0));
         assertThat(log).isEmpty();
@@ -117,11 +117,11 @@ class ThreadsafeTest {
 
     @Test
     void runInExecutorReturnsALoopFuture() {
-        Object r = loop.runUntilComplete(new Steps<>()
-                .then(in -> Steps.await(AsyncIO.getRunningLoop().runInExecutor(null, () -> Thread.currentThread().getName())))
+        Object r = loop.runUntilComplete(Script.steps()
+                .then(in -> Script.await(AsyncIO.getRunningLoop().runInExecutor(null, () -> Thread.currentThread().getName())))
                 .then(name -> {
                     assertThat((String) name).startsWith("jasyncio-executor-");
-                    return Steps.await(AsyncIO.getRunningLoop().runInExecutor(Runnable::run, () -> {
+                    return Script.await(AsyncIO.getRunningLoop().runInExecutor(Runnable::run, () -> {
                         throw new java.io.IOException("io");
                     }));
                 })
@@ -135,7 +135,7 @@ class ThreadsafeTest {
     void virtualTimeWaitsForWorkInFlight() {
         // a virtual clock must not jump past a timeout while an executor job is still running
         CountDownLatch release = new CountDownLatch(1);
-        Object r = loop.runUntilComplete(new Steps<>()
+        Object r = loop.runUntilComplete(Script.steps()
                 .then(in -> {
                     Future<String> job = AsyncIO.getRunningLoop().runInExecutor(null, () -> {
                         release.await();
@@ -143,7 +143,7 @@ class ThreadsafeTest {
                     });
                     AsyncIO.getRunningLoop().callLater(3600, () -> { });
                     new Thread(release::countDown).start();
-                    return Steps.await(job);
+                    return Script.await(job);
                 }));
         assertThat(r).isEqualTo("job");
         assertThat(loop.time()).isLessThan(3600);

@@ -11,30 +11,13 @@ import org.junit.jupiter.api.Test;
 class TimeoutTest {
     private final VirtualRun vr = new VirtualRun();
 
-    /** Awaits {@code c}; returns "value@t" or "ErrorName@t". */
-    private String outcome(java.util.function.Supplier<Coroutine<?>> body) {
-        String[] out = new String[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, body.get());
-            default -> {
-                try {
-                    out[0] = s.value() + "@" + vr.elapsed();
-                } catch (Throwable e) {
-                    out[0] = e.getClass().getSimpleName() + "@" + vr.elapsed();
-                }
-                yield null;
-            }
-        }));
-        return out[0];
-    }
-
     @Test
     void innerShorterTimeoutExpiresAloneOuterGoesOn() {
         // asyncio: inner timeout(1) in outer timeout(5): TimeoutError at 1 from the inner only;
         // inner.expired() True, outer.expired() False.
         Timeout[] t = new Timeout[2];
         List<String> log = new ArrayList<>();
-        String out = outcome(() -> {
+        String out = vr.outcome(() -> {
             t[0] = AsyncIO.timeout(5);
             t[1] = AsyncIO.timeout(1);
             return t[0].run(Script.of("body", s -> switch (s.pc) {
@@ -61,7 +44,7 @@ class TimeoutTest {
         // turns it into TimeoutError.
         Timeout[] t = new Timeout[2];
         List<String> log = new ArrayList<>();
-        String out = outcome(() -> {
+        String out = vr.outcome(() -> {
             t[0] = AsyncIO.timeout(1);
             t[1] = AsyncIO.timeout(5);
             return t[0].run(Script.of("body", s -> switch (s.pc) {
@@ -87,7 +70,7 @@ class TimeoutTest {
         // asyncio: timeout and an external cancel() in the same iteration: uncancel() leaves a
         // request, so CancelledError propagates instead of TimeoutError.
         Task<?>[] v = new Task<?>[1];
-        String out = outcome(() -> Script.of("main2", s -> switch (s.pc) {
+        String out = vr.outcome(() -> Script.of("main2", s -> switch (s.pc) {
             case 0 -> {
                 v[0] = AsyncIO.createTask(AsyncIO.timeout(1).run(AsyncIO.sleep(10)));
                 yield s.await(1, AsyncIO.sleep(0));
@@ -108,7 +91,7 @@ class TimeoutTest {
         // asyncio: timeout(None) then cm.reschedule(loop.time() + 2) -> TimeoutError at 2;
         // rescheduling an expired timeout fails.
         Timeout[] t = new Timeout[1];
-        String out = outcome(() -> {
+        String out = vr.outcome(() -> {
             t[0] = AsyncIO.timeout((java.time.Duration) null);
             return t[0].run(Script.of("body", s -> switch (s.pc) {
                 case 0 -> {
@@ -128,13 +111,13 @@ class TimeoutTest {
     @Test
     void deadlineInThePastExpiresOnTheNextIteration() {
         // asyncio: when <= loop.time() schedules the expiry with call_soon.
-        assertThat(outcome(() -> AsyncIO.timeoutAt(-1).run(AsyncIO.sleep(10)))).isEqualTo("TimeoutError@0.0");
+        assertThat(vr.outcome(() -> AsyncIO.timeoutAt(-1).run(AsyncIO.sleep(10)))).isEqualTo("TimeoutError@0.0");
     }
 
     @Test
     void finishingInTimeLeavesTheScopeUnexpired() {
         Timeout[] t = new Timeout[1];
-        assertThat(outcome(() -> {
+        assertThat(vr.outcome(() -> {
             t[0] = AsyncIO.timeout(2);
             return t[0].run(AsyncIO.sleep(1, "ok"));
         })).isEqualTo("ok@1.0");
@@ -146,7 +129,7 @@ class TimeoutTest {
     void aTimeoutIsEnteredOnce() {
         // asyncio: RuntimeError('Timeout has already been entered').
         Timeout[] t = new Timeout[1];
-        assertThat(outcome(() -> {
+        assertThat(vr.outcome(() -> {
             t[0] = AsyncIO.timeout(2);
             return Script.of("twice", s -> switch (s.pc) {
                 case 0 -> s.await(1, t[0].run(AsyncIO.sleep(0)));
@@ -173,7 +156,7 @@ class TimeoutTest {
         // starts only once the scope is entered (the Java body is called then, not at run()).
         Timeout[] t = new Timeout[1];
         List<String> log = new ArrayList<>();
-        assertThat(outcome(() -> {
+        assertThat(vr.outcome(() -> {
             t[0] = AsyncIO.timeout(1);
             Coroutine<Void> c = t[0].run(() -> {
                 log.add("body made, when=" + t[0].when());
@@ -188,19 +171,19 @@ class TimeoutTest {
 
     @Test
     void aBodyThatEndsInTimeGivesItsResult() {
-        assertThat(outcome(() -> AsyncIO.timeout(5).run(() -> AsyncIO.sleep(2, "ok")))).isEqualTo("ok@2.0");
+        assertThat(vr.outcome(() -> AsyncIO.timeout(5).run(() -> AsyncIO.sleep(2, "ok")))).isEqualTo("ok@2.0");
     }
 
     @Test
     void aBodyThatReturnsNullFailsClearly() {
-        assertThat(outcome(() -> AsyncIO.timeout(5).run(() -> null))).isEqualTo("NullPointerException@0.0");
+        assertThat(vr.outcome(() -> AsyncIO.timeout(5).run(() -> null))).isEqualTo("NullPointerException@0.0");
     }
 
     @Test
     void aBodyThatThrowsFailsTheScopeAfterLeavingIt() {
         // asyncio: an exception raised inside `async with timeout(...)` leaves the scope and propagates.
         Timeout[] t = new Timeout[1];
-        assertThat(outcome(() -> {
+        assertThat(vr.outcome(() -> {
             t[0] = AsyncIO.timeout(5);
             return t[0].run(() -> {
                 throw new java.io.IOException("no body");

@@ -1,6 +1,7 @@
 package io.jasyncio;
 
 import static io.jasyncio.VirtualRun.after;
+import static io.jasyncio.VirtualRun.cancelAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -17,25 +18,9 @@ import org.junit.jupiter.api.Test;
 class WaitForTest {
     private final VirtualRun vr = new VirtualRun();
 
-    /** Runs {@code body} under waitFor in a main coroutine; returns "value@t" or "Error@t". */
+    /** Awaits waitFor(aw, timeout) in a main coroutine; returns "value@t" or "Error@t". */
     private String outcome(Awaitable<?> aw, double timeout) {
-        return outcome(AsyncIO.waitFor(aw, timeout));
-    }
-
-    private String outcome(Coroutine<?> waiting) {
-        String[] out = new String[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, waiting);
-            default -> {
-                try {
-                    out[0] = s.value() + "@" + vr.elapsed();
-                } catch (Throwable e) {
-                    out[0] = e.getClass().getSimpleName() + "@" + vr.elapsed();
-                }
-                yield null;
-            }
-        }));
-        return out[0];
+        return vr.outcome(AsyncIO.waitFor(aw, timeout));
     }
 
     @Test
@@ -128,23 +113,9 @@ class WaitForTest {
         // asyncio: _cancel_and_wait: the task gets to clean up (0.5 s) before TimeoutError.
         List<String> log = new ArrayList<>();
         Task<?>[] slow = new Task<?>[1];
-        String out = outcome(Script.of("main", s -> switch (s.pc) {
+        String out = vr.outcome(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
-                slow[0] = AsyncIO.createTask(Script.of("slow", c -> switch (c.pc) {
-                    case 0 -> c.await(1, AsyncIO.sleep(10));
-                    case 1 -> {
-                        try {
-                            yield c.value();
-                        } catch (CancelledError e) {
-                            yield c.await(2, AsyncIO.sleep(0.5));
-                        }
-                    }
-                    default -> {
-                        c.value();
-                        log.add("cleaned up at " + vr.elapsed());
-                        throw new CancelledError();
-                    }
-                }));
+                slow[0] = AsyncIO.createTask(cleansUpForHalfASecond(log, false));
                 yield s.await(1, AsyncIO.sleep(1));
             }
             case 1 -> {
@@ -157,17 +128,12 @@ class WaitForTest {
         assertThat(log).containsExactly("cleaned up at 1.5");
     }
 
-    @Test
-    void innerFinishingExactlyAtTheTimeoutTimesOut() {
-        // asyncio 3.12+: the timeout's timer is scheduled (on entering the scope) before the inner
-        // sleep's timer; equal deadlines fire in FIFO order, so the timeout wins: TimeoutError.
-        assertThat(outcome(AsyncIO.sleep(1, "r"), 1)).isEqualTo("TimeoutError@1.0");
-    }
-
-    @Test
-    void innerThatCleansUpBeforeStoppingIsWaitedFor() {
-        // asyncio: "waits until the task is really cancelled": cleanup of 0.5 s -> TimeoutError at 1.5.
-        Coroutine<String> slow = Script.of("slow", c -> switch (c.pc) {
+    /**
+     * Sleeps 10 s; cancelled, it cleans up for 0.5 s and logs "cleaned up at t", then lets the
+     * cancellation go on, or suppresses it and returns "suppressed".
+     */
+    private Coroutine<String> cleansUpForHalfASecond(List<String> log, boolean suppress) {
+        return Script.of("slow", c -> switch (c.pc) {
             case 0 -> c.await(1, AsyncIO.sleep(10));
             case 1 -> {
                 try {
@@ -178,10 +144,28 @@ class WaitForTest {
             }
             default -> {
                 c.value();
+                log.add("cleaned up at " + vr.elapsed());
+                if (suppress) {
+                    yield "suppressed";
+                }
                 throw new CancelledError();
             }
         });
-        assertThat(outcome(slow, 1)).isEqualTo("TimeoutError@1.5");
+    }
+
+    @Test
+    void innerFinishingExactlyAtTheTimeoutTimesOut() {
+        // asyncio 3.12+: the timeout's timer is scheduled (on entering the scope) before the inner
+        // sleep's timer; equal deadlines fire in FIFO order, so the timeout wins: TimeoutError.
+        assertThat(outcome(AsyncIO.sleep(1, "r"), 1)).isEqualTo("TimeoutError@1.0");
+    }
+
+    @Test
+    void innerThatCleansUpBeforeStoppingIsWaitedFor() {
+        // asyncio: "waits until the task is really cancelled": cleanup of 0.5 s -> TimeoutError at 1.5.
+        List<String> log = new ArrayList<>();
+        assertThat(outcome(cleansUpForHalfASecond(log, false), 1)).isEqualTo("TimeoutError@1.5");
+        assertThat(log).containsExactly("cleaned up at 1.5");
     }
 
     @Test
@@ -190,8 +174,8 @@ class WaitForTest {
         // exits without an exception, so wait_for returns 'suppressed' (at 1.5); the task's
         // cancellation count is back to 0 (uncancel).
         int[] cancelling = {-1};
-        String out = outcome(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.waitFor(stubborn(), 1));
+        String out = vr.outcome(Script.of("main", s -> switch (s.pc) {
+            case 0 -> s.await(1, AsyncIO.waitFor(cleansUpForHalfASecond(new ArrayList<>(), true), 1));
             default -> {
                 Object v = s.value();
                 cancelling[0] = AsyncIO.currentTask().cancelling();
@@ -206,27 +190,10 @@ class WaitForTest {
     void innerTaskSuppressingCancellationReturnsItsValue() {
         // asyncio: same with a task: cancelling the awaiting task cancels the inner task, which
         // completes normally; the value is returned.
-        assertThat(outcome(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.waitFor(AsyncIO.createTask(stubborn()), 1));
+        assertThat(vr.outcome(Script.of("main", s -> switch (s.pc) {
+            case 0 -> s.await(1, AsyncIO.waitFor(AsyncIO.createTask(cleansUpForHalfASecond(new ArrayList<>(), true)), 1));
             default -> s.value();
         }))).isEqualTo("suppressed@1.5");
-    }
-
-    private Coroutine<String> stubborn() {
-        return Script.of("stubborn", c -> switch (c.pc) {
-            case 0 -> c.await(1, AsyncIO.sleep(10));
-            case 1 -> {
-                try {
-                    yield c.value();
-                } catch (CancelledError e) {
-                    yield c.await(2, AsyncIO.sleep(0.5));
-                }
-            }
-            default -> {
-                c.value();
-                yield "suppressed";
-            }
-        });
     }
 
     @Test
@@ -234,31 +201,15 @@ class WaitForTest {
         // asyncio: if wait_for itself is cancelled, aw is cancelled too; the caller sees
         // CancelledError (the timeout did not expire).
         Task<?>[] t = new Task<?>[2];
-        String[] out = new String[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                t[0] = AsyncIO.createTask(after(10, "inner"));
-                t[1] = AsyncIO.createTask(Script.of("caller", c -> switch (c.pc) {
-                    case 0 -> c.await(1, AsyncIO.waitFor(t[0], 5));
-                    default -> c.value();
-                }));
-                yield s.await(1, AsyncIO.sleep(1));
-            }
-            case 1 -> {
-                s.value();
-                t[1].cancel();
-                yield s.await(2, t[1]);
-            }
-            default -> {
-                try {
-                    s.value();
-                } catch (CancelledError e) {
-                    out[0] = "CancelledError@" + vr.elapsed();
-                }
-                yield null;
-            }
-        }));
-        assertThat(out[0]).isEqualTo("CancelledError@1.0");
+        String out = vr.outcome(() -> {
+            t[0] = AsyncIO.createTask(after(10, "inner"));
+            t[1] = AsyncIO.createTask(Script.of("caller", c -> switch (c.pc) {
+                case 0 -> c.await(1, AsyncIO.waitFor(t[0], 5));
+                default -> c.value();
+            }));
+            return cancelAfter(1, t[1]);
+        });
+        assertThat(out).isEqualTo("CancelledError@1.0");
         assertThat(t[0].cancelled()).isTrue();
         assertThat(t[1].cancelled()).isTrue();
     }
@@ -266,7 +217,7 @@ class WaitForTest {
     @Test
     void timeoutOnATaskCancelsTheTask() {
         Task<?>[] t = new Task<?>[1];
-        assertThat(outcome(Script.of("main", s -> switch (s.pc) {
+        assertThat(vr.outcome(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
                 t[0] = AsyncIO.createTask(after(10, "x"));
                 yield s.await(1, AsyncIO.waitFor(t[0], 2));
@@ -285,14 +236,14 @@ class WaitForTest {
 
     @Test
     void noTimeoutWaitsAsLongAsItTakes() {
-        assertThat(outcome(AsyncIO.waitFor(after(5000, "late")))).isEqualTo("late@5000.0");
-        assertThat(new WaitForTest().outcome(AsyncIO.waitFor(after(7, "d"), (Duration) null))).isEqualTo("d@7.0");
+        assertThat(vr.outcome(AsyncIO.waitFor(after(5000, "late")))).isEqualTo("late@5000.0");
+        assertThat(new VirtualRun().outcome(AsyncIO.waitFor(after(7, "d"), (Duration) null))).isEqualTo("d@7.0");
     }
 
     @Test
     void durationOverload() {
-        assertThat(outcome(AsyncIO.waitFor(after(2, "x"), Duration.ofMillis(1500)))).isEqualTo("TimeoutError@1.5");
-        assertThat(new WaitForTest().outcome(AsyncIO.waitFor(after(1, "x"), Duration.ofMillis(1500))))
+        assertThat(vr.outcome(AsyncIO.waitFor(after(2, "x"), Duration.ofMillis(1500)))).isEqualTo("TimeoutError@1.5");
+        assertThat(new VirtualRun().outcome(AsyncIO.waitFor(after(1, "x"), Duration.ofMillis(1500))))
                 .isEqualTo("x@1.0");
     }
 
@@ -311,7 +262,7 @@ class WaitForTest {
             return 1;
         }), 1);
         assertThat(started[0]).isFalse();
-        assertThat(outcome(c)).isEqualTo("1@0.0");
+        assertThat(vr.outcome(c)).isEqualTo("1@0.0");
         assertThat(started[0]).isTrue();
     }
 
@@ -321,39 +272,23 @@ class WaitForTest {
         // cycle the caller is cancelled: the caller is cancelled and does not run on.
         boolean[] reachedEnd = {false};
         Task<?>[] t = new Task<?>[2];
-        String[] out = new String[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                t[0] = AsyncIO.createTask(Script.of("inner", i -> "done"));
-                t[1] = AsyncIO.createTask(Script.of("waitForCoro", w -> switch (w.pc) {
-                    case 0 -> w.await(1, AsyncIO.waitFor(t[0], 100));
-                    case 1 -> {
-                        w.value();
-                        yield w.await(2, AsyncIO.sleep(1));
-                    }
-                    default -> {
-                        w.value();
-                        reachedEnd[0] = true;
-                        yield null;
-                    }
-                }));
-                yield s.await(1, AsyncIO.sleep(0));
-            }
-            case 1 -> {
-                s.value();
-                t[1].cancel();
-                yield s.await(2, t[1]);
-            }
-            default -> {
-                try {
-                    s.value();
-                } catch (CancelledError e) {
-                    out[0] = "cancelled";
+        String out = vr.outcome(() -> {
+            t[0] = AsyncIO.createTask(Script.of("inner", i -> "done"));
+            t[1] = AsyncIO.createTask(Script.of("waitForCoro", w -> switch (w.pc) {
+                case 0 -> w.await(1, AsyncIO.waitFor(t[0], 100));
+                case 1 -> {
+                    w.value();
+                    yield w.await(2, AsyncIO.sleep(1));
                 }
-                yield null;
-            }
-        }));
-        assertThat(out[0]).isEqualTo("cancelled");
+                default -> {
+                    w.value();
+                    reachedEnd[0] = true;
+                    yield null;
+                }
+            }));
+            return cancelAfter(0, t[1]);
+        });
+        assertThat(out).isEqualTo("CancelledError@0.0");
         assertThat(t[0].result()).isEqualTo("done");
         assertThat(reachedEnd[0]).isFalse();
     }
@@ -361,7 +296,7 @@ class WaitForTest {
     @Test
     void exceptionRaisedWhileCancellingPropagatesInsteadOfTimeout() {
         // asyncio test_wait_for_reraises_exception_during_cancellation: FooException, not TimeoutError.
-        assertThat(outcome(Script.of("main", s -> switch (s.pc) {
+        assertThat(vr.outcome(Script.of("main", s -> switch (s.pc) {
             case 0 -> s.await(1, AsyncIO.waitFor(AsyncIO.createTask(Script.of("inner", i -> switch (i.pc) {
                 case 0 -> i.await(1, AsyncIO.sleep(2));
                 default -> {

@@ -151,41 +151,20 @@ class WaitTasksTest {
     void emptyInputFails() {
         // asyncio: ValueError('Set of Tasks/Futures is empty.'), raised when awaited.
         Coroutine<WaitResult<Object>> w = AsyncIO.waitTasks(List.of());
-        Throwable[] err = new Throwable[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, w);
-            default -> {
-                try {
-                    s.value();
-                } catch (IllegalArgumentException e) {
-                    err[0] = e;
-                }
-                yield null;
-            }
-        }));
-        assertThat(err[0]).hasMessage("Set of Tasks/Futures is empty.");
+        assertThat(vr.failure(() -> w)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Set of Tasks/Futures is empty.");
     }
 
     @Test
     void bareCoroutinesAreRejectedWithAHintToCreateTasks() {
         // asyncio 3.11+: TypeError('Passing coroutines is forbidden, use tasks explicitly.').
-        Throwable[] err = new Throwable[1];
         boolean[] ran = {false};
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.waitTasks(List.of(Script.of("work", w -> {
-                ran[0] = true;
-                return 1;
-            }))));
-            default -> {
-                try {
-                    s.value();
-                } catch (IllegalArgumentException e) {
-                    err[0] = e;
-                }
-                yield null;
-            }
-        }));
-        assertThat(err[0]).hasMessageContaining("Passing coroutines is forbidden")
+        Throwable err = vr.failure(() -> AsyncIO.waitTasks(List.of(Script.of("work", w -> {
+            ran[0] = true;
+            return 1;
+        }))));
+        assertThat(err).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Passing coroutines is forbidden")
                 .hasMessageContaining("createTask(");
         assertThat(ran[0]).isFalse();
     }
@@ -234,19 +213,11 @@ class WaitTasksTest {
         // asyncio test_wait_really_done: a finishes one iteration before b, yet by the time the
         // waiting task resumes both are done.
         Task<?>[] t = new Task<?>[2];
-        Object[] r = new Object[1];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                t[0] = AsyncIO.createTask(yields(1));
-                t[1] = AsyncIO.createTask(yields(2));
-                yield s.await(1, AsyncIO.createTask(AsyncIO.waitTasks(List.of(t[1], t[0]), ReturnWhen.FIRST_COMPLETED)));
-            }
-            default -> {
-                r[0] = s.value();
-                yield null;
-            }
-        }));
-        WaitResult<?> result = (WaitResult<?>) r[0];
+        WaitResult<?> result = (WaitResult<?>) vr.result(() -> {
+            t[0] = AsyncIO.createTask(yields(1));
+            t[1] = AsyncIO.createTask(yields(2));
+            return AsyncIO.createTask(AsyncIO.waitTasks(List.of(t[1], t[0]), ReturnWhen.FIRST_COMPLETED));
+        });
         assertThat(new ArrayList<Object>(result.done())).containsExactlyInAnyOrder(t[0], t[1]);
         assertThat(result.pending()).isEmpty();
     }

@@ -35,14 +35,26 @@ public final class Frame<T> extends Coroutine<T> {
     /** The body of one {@code @Async} method: a non-capturing lambda on the host's static body method. */
     @FunctionalInterface
     public interface Body {
+        /**
+         * Runs the rewritten method from the await site in {@code frame.state}.
+         * @param frame the frame of the call
+         * @return the result, or {@link Frame#SUSPEND}
+         * @throws Throwable the failure of the method
+         */
         Object resume(Frame<?> frame) throws Throwable;
     }
 
     /** 0 = not started; k &gt; 0 = suspended at await site k. Written by the body only. */
     public int state;
-    public Object r0, r1;
+    /** The first reference slot kept in a field. */
+    public Object r0;
+    /** The second reference slot kept in a field. */
+    public Object r1;
+    /** The primitive slot kept in a field. */
     public long p0;
+    /** The reference slots beyond the inline ones, or null. */
     public Object[] rx;
+    /** The primitive slots beyond the inline one, or null. */
     public long[] px;
 
     private final Body body;
@@ -62,6 +74,8 @@ public final class Frame<T> extends Coroutine<T> {
     /**
      * Called from the {@code <clinit>} of every rewritten class: fails class initialisation
      * with a clear message when the class was rewritten for another contract version.
+     * @param version the contract version the class was rewritten for
+     * @param className the binary name of the rewritten class
      */
     public static void checkContract(int version, String className) {
         if (version != CONTRACT_VERSION) {
@@ -77,17 +91,33 @@ public final class Frame<T> extends Coroutine<T> {
      * @param site "binary.class.Name\0method\0SourceFile.java\0L0,L1,...,Ln": L0 is the
      *             method's first line, Lk the line of await site k (-1 when unknown); an
      *             interned constant, parsed only when a stack is asked for
+     * @param <T> the type of the result
+     * @param body the static body method of the rewritten method, as a lambda
+     * @param refSlots how many reference slots the method keeps across its awaits
+     * @param primSlots how many primitive slots the method keeps across its awaits
+     * @return the new frame
      */
     public static <T> Frame<T> create(Body body, String site, int refSlots, int primSlots) {
         return new Frame<>(body, site, refSlots, primSlots);
     }
 
-    /** An await site: the value now, its failure thrown now, or {@link #SUSPEND}. */
+    /**
+     * An await site: the value now, its failure thrown now, or {@link #SUSPEND}.
+     * @param awaitable what the site awaits
+     * @param frame the frame of the running call
+     * @return the value, or {@link #SUSPEND}
+     * @throws Throwable the failure of {@code awaitable} when it already failed
+     */
     public static Object await(Object awaitable, Frame<?> frame) throws Throwable {
         return frame.awaitStep(awaitable);
     }
 
-    /** At the resume of an await site: the awaited value, or its failure thrown. */
+    /**
+     * At the resume of an await site: the awaited value, or its failure thrown.
+     * @param frame the frame of the running call
+     * @return the awaited value
+     * @throws Throwable the failure of the awaited awaitable
+     */
     public static Object result(Frame<?> frame) throws Throwable {
         return frame.awaitResult();
     }

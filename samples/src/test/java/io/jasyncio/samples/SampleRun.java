@@ -14,10 +14,10 @@ import java.util.TimeZone;
  * the virtual wall clock pinned to 2026-01-01T09:00:00 UTC, and returns what it printed, each
  * line stamped with the virtual time of the loop running in the printing thread.
  */
-final class VirtualRun {
+final class SampleRun {
     static final String START = "2026-01-01T09:00:00Z";
 
-    private VirtualRun() {
+    private SampleRun() {
     }
 
     static List<String> of(Sample sample) {
@@ -25,7 +25,7 @@ final class VirtualRun {
         TimeZone zone = TimeZone.getDefault();
         String clock = System.getProperty("jasyncio.clock");
         String start = System.getProperty("jasyncio.clock.start");
-        TimedLines lines = new TimedLines(VirtualRun::loopTime);
+        TimedLines lines = new TimedLines(SampleRun::loopTime);
         List<String> result = new ArrayList<>();
         try {
             TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
