@@ -132,15 +132,25 @@ public final class Frame<T> extends Coroutine<T> {
         return FrameSite.location(site, state);
     }
 
-    /** The body called {@link #await}: the Java stack frame below that call is the body's, at the await's line. */
+    /**
+     * The body's frame on the Java stack, at the line of the await that is running: the innermost
+     * frame that is not await plumbing (this class, or the runtime's {@code io.jasyncio} classes
+     * between {@link #await} and here).
+     */
     @Override
     protected StackTraceElement runningLocation() {
-        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
-                .dropWhile(f -> f.getDeclaringClass() != Frame.class || !f.getMethodName().equals("await"))
-                .skip(1)
+        return WALKER.walk(frames -> frames
+                .filter(f -> !isPlumbing(f.getDeclaringClass()))
                 .findFirst()
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .orElse(null));
+    }
+
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    private static boolean isPlumbing(Class<?> c) {
+        return c == Frame.class || c.getClassLoader() == Coroutine.class.getClassLoader()
+                && c.getPackageName().equals(Coroutine.class.getPackageName());
     }
 
     /** A frame is created by its {@code @Async} method (the factory): it takes that method's name. */
