@@ -23,128 +23,87 @@ final class SocketOps {
     static Future<Integer> recvInto(EventLoop loop, SocketChannel ch, ByteBuffer buf) {
         checkNonBlocking(ch);
         Objects.requireNonNull(buf, "buffer");
-        Future<Integer> fut = loop.createFuture();
-        try {
+        return whenReady(loop, ch, true, fut -> {
             int n = ch.read(buf);
             if (n != 0 || !buf.hasRemaining()) {
                 fut.setResult(n);
-                return fut;
+                return true;
             }
-        } catch (IOException e) {
-            fut.setException(e);
-            return fut;
-        }
-        Handle[] handle = new Handle[1];
-        handle[0] = loop.io.watch(ch, true, () -> {
-            if (fut.done()) {
-                return;
-            }
-            try {
-                int n = ch.read(buf);
-                if (n != 0) {
-                    fut.setResult(n);
-                }
-            } catch (IOException e) {
-                fut.setException(e);
-            }
+            return false;
         });
-        fut.addDoneCallback(f -> loop.io.unwatch(ch, true, handle[0]));
-        return fut;
     }
 
     static Future<Void> sendAll(EventLoop loop, SocketChannel ch, ByteBuffer buf) {
         checkNonBlocking(ch);
         Objects.requireNonNull(buf, "buffer");
-        Future<Void> fut = loop.createFuture();
-        try {
+        return whenReady(loop, ch, false, fut -> {
             ch.write(buf);
             if (!buf.hasRemaining()) {
                 fut.setResult(null);
-                return fut;
+                return true;
             }
-        } catch (IOException e) {
-            fut.setException(e);
-            return fut;
-        }
-        Handle[] handle = new Handle[1];
-        handle[0] = loop.io.watch(ch, false, () -> {
-            if (fut.done()) {
-                return;
-            }
-            try {
-                ch.write(buf);
-                if (!buf.hasRemaining()) {
-                    fut.setResult(null);
-                }
-            } catch (IOException e) {
-                fut.setException(e);
-            }
+            return false;
         });
-        fut.addDoneCallback(f -> loop.io.unwatch(ch, false, handle[0]));
-        return fut;
     }
 
     static Future<Void> connect(EventLoop loop, SocketChannel ch, SocketAddress address) {
         checkNonBlocking(ch);
         Objects.requireNonNull(address, "address");
-        Future<Void> fut = loop.createFuture();
-        try {
-            if (ch.connect(address)) {
+        return whenReady(loop, ch, false, fut -> {
+            if (ch.isConnectionPending() ? ch.finishConnect() : ch.connect(address)) {
                 fut.setResult(null);
-                return fut;
+                return true;
             }
-        } catch (IOException | RuntimeException e) {
-            fut.setException(e);
-            return fut;
-        }
-        Handle[] handle = new Handle[1];
-        handle[0] = loop.io.watch(ch, false, () -> {
-            if (fut.done()) {
-                return;
-            }
-            try {
-                if (ch.finishConnect()) {
-                    fut.setResult(null);
-                }
-            } catch (IOException e) {
-                fut.setException(e);
-            }
+            return false;
         });
-        fut.addDoneCallback(f -> loop.io.unwatch(ch, false, handle[0]));
-        return fut;
     }
 
     static Future<SocketChannel> accept(EventLoop loop, ServerSocketChannel server) {
         checkNonBlocking(server);
-        Future<SocketChannel> fut = loop.createFuture();
-        try {
+        return whenReady(loop, server, true, fut -> {
             SocketChannel ch = server.accept();
-            if (ch != null) {
-                ch.configureBlocking(false);
-                fut.setResult(ch);
-                return fut;
+            if (ch == null) {
+                return false;
             }
-        } catch (IOException e) {
-            fut.setException(e);
+            ch.configureBlocking(false);
+            fut.setResult(ch);
+            return true;
+        });
+    }
+
+    /** One try of an operation: completes {@code fut} and returns true, or returns false (not ready). */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        boolean tryOnce(Future<T> fut) throws IOException;
+    }
+
+    /**
+     * Tries {@code attempt} at once and, while the channel is not ready, again on each readiness
+     * ({@code read}: readable or acceptable, else writable or connectable). The future's done
+     * callback removes the watch, whatever completed it; a readiness that comes after the future
+     * is done (cancelled, say) touches nothing.
+     */
+    private static <T> Future<T> whenReady(EventLoop loop, SelectableChannel ch, boolean read, Attempt<T> attempt) {
+        Future<T> fut = loop.createFuture();
+        if (tryOnce(fut, attempt)) {
             return fut;
         }
-        Handle[] handle = new Handle[1];
-        handle[0] = loop.io.watch(server, true, () -> {
-            if (fut.done()) {
-                return;
-            }
-            try {
-                SocketChannel ch = server.accept();
-                if (ch != null) {
-                    ch.configureBlocking(false);
-                    fut.setResult(ch);
-                }
-            } catch (IOException e) {
-                fut.setException(e);
+        Handle handle = loop.io.watch(ch, read, () -> {
+            if (!fut.done()) {
+                tryOnce(fut, attempt);
             }
         });
-        fut.addDoneCallback(f -> loop.io.unwatch(server, true, handle[0]));
+        fut.addDoneCallback(f -> loop.io.unwatch(ch, read, handle));
         return fut;
+    }
+
+    private static <T> boolean tryOnce(Future<T> fut, Attempt<T> attempt) {
+        try {
+            return attempt.tryOnce(fut);
+        } catch (IOException | RuntimeException e) {
+            fut.setException(e);
+            return true;
+        }
     }
 
     static void checkNonBlocking(SelectableChannel ch) {
