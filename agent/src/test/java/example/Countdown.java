@@ -18,9 +18,16 @@ import java.io.PrintStream;
  * Compiled by plain javac; only the rewriter (agent, install() or plugin) makes it work.
  */
 public class Countdown {
-    public static final String EXPECTED = String.join("\n",
-            "a 3 at 1.0", "b 2 at 1.5", "a 2 at 2.0", "b 1 at 3.0", "a 1 at 3.0",
-            "caught boom at 3.5", "sum 9 at 3.5", "");
+    public static final String EXPECTED = String.join(
+            "\n",
+            "a 3 at 1.0",
+            "b 2 at 1.5",
+            "a 2 at 2.0",
+            "b 1 at 3.0",
+            "a 1 at 3.0",
+            "caught boom at 3.5",
+            "sum 9 at 3.5",
+            "");
 
     private final String name;
     private final PrintStream out;

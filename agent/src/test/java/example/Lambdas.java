@@ -22,9 +22,17 @@ import java.io.PrintStream;
  * only async code is lambdas without any await, which must be rewritten all the same.
  */
 public class Lambdas {
-    public static final String EXPECTED = String.join("\n",
-            "made, nothing ran", "lazy body ran", "a at 1.0", "b at 1.5", "ab 2",
-            "timeout at 2.5", "nested 12 at 3.5", "ref L at 3.5", "");
+    public static final String EXPECTED = String.join(
+            "\n",
+            "made, nothing ran",
+            "lazy body ran",
+            "a at 1.0",
+            "b at 1.5",
+            "ab 2",
+            "timeout at 2.5",
+            "nested 12 at 3.5",
+            "ref L at 3.5",
+            "");
 
     private final String name = "L";
     private final PrintStream out;

@@ -11,8 +11,7 @@ import java.io.PrintStream;
  * {@code Coroutine}. They are async lambdas all the same, so their bodies run when awaited.
  */
 final class LazyBodies {
-    private LazyBodies() {
-    }
+    private LazyBodies() {}
 
     static AsyncSupplier<Void> printer(PrintStream out, String line) {
         return () -> {

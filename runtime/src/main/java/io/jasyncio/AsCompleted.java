@@ -37,6 +37,7 @@ public final class AsCompleted<T> implements Iterable<Coroutine<T>>, Iterator<Co
     private static final Object TIMEOUT = new Object();
     /** Completed futures in completion order, or TIMEOUT. */
     private final ArrayDeque<Object> done = new ArrayDeque<>();
+
     private final ArrayDeque<Future<Boolean>> getters = new ArrayDeque<>();
     private final Set<Future<T>> todo;
     private final Consumer<Future<T>> onCompletion = this::handleCompletion;
@@ -172,8 +173,8 @@ public final class AsCompleted<T> implements Iterable<Coroutine<T>>, Iterator<Co
         @SuppressWarnings("unchecked")
         public Future<T> next() {
             if (todoLeft == 0 || done.isEmpty()) {
-                throw new NoSuchElementException(todoLeft == 0 ? "no futures left"
-                        : "no future is done yet: await hasNext() first");
+                throw new NoSuchElementException(
+                        todoLeft == 0 ? "no futures left" : "no future is done yet: await hasNext() first");
             }
             todoLeft--;
             Object f = done.poll();

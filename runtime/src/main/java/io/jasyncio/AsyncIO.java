@@ -20,8 +20,7 @@ import java.util.function.Supplier;
  * <p>{@code await}/{@code done} are fixed (the rewriter matches their descriptors).
  */
 public final class AsyncIO {
-    private AsyncIO() {
-    }
+    private AsyncIO() {}
 
     /**
      * Waits for {@code awaitable} and returns its result, or rethrows its failure as is. Only
@@ -136,8 +135,10 @@ public final class AsyncIO {
         try {
             return EventLoop.withVirtualTime(Instant.parse(start));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("jasyncio.clock.start must be an ISO-8601 instant such as"
-                    + " 2026-01-01T09:00:00Z, got '" + start + "'", e);
+            throw new IllegalArgumentException(
+                    "jasyncio.clock.start must be an ISO-8601 instant such as" + " 2026-01-01T09:00:00Z, got '" + start
+                            + "'",
+                    e);
         }
     }
 
@@ -199,8 +200,8 @@ public final class AsyncIO {
      * suspending leaves a task that is done when {@code createTask} returns, never scheduled.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Task<?> eagerTaskFactory(EventLoop loop, Coroutine<?> coro, String name, Context context,
-            Boolean eagerStart) {
+    public static Task<?> eagerTaskFactory(
+            EventLoop loop, Coroutine<?> coro, String name, Context context, Boolean eagerStart) {
         return new Task(loop, coro, name, context, eagerStart == null || eagerStart);
     }
 
@@ -210,8 +211,8 @@ public final class AsyncIO {
      */
     public static TaskFactory createEagerTaskFactory(TaskFactory taskConstructor) {
         Objects.requireNonNull(taskConstructor, "taskConstructor");
-        return (loop, coro, name, context, eagerStart) -> taskConstructor.createTask(loop, coro, name, context,
-                eagerStart == null ? Boolean.TRUE : eagerStart);
+        return (loop, coro, name, context, eagerStart) ->
+                taskConstructor.createTask(loop, coro, name, context, eagerStart == null ? Boolean.TRUE : eagerStart);
     }
 
     /** asyncio.ensure_future: a future stays as it is; a coroutine is wrapped in a task of the running loop. */
@@ -372,7 +373,8 @@ public final class AsyncIO {
      * @return whether {@code method} is a coroutine function
      */
     public static boolean isCoroutineFunction(Method method) {
-        return method != null && method.isAnnotationPresent(Async.class)
+        return method != null
+                && method.isAnnotationPresent(Async.class)
                 && Coroutine.class.isAssignableFrom(method.getReturnType());
     }
 
@@ -530,8 +532,8 @@ public final class AsyncIO {
      * @param timeout the timeout in seconds, or null for none
      * @return a lazy coroutine of the done and pending sets
      */
-    public static <T> Coroutine<WaitResult<T>> waitTasks(Collection<? extends Awaitable<? extends T>> aws,
-            double timeout) {
+    public static <T> Coroutine<WaitResult<T>> waitTasks(
+            Collection<? extends Awaitable<? extends T>> aws, double timeout) {
         return new WaitTasks<>(aws, timeout, ReturnWhen.ALL_COMPLETED);
     }
 
@@ -542,8 +544,8 @@ public final class AsyncIO {
      * @param returnWhen when to return
      * @return a lazy coroutine of the done and pending sets
      */
-    public static <T> Coroutine<WaitResult<T>> waitTasks(Collection<? extends Awaitable<? extends T>> aws,
-            ReturnWhen returnWhen) {
+    public static <T> Coroutine<WaitResult<T>> waitTasks(
+            Collection<? extends Awaitable<? extends T>> aws, ReturnWhen returnWhen) {
         return new WaitTasks<>(aws, null, returnWhen);
     }
 
@@ -555,8 +557,8 @@ public final class AsyncIO {
      * @param returnWhen when to return
      * @return a lazy coroutine of the done and pending sets
      */
-    public static <T> Coroutine<WaitResult<T>> waitTasks(Collection<? extends Awaitable<? extends T>> aws,
-            double timeout, ReturnWhen returnWhen) {
+    public static <T> Coroutine<WaitResult<T>> waitTasks(
+            Collection<? extends Awaitable<? extends T>> aws, double timeout, ReturnWhen returnWhen) {
         return new WaitTasks<>(aws, timeout, returnWhen);
     }
 
@@ -572,8 +574,7 @@ public final class AsyncIO {
     }
 
     /** asyncio.as_completed(aws, timeout=...): awaits after the timeout raise {@link TimeoutError}. */
-    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<? extends T>> aws,
-            double timeout) {
+    public static <T> AsCompleted<T> asCompleted(Collection<? extends Awaitable<? extends T>> aws, double timeout) {
         return new AsCompleted<>(aws, timeout);
     }
 
@@ -603,7 +604,8 @@ public final class AsyncIO {
      * on every interface, port 0 picks a free port): each accepted connection runs
      * {@code handler} in a task of its own. The server is serving when the coroutine returns.
      */
-    public static Coroutine<Server> startServer(ClientHandler handler, String host, int port) throws java.io.IOException {
+    public static Coroutine<Server> startServer(ClientHandler handler, String host, int port)
+            throws java.io.IOException {
         return Streams.startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, true);
     }
 
@@ -611,8 +613,8 @@ public final class AsyncIO {
      * {@link #startServer(ClientHandler, String, int)} with the readers' buffer limit and whether
      * to start serving at once (asyncio's {@code limit=} and {@code start_serving=}).
      */
-    public static Coroutine<Server> startServer(ClientHandler handler, String host, int port, int limit,
-                                                boolean startServing) throws java.io.IOException {
+    public static Coroutine<Server> startServer(
+            ClientHandler handler, String host, int port, int limit, boolean startServing) throws java.io.IOException {
         return Streams.startServer(handler, host, port, limit, startServing);
     }
 

@@ -32,10 +32,12 @@ public class AsyncQueue<T> extends LoopBound {
     private final int maxsize;
     /** The items: a ring buffer from {@link #head} (subclasses order it their own way). */
     Object[] items;
+
     int head;
     int size;
     /** Futures of the waiting getters and putters, oldest first; null until someone first waits. */
     private ArrayDeque<Future<Void>> getters;
+
     private ArrayDeque<Future<Void>> putters;
     private int unfinishedTasks;
     private final Event finished = new Event();
@@ -250,7 +252,10 @@ public class AsyncQueue<T> extends LoopBound {
     /** Like asyncio's repr: {@code <AsyncQueue maxsize=2 _queue=[1, 2] _getters[1] _putters[1] tasks=2 shutdown>}. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("<").append(getClass().getSimpleName()).append(" maxsize=").append(maxsize);
+        StringBuilder sb = new StringBuilder("<")
+                .append(getClass().getSimpleName())
+                .append(" maxsize=")
+                .append(maxsize);
         if (size > 0) {
             sb.append(" _queue=").append(contents());
         }

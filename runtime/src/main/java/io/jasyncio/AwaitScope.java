@@ -49,7 +49,7 @@ abstract class AwaitScope<T> extends Coroutine<T> {
             aw = enter();
             entered = true;
         }
-        for (;;) {
+        for (; ; ) {
             Object v = null;
             if (aw != NOTHING) {
                 try {

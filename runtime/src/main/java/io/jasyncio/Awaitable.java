@@ -7,5 +7,4 @@ package io.jasyncio;
  *
  * @param <T> the type of the awaited value
  */
-public sealed interface Awaitable<T> permits Coroutine, Future {
-}
+public sealed interface Awaitable<T> permits Coroutine, Future {}

@@ -14,7 +14,12 @@ package io.jasyncio;
  * <p>Bound to the loop it is first waited on. Not thread-safe: use it from its loop's thread only.
  */
 public final class Barrier {
-    private enum State { FILLING, DRAINING, RESETTING, BROKEN }
+    private enum State {
+        FILLING,
+        DRAINING,
+        RESETTING,
+        BROKEN
+    }
 
     private final Condition cond = new Condition();
     private final int parties;
@@ -137,7 +142,8 @@ public final class Barrier {
                 }
                 pc = BLOCKED;
                 try {
-                    if (awaitStep(b.cond.waitFor(() -> b.state != State.DRAINING && b.state != State.RESETTING)) == SUSPEND) {
+                    if (awaitStep(b.cond.waitFor(() -> b.state != State.DRAINING && b.state != State.RESETTING))
+                            == SUSPEND) {
                         return SUSPEND;
                     }
                 } catch (Throwable e) {

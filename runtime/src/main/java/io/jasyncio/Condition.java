@@ -183,7 +183,7 @@ public final class Condition extends LoopBound implements Acquirable {
                     }
                 }
                 // the lock must be held again whatever happened: retry until an acquire succeeds
-                for (;;) {
+                for (; ; ) {
                     try {
                         if (awaitStep(c.acquire()) == SUSPEND) {
                             return SUSPEND;

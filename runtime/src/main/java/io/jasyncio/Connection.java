@@ -7,5 +7,4 @@ package io.jasyncio;
  * @param reader the incoming bytes
  * @param writer the outgoing bytes, and the connection's close
  */
-public record Connection(StreamReader reader, StreamWriter writer) {
-}
+public record Connection(StreamReader reader, StreamWriter writer) {}

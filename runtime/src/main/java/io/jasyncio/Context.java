@@ -24,6 +24,7 @@ public final class Context {
 
     /** The values; never mutated, replaced on every change. */
     Map<ContextVar<?>, Object> values;
+
     private boolean entered;
 
     /** An empty context (Python's {@code Context()}). */

@@ -12,8 +12,7 @@ final class ContextState {
     /** A {@link Task}, a {@link Handle} or a {@link Context}. */
     Object owner = new Context();
 
-    private ContextState() {
-    }
+    private ContextState() {}
 
     static ContextState current() {
         return STATE.get();

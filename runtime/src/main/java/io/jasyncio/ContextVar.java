@@ -104,7 +104,9 @@ public final class ContextVar<T> {
             throw new IllegalArgumentException(token + " was created in a different Context");
         }
         Map<ContextVar<?>, Object> c = Context.valuesOf(owner);
-        Context.replace(owner, token.oldValue == Token.MISSING ? Context.without(c, this) : Context.with(c, this, token.oldValue));
+        Context.replace(
+                owner,
+                token.oldValue == Token.MISSING ? Context.without(c, this) : Context.with(c, this, token.oldValue));
         token.used = true;
     }
 

@@ -86,8 +86,8 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             return awaitFuture(t, Future.fromCompletionStage(stage, t.loop));
         }
         Objects.requireNonNull(awaitable, "await(null): expected a Coroutine, a Future or a CompletionStage");
-        throw new IllegalArgumentException("cannot await " + awaitable.getClass().getName()
-                + ": expected a Coroutine, a Future or a CompletionStage");
+        throw new IllegalArgumentException("cannot await "
+                + awaitable.getClass().getName() + ": expected a Coroutine, a Future or a CompletionStage");
     }
 
     /** A done future's value (or its failure thrown, with this awaiter recorded), else park the task on it. */
@@ -152,9 +152,10 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /** Takes this fresh coroutine for task {@code t}; a used one fails clearly. */
     final void claim(Task<?> t) {
         if (task != null || caller == this) {
-            throw new IllegalStateException(caller == this
-                    ? "cannot reuse already awaited coroutine " + this
-                    : "coroutine is being awaited already: " + this);
+            throw new IllegalStateException(
+                    caller == this
+                            ? "cannot reuse already awaited coroutine " + this
+                            : "coroutine is being awaited already: " + this);
         }
         task = t;
         if (NeverAwaited.enabled) {
@@ -187,8 +188,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * values it kept across suspensions, so that a finished coroutine someone still references
      * keeps nothing else alive. A rewritten frame clears its slots; by default nothing.
      */
-    protected void releaseState() {
-    }
+    protected void releaseState() {}
 
     /** True once the coroutine ran to its end (returned or threw). */
     final boolean isFinished() {
@@ -230,6 +230,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     @Override
     public String toString() {
-        return "<coroutine object " + coroutineName() + " at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+        return "<coroutine object " + coroutineName() + " at 0x" + Integer.toHexString(System.identityHashCode(this))
+                + ">";
     }
 }

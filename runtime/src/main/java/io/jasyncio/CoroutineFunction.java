@@ -9,8 +9,7 @@ import java.lang.reflect.Modifier;
  * method reference to an {@code @Async} method, any {@link AsyncSupplier} or {@link AsyncFunction}).
  */
 final class CoroutineFunction {
-    private CoroutineFunction() {
-    }
+    private CoroutineFunction() {}
 
     static boolean test(Object fn) {
         if (fn instanceof Method m) {

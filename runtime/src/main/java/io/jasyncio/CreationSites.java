@@ -17,8 +17,7 @@ final class CreationSites {
 
     private static final Map<Future<?>, StackTraceElement[]> SITES = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private CreationSites() {
-    }
+    private CreationSites() {}
 
     /** Records the user code creating {@code f} now (runtime frames skipped). */
     static void record(Future<?> f) {

@@ -10,8 +10,7 @@ final class DebugWarnings {
     private static final System.Logger LOG = System.getLogger("io.jasyncio");
     static volatile Consumer<String> sink = message -> LOG.log(System.Logger.Level.WARNING, message);
 
-    private DebugWarnings() {
-    }
+    private DebugWarnings() {}
 
     static void warn(String message) {
         sink.accept(message);

@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DefaultExecutor {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
-    private DefaultExecutor() {
-    }
+    private DefaultExecutor() {}
 
     static ExecutorService create() {
         int threads = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
@@ -23,8 +22,8 @@ final class DefaultExecutor {
             t.setDaemon(true);
             return t;
         };
-        ThreadPoolExecutor ex = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), factory);
+        ThreadPoolExecutor ex =
+                new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
         ex.allowCoreThreadTimeOut(true);
         return ex;
     }

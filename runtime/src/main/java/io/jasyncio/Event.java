@@ -16,8 +16,7 @@ public final class Event extends LoopBound {
     ArrayDeque<Future<Boolean>> waiters;
 
     /** An event that is not set. */
-    public Event() {
-    }
+    public Event() {}
 
     /** True once {@link #set()} was called (and not {@link #clear() cleared} since). */
     public boolean isSet() {

@@ -48,6 +48,7 @@ public final class EventLoop {
     final Inbox inbox;
     /** The selector and the channels watched for I/O readiness. */
     final IoPoller io;
+
     private final TaskRegistry tasks = new TaskRegistry();
     private final ExecutorBridge executors = new ExecutorBridge(this);
     private volatile Thread thread;
@@ -64,6 +65,7 @@ public final class EventLoop {
     int inlineDepth;
     /** The context state of the thread running the loop (task steps and callbacks switch its owner). */
     ContextState contextState;
+
     private TaskFactory taskFactory;
 
     /** A loop on the system's monotonic clock. */
@@ -304,7 +306,7 @@ public final class EventLoop {
         contextState = ContextState.current();
         boolean interrupted = false;
         try {
-            for (;;) {
+            for (; ; ) {
                 interrupted |= runOnce();
                 if (stopping) {
                     break;
@@ -748,7 +750,8 @@ public final class EventLoop {
      * @param context what happened
      */
     public void defaultExceptionHandler(ExceptionContext context) {
-        StringBuilder sb = new StringBuilder(context.message() == null ? "Unhandled exception in event loop" : context.message());
+        StringBuilder sb =
+                new StringBuilder(context.message() == null ? "Unhandled exception in event loop" : context.message());
         if (context.future() != null) {
             sb.append("\nfuture: ").append(context.future());
         }

@@ -121,8 +121,7 @@ public class ExceptionGroup extends RuntimeException {
      * @param rest  the group of the other members, or null
      * @param <G>   the type of the parts
      */
-    public record Split<G extends Throwable>(G match, G rest) {
-    }
+    public record Split<G extends Throwable>(G match, G rest) {}
 
     /**
      * What is left of a group after {@link ExceptionGroup#handle}: handle more types, then

@@ -69,7 +69,8 @@ final class ExecutorBridge {
         ex.shutdown();
         try {
             if (!ex.awaitTermination(300, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING,
+                LOG.log(
+                        System.Logger.Level.WARNING,
                         "The default executor did not finish joining its threads within 300 seconds.");
             }
         } catch (InterruptedException e) {

@@ -4,8 +4,7 @@ import java.util.Objects;
 
 /** asyncio.ensure_future and the small future helpers the high-level API shares. */
 final class Futures {
-    private Futures() {
-    }
+    private Futures() {}
 
     /**
      * asyncio.ensure_future: a future is returned as is (when {@code loop} is given it must be

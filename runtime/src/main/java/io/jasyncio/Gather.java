@@ -17,8 +17,7 @@ import java.util.function.Consumer;
  * even with {@code returnExceptions=true}: the one of the last child in argument order.
  */
 final class Gather {
-    private Gather() {
-    }
+    private Gather() {}
 
     static <T> Future<List<T>> gather(boolean returnExceptions, List<? extends Awaitable<?>> aws) {
         Objects.requireNonNull(aws, "awaitables");
@@ -100,8 +99,10 @@ final class Gather {
                 for (Future<?> child : children) {
                     // a cancelled child's place holds a new CancelledError: its own error stays for
                     // whoever awaits the child (asyncio 3.14)
-                    results.add(child.cancelled() ? Futures.newCancelledError(child)
-                            : child.exception() != null ? child.exception() : child.result());
+                    results.add(
+                            child.cancelled()
+                                    ? Futures.newCancelledError(child)
+                                    : child.exception() != null ? child.exception() : child.result());
                 }
                 if (outer.cancelRequested) {
                     // A cancelled gather fails with CancelledError whatever returnExceptions says: the

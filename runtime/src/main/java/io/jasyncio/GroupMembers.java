@@ -12,8 +12,7 @@ import java.util.function.Predicate;
  * checks of their constructors, {@code split}, {@code subgroup} and the {@code handle} idiom.
  */
 final class GroupMembers {
-    private GroupMembers() {
-    }
+    private GroupMembers() {}
 
     /** The validated, unmodifiable members (asyncio's ExceptionGroup constructor checks). */
     static List<Throwable> check(String message, List<? extends Throwable> exceptions, boolean exceptionsOnly) {
@@ -105,7 +104,8 @@ final class GroupMembers {
             }
         }
         return new Throwable[] {
-            match.isEmpty() ? null : derive(group, match), rest.isEmpty() ? null : derive(group, rest)};
+            match.isEmpty() ? null : derive(group, match), rest.isEmpty() ? null : derive(group, rest)
+        };
     }
 
     /**
@@ -117,8 +117,8 @@ final class GroupMembers {
     static Predicate<Throwable> leavesOf(Class<? extends Throwable> type) {
         Objects.requireNonNull(type, "type");
         if (ExceptionGroup.class.isAssignableFrom(type) || BaseExceptionGroup.class.isAssignableFrom(type)) {
-            throw new IllegalArgumentException("expected the type of the members, not a group type: "
-                    + type.getName() + " (catch the group itself instead)");
+            throw new IllegalArgumentException("expected the type of the members, not a group type: " + type.getName()
+                    + " (catch the group itself instead)");
         }
         return t -> !isGroup(t) && type.isInstance(t);
     }
@@ -135,8 +135,8 @@ final class GroupMembers {
     }
 
     /** {@code handle(type, handler)} on {@code group}: the handled part goes to handler, leaf by leaf. */
-    static <E extends Throwable> ExceptionGroup.Unhandled handle(Throwable group, Class<E> type,
-            Consumer<? super E> handler) {
+    static <E extends Throwable> ExceptionGroup.Unhandled handle(
+            Throwable group, Class<E> type, Consumer<? super E> handler) {
         Predicate<Throwable> condition = leavesOf(type);
         Objects.requireNonNull(handler, "handler");
         if (group == null) {

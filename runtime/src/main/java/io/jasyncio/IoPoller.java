@@ -43,7 +43,8 @@ final class IoPoller {
             }
             if (writer != null) {
                 ops |= (ch.validOps() & SelectionKey.OP_CONNECT) != 0 && !isConnected(ch)
-                        ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE;
+                        ? SelectionKey.OP_CONNECT
+                        : SelectionKey.OP_WRITE;
             }
             return ops;
         }
@@ -78,7 +79,8 @@ final class IoPoller {
             throw new IllegalArgumentException("the channel is closed: " + ch);
         }
         if (ch.isBlocking()) {
-            throw new IllegalArgumentException("the channel is in blocking mode (configureBlocking(false) first): " + ch);
+            throw new IllegalArgumentException(
+                    "the channel is in blocking mode (configureBlocking(false) first): " + ch);
         }
         SelectionKey key = ch.keyFor(selector());
         Watch w = key != null && key.isValid() ? (Watch) key.attachment() : null;

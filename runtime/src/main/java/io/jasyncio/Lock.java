@@ -27,8 +27,7 @@ public final class Lock extends LoopBound implements Acquirable {
     ArrayDeque<Future<Boolean>> waiters;
 
     /** An unlocked lock. */
-    public Lock() {
-    }
+    public Lock() {}
 
     /** True while the lock is held. */
     public boolean locked() {

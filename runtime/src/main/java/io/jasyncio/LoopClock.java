@@ -42,7 +42,8 @@ final class LoopClock {
     /** Moves virtual time forward by {@code seconds}. */
     void advance(double seconds) {
         if (!virtual) {
-            throw new IllegalStateException("advanceTime() needs a loop with virtual time (EventLoop.withVirtualTime())");
+            throw new IllegalStateException(
+                    "advanceTime() needs a loop with virtual time (EventLoop.withVirtualTime())");
         }
         if (!(seconds >= 0)) {
             throw new IllegalArgumentException("cannot advance time by " + seconds + " seconds");

@@ -26,8 +26,7 @@ final class NeverAwaited {
     private static final Map<Coroutine<?>, Origin> TRACKED = new WeakHashMap<>();
     private static final Set<Origin> PENDING = ConcurrentHashMap.newKeySet();
 
-    private NeverAwaited() {
-    }
+    private NeverAwaited() {}
 
     /** A tracked coroutine: collected while still in {@link #PENDING} means never awaited. */
     private static final class Origin extends WeakReference<Coroutine<?>> {
@@ -71,7 +70,9 @@ final class NeverAwaited {
         while ((ref = QUEUE.poll()) != null) {
             Origin origin = (Origin) ref;
             if (PENDING.remove(origin)) {
-                StringBuilder sb = new StringBuilder("coroutine '").append(origin.name).append("' was never awaited")
+                StringBuilder sb = new StringBuilder("coroutine '")
+                        .append(origin.name)
+                        .append("' was never awaited")
                         .append("\nCoroutine created at (most recent call first):");
                 for (StackTraceElement e : origin.createdAt) {
                     sb.append("\n\tat ").append(e);
@@ -96,7 +97,9 @@ final class NeverAwaited {
 
     private static boolean isConstruction(StackTraceElement e, String coroutineClass) {
         String cls = e.getClassName();
-        return cls.equals(NeverAwaited.class.getName()) || cls.equals(Coroutine.class.getName())
-                || cls.equals(coroutineClass) || e.getMethodName().equals("<init>");
+        return cls.equals(NeverAwaited.class.getName())
+                || cls.equals(Coroutine.class.getName())
+                || cls.equals(coroutineClass)
+                || e.getMethodName().equals("<init>");
     }
 }

@@ -15,8 +15,7 @@ final class NeverRetrieved {
     private static final ReferenceQueue<Future<?>> QUEUE = new ReferenceQueue<>();
     private static final Set<Watch> WATCHED = ConcurrentHashMap.newKeySet();
 
-    private NeverRetrieved() {
-    }
+    private NeverRetrieved() {}
 
     private static final class Watch extends PhantomReference<Future<?>> {
         final Failure failure;
@@ -48,9 +47,11 @@ final class NeverRetrieved {
             Watch w = (Watch) ref;
             WATCHED.remove(w);
             if (!w.failure.retrieved) {
-                ExceptionContext context = new ExceptionContext((w.task ? "Task" : "Future")
-                        + " exception was never retrieved\nfuture: " + w.description
-                        + (w.createdAt == null ? "" : CreationSites.describe(w.createdAt)), w.failure.error);
+                ExceptionContext context = new ExceptionContext(
+                        (w.task ? "Task" : "Future")
+                                + " exception was never retrieved\nfuture: " + w.description
+                                + (w.createdAt == null ? "" : CreationSites.describe(w.createdAt)),
+                        w.failure.error);
                 if (w.loop.isClosed()) {
                     w.loop.defaultExceptionHandler(context);
                 } else {

@@ -4,8 +4,7 @@ package io.jasyncio;
 final class Pending {
     static final Object PENDING = new Pending();
 
-    private Pending() {
-    }
+    private Pending() {}
 
     @Override
     public String toString() {

@@ -36,7 +36,7 @@ abstract class ReadOp<T> extends Coroutine<T> {
                 reader.waitDone(w);
             }
         }
-        for (;;) {
+        for (; ; ) {
             Object r = attempt();
             if (r != AGAIN) {
                 return r;

@@ -22,7 +22,11 @@ import java.util.function.Supplier;
  * SIGINT handler.
  */
 public final class Runner implements AutoCloseable {
-    private enum State { CREATED, INITIALIZED, CLOSED }
+    private enum State {
+        CREATED,
+        INITIALIZED,
+        CLOSED
+    }
 
     private State state = State.CREATED;
     private final Boolean debug;
@@ -105,7 +109,8 @@ public final class Runner implements AutoCloseable {
         if (state == State.INITIALIZED) {
             return;
         }
-        EventLoop l = loopFactory == null ? AsyncIO.newEventLoop()
+        EventLoop l = loopFactory == null
+                ? AsyncIO.newEventLoop()
                 : Objects.requireNonNull(loopFactory.get(), "the loop factory returned null");
         if (debug != null) {
             l.setDebug(debug);

@@ -38,6 +38,7 @@ public final class Server implements AutoCloseable {
     private boolean closed;
     /** Futures of waitClosed() callers; null once the server is closed and its connections are gone. */
     private List<Future<Void>> waiters = new ArrayList<>();
+
     private Future<Void> servingForever;
 
     Server(EventLoop loop, List<ServerSocketChannel> channels, ClientHandler handler, int limit) throws IOException {
@@ -250,7 +251,8 @@ public final class Server implements AutoCloseable {
             switch (state) {
                 case 0 -> {
                     if (servingForever != null) {
-                        throw new IllegalStateException("server " + Server.this + " is already being awaited on serveForever()");
+                        throw new IllegalStateException(
+                                "server " + Server.this + " is already being awaited on serveForever()");
                     }
                     if (closed) {
                         throw new IllegalStateException("server " + Server.this + " is closed");

@@ -11,8 +11,7 @@ import java.util.function.Consumer;
  * ("... exception in shielded future").
  */
 final class Shield {
-    private Shield() {
-    }
+    private Shield() {}
 
     /** Reports the failure of a shielded future whose outer future was cancelled (asyncio's _log_on_exception). */
     private static final java.util.function.Consumer<Future<Object>> LOG_ON_EXCEPTION = fut -> {
@@ -21,8 +20,9 @@ final class Shield {
         }
         Throwable exc = fut.exception();
         if (exc != null) {
-            fut.getLoop().callExceptionHandler(new ExceptionContext(
-                    exc.getClass().getSimpleName() + " exception in shielded future", exc, fut, null));
+            fut.getLoop()
+                    .callExceptionHandler(new ExceptionContext(
+                            exc.getClass().getSimpleName() + " exception in shielded future", exc, fut, null));
         }
     };
 

@@ -8,8 +8,7 @@ import java.util.Locale;
  * Measured on the real monotonic clock: a slow step blocks the thread even under virtual time.
  */
 final class SlowCallbacks {
-    private SlowCallbacks() {
-    }
+    private SlowCallbacks() {}
 
     static void runTimed(EventLoop loop, Object taskOrHandle) {
         long t0 = System.nanoTime();

@@ -17,8 +17,7 @@ import java.util.Objects;
  * nothing, so no byte is read for a cancelled operation and the channel stays usable.
  */
 final class SocketOps {
-    private SocketOps() {
-    }
+    private SocketOps() {}
 
     static Future<Integer> recvInto(EventLoop loop, SocketChannel ch, ByteBuffer buf) {
         checkNonBlocking(ch);

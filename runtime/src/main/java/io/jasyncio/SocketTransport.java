@@ -30,6 +30,7 @@ final class SocketTransport {
 
     /** Bytes the socket did not take yet, oldest first (null while empty). */
     private ArrayDeque<ByteBuffer> pending;
+
     private long buffered;
     private int highWater = DEFAULT_HIGH_WATER;
     private int lowWater = DEFAULT_HIGH_WATER / 4;
@@ -45,6 +46,7 @@ final class SocketTransport {
     private Future<Void> closed;
     /** Kept from the start, so that they can still be asked once the channel is closed. */
     private final SocketAddress peer;
+
     private final SocketAddress local;
 
     SocketTransport(EventLoop loop, SocketChannel channel, StreamReader reader, Server server) {
@@ -370,7 +372,7 @@ final class SocketTransport {
 
     @Override
     public String toString() {
-        return "<SocketTransport " + (lost ? "closed" : closing ? "closing" : "open")
-                + " peer=" + peerAddress() + (buffered > 0 ? " buffered=" + buffered : "") + ">";
+        return "<SocketTransport " + (lost ? "closed" : closing ? "closing" : "open") + " peer=" + peerAddress()
+                + (buffered > 0 ? " buffered=" + buffered : "") + ">";
     }
 }

@@ -33,6 +33,7 @@ public final class StreamReader {
     private Future<Void> waiter;
     /** The connection feeding this reader (null when fed by hand): paused when the buffer is full. */
     private SocketTransport transport;
+
     private boolean paused;
     private EventLoop loop;
 
@@ -165,7 +166,8 @@ public final class StreamReader {
     /** A future to park the read named {@code op} on until something arrives. */
     Future<Void> waitForData(String op) {
         if (waiter != null) {
-            throw new IllegalStateException(op + "() called while another coroutine is already waiting for incoming data");
+            throw new IllegalStateException(
+                    op + "() called while another coroutine is already waiting for incoming data");
         }
         if (paused) {
             // the reader needs more than the buffer holds: let the connection read again

@@ -22,8 +22,7 @@ import java.util.Objects;
  * resolved address in order, as asyncio does.
  */
 final class Streams {
-    private Streams() {
-    }
+    private Streams() {}
 
     static Coroutine<Connection> openConnection(String host, int port, int limit) {
         checkPort(port);
@@ -75,8 +74,14 @@ final class Streams {
     }
 
     /** Tries {@code targets[i..]} in order; the first connection wins, else all errors are reported. */
-    private static void connectFirst(EventLoop loop, List<SocketAddress> targets, int i, IOException errors,
-                                     Future<Connection> result, Future<?>[] step, int limit) {
+    private static void connectFirst(
+            EventLoop loop,
+            List<SocketAddress> targets,
+            int i,
+            IOException errors,
+            Future<Connection> result,
+            Future<?>[] step,
+            int limit) {
         if (result.done()) {
             return;
         }
@@ -165,16 +170,15 @@ final class Streams {
         return true;
     }
 
-    static Coroutine<Server> startServer(ClientHandler handler, String host, int port, int limit, boolean startServing) {
+    static Coroutine<Server> startServer(
+            ClientHandler handler, String host, int port, int limit, boolean startServing) {
         Objects.requireNonNull(handler, "handler");
         checkPort(port);
         checkLimit(limit);
         return new LazyFuture<>("AsyncIO.startServer", () -> {
             EventLoop loop = AsyncIO.getRunningLoop();
             Future<Server> result = loop.createFuture();
-            Future<InetAddress[]> resolved = host == null
-                    ? wildcard(loop)
-                    : resolve(loop, host);
+            Future<InetAddress[]> resolved = host == null ? wildcard(loop) : resolve(loop, host);
             result.addDoneCallback(r -> {
                 if (r.cancelled()) {
                     resolved.cancel();
@@ -221,8 +225,13 @@ final class Streams {
         return f;
     }
 
-    private static void listen(EventLoop loop, List<SocketAddress> addresses, ClientHandler handler, int limit,
-                               boolean startServing, Future<Server> result) {
+    private static void listen(
+            EventLoop loop,
+            List<SocketAddress> addresses,
+            ClientHandler handler,
+            int limit,
+            boolean startServing,
+            Future<Server> result) {
         List<ServerSocketChannel> channels = new ArrayList<>();
         try {
             for (SocketAddress a : addresses) {

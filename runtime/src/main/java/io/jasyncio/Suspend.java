@@ -4,8 +4,7 @@ package io.jasyncio;
 final class Suspend {
     static final Object SUSPEND = new Suspend();
 
-    private Suspend() {
-    }
+    private Suspend() {}
 
     @Override
     public String toString() {

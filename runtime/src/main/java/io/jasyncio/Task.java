@@ -81,6 +81,7 @@ public final class Task<T> extends Future<T> {
      * {@code awaitResult()}.
      */
     Object slot;
+
     private int flags;
     private final int number;
     /** Rarely needed state (a given name, a pending cancel message), allocated only when used. */
@@ -92,6 +93,7 @@ public final class Task<T> extends Future<T> {
     Object context;
     /** The loop's list of pending tasks ({@link AsyncIO#allTasks()}). */
     Task<?> prevLive;
+
     Task<?> nextLive;
 
     /**
@@ -359,7 +361,7 @@ public final class Task<T> extends Future<T> {
 
     private void drive(Coroutine<?> c, Object in) {
         int recorded = 0;
-        for (;;) {
+        for (; ; ) {
             slot = in;
             Object r;
             Throwable err = null;
@@ -427,8 +429,9 @@ public final class Task<T> extends Future<T> {
     /** {@code frame} awaits the pending future {@code f}: suspend until it is done. */
     final Object park(Coroutine<?> frame, Future<?> f) {
         if (f.loop != loop) {
-            return failSoon(frame, new IllegalStateException(
-                    "Task " + this + " got Future " + f + " attached to a different loop"));
+            return failSoon(
+                    frame,
+                    new IllegalStateException("Task " + this + " got Future " + f + " attached to a different loop"));
         }
         if (f == this) {
             return failSoon(frame, new IllegalStateException("Task cannot await on itself: " + this));
@@ -534,9 +537,14 @@ public final class Task<T> extends Future<T> {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("<Task ").append(stateName())
-                .append(" name='").append(getName()).append("' coro=").append(getCoro())
-                .append(outcomeText()).append(CreationSites.suffix(this));
+        StringBuilder sb = new StringBuilder("<Task ")
+                .append(stateName())
+                .append(" name='")
+                .append(getName())
+                .append("' coro=")
+                .append(getCoro())
+                .append(outcomeText())
+                .append(CreationSites.suffix(this));
         Object w = (flags & SLEEPING) != 0 ? slot : waitingOn();
         if (w != null) {
             sb.append(" wait_for=").append(w);

@@ -42,8 +42,7 @@ public final class TaskGroup {
     private final Consumer<Future<?>> onTaskDone = this::onTaskDone;
 
     /** A group to enter with {@link #run}; {@link AsyncIO#taskGroup} makes and enters one at once. */
-    public TaskGroup() {
-    }
+    public TaskGroup() {}
 
     /**
      * A lazy coroutine that enters this group, awaits {@code body} in it (inline, in the awaiting
@@ -76,9 +75,9 @@ public final class TaskGroup {
      */
     public <T> Task<T> createTask(Coroutine<T> coro, String name) {
         Objects.requireNonNull(coro, "a coroutine was expected, got null");
-        String refused = !entered ? "has not been entered"
-                : exiting && tasks.isEmpty() ? "is finished"
-                : aborting ? "is shutting down" : null;
+        String refused = !entered
+                ? "has not been entered"
+                : exiting && tasks.isEmpty() ? "is finished" : aborting ? "is shutting down" : null;
         if (refused != null) {
             coro.closeUnstarted();
             throw new IllegalStateException("TaskGroup " + this + " " + refused);
@@ -164,8 +163,11 @@ public final class TaskGroup {
             baseError = exc;
         }
         if (parentTask.done()) {
-            loop.callExceptionHandler(new ExceptionContext("Task " + task + " has errored out but its parent task "
-                    + parentTask + " is already completed", exc, task, null));
+            loop.callExceptionHandler(new ExceptionContext(
+                    "Task " + task + " has errored out but its parent task " + parentTask + " is already completed",
+                    exc,
+                    task,
+                    null));
             return;
         }
         if (!aborting && !parentCancelRequested) {
@@ -180,6 +182,7 @@ public final class TaskGroup {
 
     /** The state of one exit, kept while the group waits for its children. */
     private Throwable bodyError;
+
     private Throwable propagateCancellation;
     private Throwable pendingCancellation;
 
@@ -237,8 +240,11 @@ public final class TaskGroup {
         if (base != null) {
             for (Throwable e : errs) {
                 if (e != base) {
-                    loop.callExceptionHandler(new ExceptionContext("TaskGroup task exception was not propagated"
-                            + " because the TaskGroup body is being closed with a " + base.getClass().getName(), e));
+                    loop.callExceptionHandler(new ExceptionContext(
+                            "TaskGroup task exception was not propagated"
+                                    + " because the TaskGroup body is being closed with a "
+                                    + base.getClass().getName(),
+                            e));
                 }
             }
             return base;
@@ -315,7 +321,8 @@ public final class TaskGroup {
                     try {
                         Awaitable<T> a = aw;
                         if (a == null) {
-                            a = Objects.requireNonNull(body.apply(group), "the task group body returned null instead of a coroutine");
+                            a = Objects.requireNonNull(
+                                    body.apply(group), "the task group body returned null instead of a coroutine");
                         }
                         body = null;
                         aw = null;
@@ -355,7 +362,7 @@ public final class TaskGroup {
         }
 
         private Object waitForChildren() throws Throwable {
-            for (;;) {
+            for (; ; ) {
                 Future<Boolean> f = group.childrenPending();
                 if (f == null) {
                     break;

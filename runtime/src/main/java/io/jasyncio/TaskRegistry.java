@@ -78,8 +78,8 @@ final class TaskRegistry {
         loop.runUntilComplete(all);
         for (Task<?> t : toCancel) {
             if (!t.cancelled() && t.exception() != null) {
-                loop.callExceptionHandler(new ExceptionContext("unhandled exception during run() shutdown",
-                        t.exception(), t, null));
+                loop.callExceptionHandler(
+                        new ExceptionContext("unhandled exception during run() shutdown", t.exception(), t, null));
             }
         }
     }

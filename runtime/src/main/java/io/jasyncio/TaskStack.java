@@ -26,8 +26,7 @@ final class TaskStack {
 
     private static final CodeSource RUNTIME = Task.class.getProtectionDomain().getCodeSource();
 
-    private TaskStack() {
-    }
+    private TaskStack() {}
 
     /**
      * Task.getStack(limit); a negative limit means no limit. The limit keeps the oldest frames,
@@ -68,11 +67,12 @@ final class TaskStack {
 
     /** The current thread's frames between here and the task's step loop, innermost first, without runtime frames. */
     private static List<StackTraceElement> runningFrames() {
-        return StackWalker.getInstance().walk(s -> s
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .takeWhile(e -> !e.getClassName().equals("io.jasyncio.Task") || !e.getMethodName().equals("drive"))
-                .filter(e -> !isRuntimeFrame(e))
-                .collect(java.util.stream.Collectors.toList()));
+        return StackWalker.getInstance()
+                .walk(s -> s.map(StackWalker.StackFrame::toStackTraceElement)
+                        .takeWhile(e -> !e.getClassName().equals("io.jasyncio.Task")
+                                || !e.getMethodName().equals("drive"))
+                        .filter(e -> !isRuntimeFrame(e))
+                        .collect(java.util.stream.Collectors.toList()));
     }
 
     /** Task.printStack(limit, out): newest first, like a Java stack trace. */
@@ -160,8 +160,8 @@ final class TaskStack {
      * unlessPresent}) the frame is there already. Shared by the eager and the deferred path
      * (CancelledError), so both give the same trace.
      */
-    static StackTraceElement[] withFrame(StackTraceElement[] trace, StackTraceElement where, boolean unlessPresent,
-            boolean intoEmpty) {
+    static StackTraceElement[] withFrame(
+            StackTraceElement[] trace, StackTraceElement where, boolean unlessPresent, boolean intoEmpty) {
         if ((trace.length == 0 && !intoEmpty) || trace.length > MAX_TRACE) {
             return trace; // stack traces disabled for this exception, or bounded
         }

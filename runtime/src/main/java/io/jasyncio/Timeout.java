@@ -13,7 +13,13 @@ import java.util.Objects;
  * {@code Timeout} is entered once; {@link #reschedule} moves the deadline while it runs.
  */
 public final class Timeout {
-    private enum State { CREATED, ENTERED, EXPIRING, EXPIRED, EXITED }
+    private enum State {
+        CREATED,
+        ENTERED,
+        EXPIRING,
+        EXPIRED,
+        EXITED
+    }
 
     private State state = State.CREATED;
     private Double when;
@@ -50,7 +56,8 @@ public final class Timeout {
             if (state == State.CREATED) {
                 throw new IllegalStateException("Timeout has not been entered");
             }
-            throw new IllegalStateException("Cannot change state of " + state.name().toLowerCase() + " Timeout");
+            throw new IllegalStateException(
+                    "Cannot change state of " + state.name().toLowerCase() + " Timeout");
         }
         this.when = when;
         if (cancelHandle != null) {

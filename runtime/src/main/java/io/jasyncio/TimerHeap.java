@@ -170,7 +170,7 @@ final class TimerHeap {
         double[] when = this.when;
         TimerHandle[] items = this.items;
         int n = size;
-        for (;;) {
+        for (; ; ) {
             int first = 4 * i + 1;
             if (first >= n) {
                 break;

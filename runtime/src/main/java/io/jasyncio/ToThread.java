@@ -23,13 +23,15 @@ final class ToThread<T> extends Coroutine<T> {
         started = true;
         Context context = Context.copyContext();
         Callable<T> fn = this.fn;
-        Future<T> f = task.loop.runInExecutor(null, () -> context.run(() -> {
-            try {
-                return fn.call();
-            } catch (Exception e) {
-                throw Throw.sneaky(e);
-            }
-        }));
+        Future<T> f = task.loop.runInExecutor(
+                null,
+                () -> context.run(() -> {
+                    try {
+                        return fn.call();
+                    } catch (Exception e) {
+                        throw Throw.sneaky(e);
+                    }
+                }));
         return awaitStep(f);
     }
 

@@ -16,6 +16,7 @@ final class WaitFor<T> extends AwaitScope<T> {
     private final Double timeout;
     /** With a timeout of zero or less: the awaitable as a future, cancelled and waited for unless done. */
     private Future<T> fut;
+
     private Consumer<Future<T>> releaser;
 
     WaitFor(Awaitable<T> aw, Double timeout) {

@@ -54,7 +54,8 @@ final class WaitTasks<T> extends AwaitScope<WaitResult<T>> {
         int[] counter = {fs.size()};
         onCompletion = f -> {
             counter[0]--;
-            if (counter[0] <= 0 || returnWhen == ReturnWhen.FIRST_COMPLETED
+            if (counter[0] <= 0
+                    || returnWhen == ReturnWhen.FIRST_COMPLETED
                     || returnWhen == ReturnWhen.FIRST_EXCEPTION && !f.cancelled() && f.exception() != null) {
                 if (cancelTimer != null) {
                     cancelTimer.run();

@@ -61,7 +61,13 @@ class AsCompletedAsyncTest {
         List<Object> out = new ArrayList<>();
         List<Object> results = new ArrayList<>();
         vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, drain(AsyncIO.<Object>asCompleted(List.of(after(2, "two"), after(1, "one"))).asyncIterator(), out));
+            case 0 ->
+                s.await(
+                        1,
+                        drain(
+                                AsyncIO.<Object>asCompleted(List.of(after(2, "two"), after(1, "one")))
+                                        .asyncIterator(),
+                                out));
             default -> {
                 s.value();
                 for (Object f : out) {
@@ -82,8 +88,17 @@ class AsCompletedAsyncTest {
             case 0 -> {
                 Task<Object> a = AsyncIO.createTask(after(1, "a"));
                 first[0] = a;
-                yield s.await(1, drain(AsyncIO.asCompleted(List.of(a, AsyncIO.createTask(after(5, "b")),
-                        AsyncIO.createTask(after(6, "c"))), 2).asyncIterator(), out));
+                yield s.await(
+                        1,
+                        drain(
+                                AsyncIO.asCompleted(
+                                                List.of(
+                                                        a,
+                                                        AsyncIO.createTask(after(5, "b")),
+                                                        AsyncIO.createTask(after(6, "c"))),
+                                                2)
+                                        .asyncIterator(),
+                                out));
             }
             default -> s.value();
         }));
@@ -122,7 +137,12 @@ class AsCompletedAsyncTest {
     @Test
     void nothingToWalk() {
         Object r = vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.asCompleted(List.<Future<Object>>of()).asyncIterator().hasNext());
+            case 0 ->
+                s.await(
+                        1,
+                        AsyncIO.asCompleted(List.<Future<Object>>of())
+                                .asyncIterator()
+                                .hasNext());
             default -> s.value();
         }));
         assertThat(r).isEqualTo(false);

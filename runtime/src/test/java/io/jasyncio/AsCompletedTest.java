@@ -30,8 +30,10 @@ class AsCompletedTest {
         List<String> out = new ArrayList<>();
         vr.run(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
-                Iterable<Coroutine<Object>> it = AsyncIO.asCompleted(List.<Coroutine<Object>>of(after(3, "c"),
-                        after(1, "a"), failAfter(2, new IllegalStateException("2"))), 2.5);
+                Iterable<Coroutine<Object>> it = AsyncIO.asCompleted(
+                        List.<Coroutine<Object>>of(
+                                after(3, "c"), after(1, "a"), failAfter(2, new IllegalStateException("2"))),
+                        2.5);
                 yield s.await(1, drain(it.iterator(), out));
             }
             default -> s.value();
@@ -43,8 +45,7 @@ class AsCompletedTest {
     void everyRemainingAwaitRaisesAfterTheTimeout() {
         List<String> out = new ArrayList<>();
         vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> yieldDrain(s, AsyncIO.asCompleted(List.of(after(1, "a"), after(5, "b"), after(6, "c")), 2),
-                    out);
+            case 0 -> yieldDrain(s, AsyncIO.asCompleted(List.of(after(1, "a"), after(5, "b"), after(6, "c")), 2), out);
             default -> s.value();
         }));
         assertThat(out).containsExactly("a@1.0", "TimeoutError@2.0", "TimeoutError@2.0");
@@ -59,8 +60,8 @@ class AsCompletedTest {
         // E21 in miniature: input order 3,0,2,1 -> completion order 0,1,2,3.
         List<String> out = new ArrayList<>();
         vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> yieldDrain(s, AsyncIO.asCompleted(List.of(after(3, 3), after(0, 0), after(2, 2), after(1, 1))),
-                    out);
+            case 0 ->
+                yieldDrain(s, AsyncIO.asCompleted(List.of(after(3, 3), after(0, 0), after(2, 2), after(1, 1))), out);
             default -> s.value();
         }));
         assertThat(out).containsExactly("0@0.0", "1@1.0", "2@2.0", "3@3.0");

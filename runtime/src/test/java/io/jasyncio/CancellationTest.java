@@ -54,7 +54,9 @@ class CancellationTest {
                     return "done";
                 }));
         assertThat(r).isEqualTo("done");
-        assertThat(log).containsExactly("before sleep", "cancel requested", "cancel sleep", "after sleep", "main: cancelled now");
+        assertThat(log)
+                .containsExactly(
+                        "before sleep", "cancel requested", "cancel sleep", "after sleep", "main: cancelled now");
         assertThat(loop.time()).isEqualTo(1.0);
         assertThat(loop.pendingTimers()).isZero();
     }
@@ -96,9 +98,8 @@ class CancellationTest {
 
     @Test
     void aCoroutineMaySuppressCancellation() {
-        Task<Object> t = loop.createTask(Script.steps()
-                .then(in -> Script.await(AsyncIO.sleep(10)))
-                .handle((in, err) -> {
+        Task<Object> t = loop.createTask(
+                Script.steps().then(in -> Script.await(AsyncIO.sleep(10))).handle((in, err) -> {
                     assertThat(err).isInstanceOf(CancelledError.class).hasMessage("x");
                     return 7;
                 }));
@@ -136,9 +137,8 @@ class CancellationTest {
 
     @Test
     void cancelWhileYieldedThrowsAtTheSleepZero() {
-        Task<Object> t = loop.createTask(Script.steps()
-                .then(in -> Script.await(AsyncIO.sleep(0)))
-                .handle((in, err) -> {
+        Task<Object> t = loop.createTask(
+                Script.steps().then(in -> Script.await(AsyncIO.sleep(0))).handle((in, err) -> {
                     log.add(err == null ? "not here" : "cancel at sleep0");
                     throw err;
                 }));
@@ -164,7 +164,9 @@ class CancellationTest {
                 }));
         spin(2);
         outer.cancel("why");
-        assertThatThrownBy(() -> loop.runUntilComplete(outer)).isInstanceOf(CancelledError.class).hasMessage("why");
+        assertThatThrownBy(() -> loop.runUntilComplete(outer))
+                .isInstanceOf(CancelledError.class)
+                .hasMessage("why");
         assertThat(log).containsExactly("inner CancelledError('why')", "outer CancelledError('why')");
     }
 
@@ -183,15 +185,16 @@ class CancellationTest {
         Task<Object> t = loop.createTask(Script.call(() -> {
             throw new CancelledError("self");
         }));
-        assertThatThrownBy(() -> loop.runUntilComplete(t)).isInstanceOf(CancelledError.class).hasMessage("self");
+        assertThatThrownBy(() -> loop.runUntilComplete(t))
+                .isInstanceOf(CancelledError.class)
+                .hasMessage("self");
         assertThat(t.cancelled()).isTrue();
     }
 
     @Test
     void cancelledIsTrueOnlyWhenCancellationPropagated() {
-        Task<Object> t = loop.createTask(Script.steps()
-                .then(in -> Script.await(AsyncIO.sleep(10)))
-                .handle((in, err) -> {
+        Task<Object> t = loop.createTask(
+                Script.steps().then(in -> Script.await(AsyncIO.sleep(10))).handle((in, err) -> {
                     throw new IllegalStateException("replaced");
                 }));
         spin(1);

@@ -44,7 +44,8 @@ class ContextTest {
         // test_context: ctx.run(ctx.run, ...) raises RuntimeError('cannot enter context: ... is already entered')
         Context ctx = new Context();
         assertThatThrownBy(() -> ctx.run(() -> ctx.run(() -> 1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is already entered");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is already entered");
         assertThat(ctx.run(() -> 2)).isEqualTo(2); // left on the way out, also after a failure
     }
 
@@ -146,20 +147,21 @@ class ContextTest {
         ctx.run(() -> {
             CV.set("ctx");
         });
-        VirtualRun.runOnNewLoop(Script.steps()
-                .then(in -> {
-                    EventLoop loop = AsyncIO.getRunningLoop();
-                    Future<Object> fut = loop.createFuture();
-                    fut.addDoneCallback(f -> log.add("done callback " + CV.get()), ctx);
-                    fut.setResult(null); // its callback is scheduled now, before the callSoon below
-                    Handle h = loop.callSoon(() -> {
+        VirtualRun.runOnNewLoop(Script.steps().then(in -> {
+            EventLoop loop = AsyncIO.getRunningLoop();
+            Future<Object> fut = loop.createFuture();
+            fut.addDoneCallback(f -> log.add("done callback " + CV.get()), ctx);
+            fut.setResult(null); // its callback is scheduled now, before the callSoon below
+            Handle h = loop.callSoon(
+                    () -> {
                         log.add("callSoon " + CV.get());
                         CV.set("changed by callSoon");
-                    }, ctx);
-                    assertThat(h.getContext()).isSameAs(ctx);
-                    loop.callLater(1, () -> log.add("callLater " + CV.get()), ctx);
-                    return Script.await(AsyncIO.sleep(2));
-                }));
+                    },
+                    ctx);
+            assertThat(h.getContext()).isSameAs(ctx);
+            loop.callLater(1, () -> log.add("callLater " + CV.get()), ctx);
+            return Script.await(AsyncIO.sleep(2));
+        }));
         assertThat(log).containsExactly("done callback ctx", "callSoon ctx", "callLater changed by callSoon");
         assertThat(ctx.get(CV)).isEqualTo("changed by callSoon");
     }
@@ -191,11 +193,12 @@ class ContextTest {
             CV.set("submitter");
             AsyncIO.runCoroutineThreadsafe(Script.call(CV::get), loop).whenComplete((v, e) -> seen.complete(v));
         }));
-        Object r = AsyncIO.run(Script.steps()
-                .then(in -> {
+        Object r = AsyncIO.run(
+                Script.steps().then(in -> {
                     submitter.start();
                     return Script.await(Future.fromCompletionStage(seen));
-                }), () -> loop);
+                }),
+                () -> loop);
         submitter.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(r).isEqualTo("submitter");
     }
@@ -207,7 +210,8 @@ class ContextTest {
                 .then(in -> {
                     CV.set("task value");
                     return Script.await(AsyncIO.toThread(() -> {
-                        String v = CV.get() + " on " + (Thread.currentThread().getName().startsWith("jasyncio-executor") ? "executor" : "?");
+                        String v = CV.get() + " on "
+                                + (Thread.currentThread().getName().startsWith("jasyncio-executor") ? "executor" : "?");
                         CV.set("changed on the thread");
                         return v;
                     }));

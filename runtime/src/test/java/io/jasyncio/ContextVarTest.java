@@ -28,7 +28,9 @@ class ContextVarTest {
                     return Script.await(child);
                 })
                 .then(in -> log.add("main sees " + REQUEST.get())));
-        assertThat(log).containsExactly("child sees main", "child still sees child", "main sees main after creating the child");
+        assertThat(log)
+                .containsExactly(
+                        "child sees main", "child still sees child", "main sees main after creating the child");
         assertThat(REQUEST.get()).isEqualTo("none");
     }
 
@@ -60,14 +62,17 @@ class ContextVarTest {
         assertThat(second.getVar()).isSameAs(v);
         v.reset(second);
         assertThat(v.get()).isEqualTo(1);
-        assertThatThrownBy(() -> v.reset(second)).isInstanceOf(IllegalStateException.class).hasMessageContaining("used once");
+        assertThatThrownBy(() -> v.reset(second))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("used once");
         v.reset(first);
         assertThat(v.get(null)).isNull();
         ContextVar<Integer> other = new ContextVar<>("other");
         ContextVar.Token<Integer> t = v.set(3);
         @SuppressWarnings({"unchecked", "rawtypes"})
         ContextVar.Token<Integer> foreign = (ContextVar.Token) other.set(4);
-        assertThatThrownBy(() -> v.reset(foreign)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> v.reset(foreign))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("different ContextVar");
         v.reset(t);
     }
@@ -82,7 +87,8 @@ class ContextVarTest {
                     return null;
                 })))
                 .handle((in, err) -> err));
-        assertThat(r).isInstanceOf(IllegalArgumentException.class)
+        assertThat(r)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasFieldOrPropertyWithValue("message", outside + " was created in a different Context");
         v.reset(outside);
     }

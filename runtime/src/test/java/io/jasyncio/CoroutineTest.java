@@ -55,15 +55,17 @@ class CoroutineTest {
     @Test
     void awaitOfADoneFutureDoesNotSuspend() {
         List<String> order = new ArrayList<>();
-        Coroutine<Object> main = Script.<Object>steps().then(in -> {
-            Future<Integer> done = AsyncIO.getRunningLoop().createFuture();
-            done.setResult(7);
-            AsyncIO.getRunningLoop().callSoon(() -> order.add("other callback"));
-            return Script.await(done);
-        }).then(v -> {
-            order.add("resumed with " + v);
-            return null;
-        });
+        Coroutine<Object> main = Script.<Object>steps()
+                .then(in -> {
+                    Future<Integer> done = AsyncIO.getRunningLoop().createFuture();
+                    done.setResult(7);
+                    AsyncIO.getRunningLoop().callSoon(() -> order.add("other callback"));
+                    return Script.await(done);
+                })
+                .then(v -> {
+                    order.add("resumed with " + v);
+                    return null;
+                });
         VirtualRun.runOnNewLoop(main);
         // no loop round trip: the callback queued before the await has not run yet
         assertThat(order).containsExactly("resumed with 7", "other callback");
@@ -82,9 +84,7 @@ class CoroutineTest {
     @Test
     void aCoroutineCanBeAwaitedOnlyOnce() {
         Coroutine<Integer> child = AsyncIO.done(1);
-        Coroutine<Object> main = Script.steps()
-                .then(in -> Script.await(child))
-                .then(in -> Script.await(child));
+        Coroutine<Object> main = Script.steps().then(in -> Script.await(child)).then(in -> Script.await(child));
         assertThatThrownBy(() -> VirtualRun.runOnNewLoop(main))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot reuse already awaited coroutine");
@@ -93,11 +93,10 @@ class CoroutineTest {
     @Test
     void aCoroutineRunningInATaskCannotBeAwaitedAgain() {
         Coroutine<Object> sleeper = Script.steps().then(in -> Script.await(AsyncIO.sleep(1)));
-        Coroutine<Object> main = Script.steps()
-                .then(in -> {
-                    AsyncIO.createTask(sleeper);
-                    return Script.await(sleeper);
-                });
+        Coroutine<Object> main = Script.steps().then(in -> {
+            AsyncIO.createTask(sleeper);
+            return Script.await(sleeper);
+        });
         assertThatThrownBy(() -> VirtualRun.runOnNewLoop(main))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("coroutine is being awaited already");
@@ -106,10 +105,12 @@ class CoroutineTest {
     @Test
     void awaitRejectsNullAndForeignObjects() {
         Coroutine<Object> nullAwait = Script.steps().then(in -> Script.await(null));
-        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(nullAwait)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(nullAwait))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("await(null)");
         Coroutine<Object> stringAwait = Script.steps().then(in -> Script.await("text"));
-        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(stringAwait)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(stringAwait))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot await java.lang.String");
     }
 
@@ -123,12 +124,10 @@ class CoroutineTest {
     void aCompletionStageCanBeAwaited() {
         CompletableFuture<String> ready = CompletableFuture.completedFuture("now");
         CompletableFuture<String> later = new CompletableFuture<>();
-        Coroutine<Object> main = Script.steps()
-                .then(in -> Script.await(ready))
-                .then(v -> {
-                    new Thread(() -> later.complete(v + " and later")).start();
-                    return Script.await(later);
-                });
+        Coroutine<Object> main = Script.steps().then(in -> Script.await(ready)).then(v -> {
+            new Thread(() -> later.complete(v + " and later")).start();
+            return Script.await(later);
+        });
         assertThat(VirtualRun.runOnNewLoop(main)).isEqualTo("now and later");
     }
 
@@ -136,7 +135,8 @@ class CoroutineTest {
     void aChainOf100000CoroutinesSuspendsAndResumesWithoutStackOverflow() {
         // the first descent trampolines through the task every MAX_INLINE_DEPTH levels; the
         // resume hands the result up level by level in a loop
-        assertThat(VirtualRun.runOnNewLoop(new Chain(100_000, AsyncIO.sleep(1, 0)))).isEqualTo(100_000);
+        assertThat(VirtualRun.runOnNewLoop(new Chain(100_000, AsyncIO.sleep(1, 0))))
+                .isEqualTo(100_000);
     }
 
     @Test
@@ -154,18 +154,23 @@ class CoroutineTest {
                     throw new ArithmeticException("bottom");
                 });
         assertThatThrownBy(() -> VirtualRun.runOnNewLoop(new Chain(10_000, failing)))
-                .isInstanceOf(ArithmeticException.class).hasMessage("bottom");
+                .isInstanceOf(ArithmeticException.class)
+                .hasMessage("bottom");
     }
 
     @Test
     void isCoroutineAndIsCoroutineFunction() throws Exception {
         assertThat(AsyncIO.isCoroutine(AsyncIO.sleep(1))).isTrue();
         assertThat(AsyncIO.isCoroutine(new Future<>(new EventLoop()))).isFalse();
-        assertThat(AsyncIO.isCoroutineFunction(Fixture.class.getDeclaredMethod("coroutineFunction"))).isTrue();
-        assertThat(AsyncIO.isCoroutineFunction(Fixture.class.getDeclaredMethod("plain"))).isFalse();
+        assertThat(AsyncIO.isCoroutineFunction(Fixture.class.getDeclaredMethod("coroutineFunction")))
+                .isTrue();
+        assertThat(AsyncIO.isCoroutineFunction(Fixture.class.getDeclaredMethod("plain")))
+                .isFalse();
         // As inspect.iscoroutinefunction for an abstract async def: the contract is a coroutine function.
-        assertThat(AsyncIO.isCoroutineFunction(Contract.class.getDeclaredMethod("fetch"))).isTrue();
-        assertThat(AsyncIO.isCoroutineFunction(Contract.class.getDeclaredMethod("plain"))).isFalse();
+        assertThat(AsyncIO.isCoroutineFunction(Contract.class.getDeclaredMethod("fetch")))
+                .isTrue();
+        assertThat(AsyncIO.isCoroutineFunction(Contract.class.getDeclaredMethod("plain")))
+                .isFalse();
     }
 
     interface Base {
@@ -185,13 +190,14 @@ class CoroutineTest {
         AsyncFunction<Integer, Integer> function = x -> AsyncIO.done(x);
         java.util.function.Supplier<Coroutine<Void>> generic = () -> AsyncIO.sleep(0);
         Covariant covariant = AsyncIO::done;
-        Runnable runnable = () -> { };
+        Runnable runnable = () -> {};
         java.util.function.Supplier<String> text = () -> "x";
         Base base = x -> x;
         assertThat(AsyncIO.isCoroutineFunction(supplier)).isTrue();
         assertThat(AsyncIO.isCoroutineFunction(function)).isTrue();
         assertThat(AsyncIO.isCoroutineFunction(covariant)).isTrue();
-        assertThat(AsyncIO.isCoroutineFunction((Object) Fixture.class.getDeclaredMethod("coroutineFunction"))).isTrue();
+        assertThat(AsyncIO.isCoroutineFunction((Object) Fixture.class.getDeclaredMethod("coroutineFunction")))
+                .isTrue();
         // Supplier<Coroutine<T>>: erased, its method returns Object, as a plain def returning a coroutine.
         assertThat(AsyncIO.isCoroutineFunction(generic)).isFalse();
         assertThat(AsyncIO.isCoroutineFunction(runnable)).isFalse();
@@ -209,7 +215,8 @@ class CoroutineTest {
                 return SUSPEND;
             }
         };
-        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(broken)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(broken))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("returned SUSPEND but awaitStep() did not suspend");
     }
 

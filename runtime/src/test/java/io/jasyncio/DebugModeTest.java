@@ -40,10 +40,12 @@ class DebugModeTest {
         EventLoop loop = EventLoop.withVirtualTime();
         loop.setDebug(true);
         loop.setSlowCallbackDuration(0);
-        AsyncIO.run(Script.of("main", s -> {
-            AsyncIO.getRunningLoop().callSoon(() -> { });
-            return null;
-        }), () -> loop);
+        AsyncIO.run(
+                Script.of("main", s -> {
+                    AsyncIO.getRunningLoop().callSoon(() -> {});
+                    return null;
+                }),
+                () -> loop);
         assertThat(warnings).anyMatch(w -> w.matches("Executing <Task .*main.* took \\d+\\.\\d{3} seconds"));
         assertThat(warnings).anyMatch(w -> w.matches("Executing .*Handle.* took \\d+\\.\\d{3} seconds"));
     }
@@ -69,36 +71,41 @@ class DebugModeTest {
         loop.setDebug(true);
         Throwable[] fromOtherThread = new Throwable[3];
         CompletableFuture<Void> gate = new CompletableFuture<>();
-        AsyncIO.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                Thread other = new Thread(() -> {
-                    try {
-                        loop.callSoon(() -> { });
-                    } catch (Throwable e) {
-                        fromOtherThread[0] = e;
+        AsyncIO.run(
+                Script.of("main", s -> switch (s.pc) {
+                    case 0 -> {
+                        Thread other = new Thread(() -> {
+                            try {
+                                loop.callSoon(() -> {});
+                            } catch (Throwable e) {
+                                fromOtherThread[0] = e;
+                            }
+                            try {
+                                loop.callLater(1, () -> {});
+                            } catch (Throwable e) {
+                                fromOtherThread[1] = e;
+                            }
+                            try {
+                                loop.createTask(AsyncIO.done(1));
+                            } catch (Throwable e) {
+                                fromOtherThread[2] = e;
+                            }
+                            gate.complete(null);
+                        });
+                        other.start();
+                        yield s.await(1, gate);
                     }
-                    try {
-                        loop.callLater(1, () -> { });
-                    } catch (Throwable e) {
-                        fromOtherThread[1] = e;
-                    }
-                    try {
-                        loop.createTask(AsyncIO.done(1));
-                    } catch (Throwable e) {
-                        fromOtherThread[2] = e;
-                    }
-                    gate.complete(null);
-                });
-                other.start();
-                yield s.await(1, gate);
-            }
-            default -> s.value();
-        }), () -> loop);
-        assertThat(fromOtherThread[0]).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("Non-thread-safe operation invoked on an event loop other than the current one");
+                    default -> s.value();
+                }),
+                () -> loop);
+        assertThat(fromOtherThread[0])
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(
+                        "Non-thread-safe operation invoked on an event loop other than the current one");
         assertThat(fromOtherThread[1]).isInstanceOf(IllegalStateException.class);
         // asyncio: create_task from another thread fails the same way (its first step is a call_soon)
-        assertThat(fromOtherThread[2]).isInstanceOf(IllegalStateException.class)
+        assertThat(fromOtherThread[2])
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Non-thread-safe operation");
     }
 
@@ -106,18 +113,21 @@ class DebugModeTest {
     void neverAwaitedCoroutineIsReportedWithItsOrigin() {
         EventLoop loop = EventLoop.withVirtualTime();
         loop.setDebug(true);
-        AsyncIO.run(Script.of("main", s -> {
-            makeAndDrop();
-            return null;
-        }), () -> loop);
+        AsyncIO.run(
+                Script.of("main", s -> {
+                    makeAndDrop();
+                    return null;
+                }),
+                () -> loop);
         for (int i = 0; i < 100 && warnings.stream().noneMatch(w -> w.contains("never awaited")); i++) {
             System.gc();
             NeverAwaited.poll();
             Thread.onSpinWait();
         }
-        assertThat(warnings).anyMatch(w -> w.startsWith("coroutine 'Script' was never awaited")
-                && w.contains("Coroutine created at (most recent call first):")
-                && w.contains("DebugModeTest.makeAndDrop"));
+        assertThat(warnings)
+                .anyMatch(w -> w.startsWith("coroutine 'Script' was never awaited")
+                        && w.contains("Coroutine created at (most recent call first):")
+                        && w.contains("DebugModeTest.makeAndDrop"));
     }
 
     private static void makeAndDrop() {
@@ -128,10 +138,12 @@ class DebugModeTest {
     void awaitedCoroutinesAreNotReported() {
         EventLoop loop = EventLoop.withVirtualTime();
         loop.setDebug(true);
-        AsyncIO.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, Script.of("awaited", a -> 1));
-            default -> s.value();
-        }), () -> loop);
+        AsyncIO.run(
+                Script.of("main", s -> switch (s.pc) {
+                    case 0 -> s.await(1, Script.of("awaited", a -> 1));
+                    default -> s.value();
+                }),
+                () -> loop);
         for (int i = 0; i < 5; i++) {
             System.gc();
             NeverAwaited.poll();
@@ -146,24 +158,26 @@ class DebugModeTest {
         EventLoop loop = EventLoop.withVirtualTime();
         List<ExceptionContext> reports = Collections.synchronizedList(new ArrayList<>());
         loop.setExceptionHandler((l, context) -> reports.add(context));
-        AsyncIO.run(Script.of("main", s -> {
-            if (s.pc == 0) {
-                failLater("ignored");
-                seenTask = AsyncIO.createTask(VirtualRun.failAfter(0, new IllegalStateException("seen")));
-                return s.await(1, AsyncIO.waitTasks(List.of(seenTask)));
-            }
-            s.value();
-            if (s.pc == 1) {
-                seenTask.exception(); // retrieved: never reported
-                seenTask = null;
-            }
-            // keep the loop turning (bounded) while the collector finds the ignored task
-            if (s.pc < 200 && reports.isEmpty()) {
-                System.gc();
-                return s.await(s.pc + 1, AsyncIO.sleep(0));
-            }
-            return null;
-        }), () -> loop);
+        AsyncIO.run(
+                Script.of("main", s -> {
+                    if (s.pc == 0) {
+                        failLater("ignored");
+                        seenTask = AsyncIO.createTask(VirtualRun.failAfter(0, new IllegalStateException("seen")));
+                        return s.await(1, AsyncIO.waitTasks(List.of(seenTask)));
+                    }
+                    s.value();
+                    if (s.pc == 1) {
+                        seenTask.exception(); // retrieved: never reported
+                        seenTask = null;
+                    }
+                    // keep the loop turning (bounded) while the collector finds the ignored task
+                    if (s.pc < 200 && reports.isEmpty()) {
+                        System.gc();
+                        return s.await(s.pc + 1, AsyncIO.sleep(0));
+                    }
+                    return null;
+                }),
+                () -> loop);
         assertThat(reports).hasSize(1);
         assertThat(reports.get(0).message()).startsWith("Task exception was never retrieved\nfuture: <Task finished");
         assertThat(reports.get(0).exception()).hasMessage("ignored");

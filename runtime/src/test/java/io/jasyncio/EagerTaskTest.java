@@ -26,29 +26,31 @@ class EagerTaskTest {
         // asyncio: current_task() is the eager task during its first step and the creator again
         // after; the finished task was never scheduled, is not in all_tasks and get_coro() is None
         EventLoop loop = eagerLoop();
-        AsyncIO.run(Script.steps().then(in -> {
-            Task<?> creator = AsyncIO.currentTask();
-            loop.callSoon(() -> log.add("callSoon before createTask"));
-            Task<Object> t = AsyncIO.createTask(Script.call(() -> {
-                log.add("first step");
-                return AsyncIO.currentTask();
-            }));
-            log.add("createTask returned");
-            assertThat(t.done()).isTrue();
-            assertThat(t.result()).isSameAs(t);
-            assertThat(AsyncIO.currentTask()).isSameAs(creator);
-            assertThat(t.getCoro()).isNull();
-            assertThat(AsyncIO.allTasks()).containsExactly(creator);
-            return null;
-        }), () -> loop);
+        AsyncIO.run(
+                Script.steps().then(in -> {
+                    Task<?> creator = AsyncIO.currentTask();
+                    loop.callSoon(() -> log.add("callSoon before createTask"));
+                    Task<Object> t = AsyncIO.createTask(Script.call(() -> {
+                        log.add("first step");
+                        return AsyncIO.currentTask();
+                    }));
+                    log.add("createTask returned");
+                    assertThat(t.done()).isTrue();
+                    assertThat(t.result()).isSameAs(t);
+                    assertThat(AsyncIO.currentTask()).isSameAs(creator);
+                    assertThat(t.getCoro()).isNull();
+                    assertThat(AsyncIO.allTasks()).containsExactly(creator);
+                    return null;
+                }),
+                () -> loop);
         assertThat(log).containsExactly("first step", "createTask returned", "callSoon before createTask");
     }
 
     @Test
     void anEagerTaskThatSuspendsGoesOnInTheLoopLikeAnyTask() {
         EventLoop loop = eagerLoop();
-        Object r = AsyncIO.run(Script.steps()
-                .then(in -> {
+        Object r = AsyncIO.run(
+                Script.steps().then(in -> {
                     Task<Object> t = AsyncIO.createTask(Script.steps()
                             .then(x -> {
                                 log.add("step 1 at " + AsyncIO.getRunningLoop().time());
@@ -63,7 +65,8 @@ class EagerTaskTest {
                     assertThat(t.getCoro()).isNotNull();
                     assertThat(AsyncIO.allTasks()).contains(t);
                     return Script.await(t);
-                }), () -> loop);
+                }),
+                () -> loop);
         assertThat(r).isEqualTo("result");
         assertThat(log).containsExactly("step 1 at 0.0", "created", "step 2 at 1.0");
     }
@@ -72,42 +75,46 @@ class EagerTaskTest {
     void anEagerTaskRunsInItsOwnCopyOfTheContext() {
         // test_eager_task_factory test_context_vars
         EventLoop loop = eagerLoop();
-        AsyncIO.run(Script.steps()
-                .then(in -> {
-                    CV.set(1);
-                    Task<Object> t = AsyncIO.createTask(Script.steps()
-                            .then(x -> {
-                                log.add("first step sees " + CV.get());
-                                CV.set(2);
-                                return Script.await(AsyncIO.sleep(0.1));
-                            })
-                            .then(x -> {
-                                log.add("second step sees " + CV.get());
-                                CV.set(3);
-                                return null;
-                            }));
-                    log.add("creator sees " + CV.get());
-                    return Script.await(t);
-                })
-                .then(in -> log.add("creator still sees " + CV.get())), () -> loop);
-        assertThat(log).containsExactly("first step sees 1", "creator sees 1", "second step sees 2",
-                "creator still sees 1");
+        AsyncIO.run(
+                Script.steps()
+                        .then(in -> {
+                            CV.set(1);
+                            Task<Object> t = AsyncIO.createTask(Script.steps()
+                                    .then(x -> {
+                                        log.add("first step sees " + CV.get());
+                                        CV.set(2);
+                                        return Script.await(AsyncIO.sleep(0.1));
+                                    })
+                                    .then(x -> {
+                                        log.add("second step sees " + CV.get());
+                                        CV.set(3);
+                                        return null;
+                                    }));
+                            log.add("creator sees " + CV.get());
+                            return Script.await(t);
+                        })
+                        .then(in -> log.add("creator still sees " + CV.get())),
+                () -> loop);
+        assertThat(log)
+                .containsExactly("first step sees 1", "creator sees 1", "second step sees 2", "creator still sees 1");
     }
 
     @Test
     void anEagerTaskFailingInItsFirstStepHoldsTheFailure() {
         EventLoop loop = eagerLoop();
-        Object r = AsyncIO.run(Script.steps().then(in -> {
-            Task<Object> failing = AsyncIO.createTask(Script.call(() -> {
-                throw new IllegalArgumentException("at once");
-            }));
-            Task<Object> cancelled = AsyncIO.createTask(Script.call(() -> {
-                throw new CancelledError("itself");
-            }));
-            assertThat(failing.done()).isTrue();
-            assertThat(cancelled.cancelled()).isTrue();
-            return failing.exception();
-        }), () -> loop);
+        Object r = AsyncIO.run(
+                Script.steps().then(in -> {
+                    Task<Object> failing = AsyncIO.createTask(Script.call(() -> {
+                        throw new IllegalArgumentException("at once");
+                    }));
+                    Task<Object> cancelled = AsyncIO.createTask(Script.call(() -> {
+                        throw new CancelledError("itself");
+                    }));
+                    assertThat(failing.done()).isTrue();
+                    assertThat(cancelled.cancelled()).isTrue();
+                    return failing.exception();
+                }),
+                () -> loop);
         assertThat((Throwable) r).isInstanceOf(IllegalArgumentException.class).hasMessage("at once");
     }
 
@@ -116,8 +123,8 @@ class EagerTaskTest {
         // asyncio 3.14: create_task(coro, eager_start=False) with eager_task_factory is lazy;
         // create_task(coro, eager_start=True) with the default factory is eager
         EventLoop loop = eagerLoop();
-        AsyncIO.run(Script.steps()
-                .then(in -> {
+        AsyncIO.run(
+                Script.steps().then(in -> {
                     Task<Object> lazy = AsyncIO.createTask(Script.call(() -> log.add("lazy ran")), null, null, false);
                     assertThat(lazy.done()).isFalse();
                     loop.setTaskFactory(null);
@@ -126,7 +133,8 @@ class EagerTaskTest {
                     assertThat(eager.done()).isTrue();
                     assertThat(eager.getName()).isEqualTo("e");
                     return Script.await(lazy);
-                }), () -> loop);
+                }),
+                () -> loop);
         assertThat(log).containsExactly("eager ran", "lazy ran");
     }
 
@@ -152,14 +160,16 @@ class EagerTaskTest {
             return new Task(l, coro, name == null ? "custom" : name, context, eager);
         };
         loop.setTaskFactory(AsyncIO.createEagerTaskFactory(ctor));
-        AsyncIO.run(Script.steps().then(in -> {
-            Task<Object> t = AsyncIO.createTask(Script.call(() -> "x"));
-            assertThat(t.getName()).isEqualTo("custom");
-            assertThat(t.done()).isTrue();
-            Task<Object> lazy = AsyncIO.createTask(Script.call(() -> "y"), "lazy", null, false);
-            assertThat(lazy.done()).isFalse();
-            return Script.await(lazy);
-        }), () -> loop);
+        AsyncIO.run(
+                Script.steps().then(in -> {
+                    Task<Object> t = AsyncIO.createTask(Script.call(() -> "x"));
+                    assertThat(t.getName()).isEqualTo("custom");
+                    assertThat(t.done()).isTrue();
+                    Task<Object> lazy = AsyncIO.createTask(Script.call(() -> "y"), "lazy", null, false);
+                    assertThat(lazy.done()).isFalse();
+                    return Script.await(lazy);
+                }),
+                () -> loop);
         // the first entry is run()'s own main task, made before the loop ran (so not eager)
         assertThat(log).containsExactly("eager=true", "eager=true", "eager=false");
     }
@@ -173,9 +183,11 @@ class EagerTaskTest {
             log.add(name + " " + (context == ctx) + " " + eager);
             return AsyncIO.eagerTaskFactory(l, coro, name, context, Boolean.FALSE);
         });
-        AsyncIO.run(Script.steps()
-                .then(in -> Script.await(AsyncIO.createTask(Script.call(() -> 1), "n", ctx)))
-                .then(in -> Script.await(AsyncIO.ensureFuture(Script.call(() -> 2), AsyncIO.getRunningLoop()))), () -> loop);
+        AsyncIO.run(
+                Script.steps()
+                        .then(in -> Script.await(AsyncIO.createTask(Script.call(() -> 1), "n", ctx)))
+                        .then(in -> Script.await(AsyncIO.ensureFuture(Script.call(() -> 2), AsyncIO.getRunningLoop()))),
+                () -> loop);
         // the first entry is run()'s own main task
         assertThat(log.subList(1, 3)).containsExactly("n true null", "null false null");
         loop.setTaskFactory((l, coro, name, context, eager) -> null);
@@ -183,7 +195,8 @@ class EagerTaskTest {
         EventLoop fresh = EventLoop.withVirtualTime();
         fresh.setTaskFactory(other.getTaskFactory());
         assertThatThrownBy(() -> fresh.createTask(Script.call(() -> 1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("task factory returned null");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("task factory returned null");
         fresh.close();
     }
 
@@ -191,12 +204,14 @@ class EagerTaskTest {
     void gatherOfEagerTasksThatAllFinishedIsDoneAtOnce() {
         // asyncio: when every child finished eagerly, gather() completes before it returns
         EventLoop loop = eagerLoop();
-        AsyncIO.run(Script.steps().then(in -> {
-            Future<List<Object>> g = AsyncIO.gather(Script.call(() -> 1), Script.call(() -> 2));
-            assertThat(g.done()).isTrue();
-            assertThat(g.result()).containsExactly(1, 2);
-            return null;
-        }), () -> loop);
+        AsyncIO.run(
+                Script.steps().then(in -> {
+                    Future<List<Object>> g = AsyncIO.gather(Script.call(() -> 1), Script.call(() -> 2));
+                    assertThat(g.done()).isTrue();
+                    assertThat(g.result()).containsExactly(1, 2);
+                    return null;
+                }),
+                () -> loop);
     }
 
     @Test
@@ -211,7 +226,8 @@ class EagerTaskTest {
         assertThat(AsyncIO.allTasks(loop)).containsExactly((Task<?>) f);
         assertThat(AsyncIO.allTasks(other)).isEmpty();
         assertThat(AsyncIO.ensureFuture(f, loop)).isSameAs(f);
-        assertThatThrownBy(() -> AsyncIO.ensureFuture(f, other)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AsyncIO.ensureFuture(f, other))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("different loop");
         assertThat(loop.runUntilComplete(f)).isEqualTo("v");
         assertThat(AsyncIO.currentTask(loop)).isNull();

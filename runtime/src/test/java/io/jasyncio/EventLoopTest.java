@@ -96,7 +96,7 @@ class EventLoopTest {
     void aMillionTimersScheduledAndCancelledLeaveNothingBehind() {
         // the cost is measured in benchmarks/; here: nothing leaks and the loop still works
         TimerHandle[] handles = new TimerHandle[1_000_000];
-        Runnable nothing = () -> { };
+        Runnable nothing = () -> {};
         for (int i = 0; i < handles.length; i++) {
             handles[i] = loop.callLater(1 + (i * 7919 % 1000), nothing);
         }
@@ -192,11 +192,14 @@ class EventLoopTest {
         loop.callSoon(() -> {
             log.add(loop.toString());
             log.add(AsyncIO.getRunningLoop() == loop);
-            assertThatThrownBy(loop::runForever).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(loop::runForever)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("This event loop is already running");
-            assertThatThrownBy(() -> EventLoop.withVirtualTime().runForever()).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> EventLoop.withVirtualTime().runForever())
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("Cannot run the event loop while another loop is running");
-            assertThatThrownBy(loop::close).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(loop::close)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("Cannot close a running event loop");
             loop.stop();
         });
@@ -209,10 +212,11 @@ class EventLoopTest {
         loop.close();
         assertThat(loop.isClosed()).isTrue();
         assertThat(loop).hasToString("<EventLoop running=false closed=true debug=true>");
-        assertThatThrownBy(() -> loop.callSoon(() -> { })).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> loop.callSoon(() -> {}))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Event loop is closed");
-        assertThatThrownBy(() -> loop.callLater(1, () -> { })).hasMessage("Event loop is closed");
-        assertThatThrownBy(() -> loop.callSoonThreadsafe(() -> { })).hasMessage("Event loop is closed");
+        assertThatThrownBy(() -> loop.callLater(1, () -> {})).hasMessage("Event loop is closed");
+        assertThatThrownBy(() -> loop.callSoonThreadsafe(() -> {})).hasMessage("Event loop is closed");
         assertThatThrownBy(loop::runForever).hasMessage("Event loop is closed");
         assertThatThrownBy(() -> loop.createTask(AsyncIO.sleep(1))).hasMessage("Event loop is closed");
     }
@@ -221,10 +225,12 @@ class EventLoopTest {
     void runUntilCompleteFailsWhenTheLoopStopsFirst() {
         Future<Object> never = loop.createFuture();
         loop.callSoon(loop::stop);
-        assertThatThrownBy(() -> loop.runUntilComplete(never)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> loop.runUntilComplete(never))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Event loop stopped before Future completed.");
         assertThatThrownBy(() -> loop.runUntilComplete(new Future<>(EventLoop.withVirtualTime())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("different loop");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("different loop");
     }
 
     @Test
@@ -245,6 +251,8 @@ class EventLoopTest {
         double t0 = real.time();
         assertThat(real.time()).isGreaterThanOrEqualTo(t0);
         assertThat(real.isVirtualTime()).isFalse();
-        assertThat(Math.abs(Duration.between(Instant.now(), real.wallClock().instant()).toSeconds())).isLessThan(5);
+        assertThat(Math.abs(Duration.between(Instant.now(), real.wallClock().instant())
+                        .toSeconds()))
+                .isLessThan(5);
     }
 }

@@ -35,23 +35,30 @@ class ExceptionGroupTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         eg.printStackTrace(new PrintStream(out, true, StandardCharsets.UTF_8));
         String trace = out.toString(StandardCharsets.UTF_8);
-        assertThat(trace).contains("io.jasyncio.ExceptionGroup: outer (2 sub-exceptions)",
-                "Suppressed: java.io.IOException: io", "Suppressed: io.jasyncio.ExceptionGroup: inner (2 sub-exceptions)",
-                "Suppressed: java.lang.ArithmeticException: math", "Suppressed: java.lang.IllegalStateException: state");
+        assertThat(trace)
+                .contains(
+                        "io.jasyncio.ExceptionGroup: outer (2 sub-exceptions)",
+                        "Suppressed: java.io.IOException: io",
+                        "Suppressed: io.jasyncio.ExceptionGroup: inner (2 sub-exceptions)",
+                        "Suppressed: java.lang.ArithmeticException: math",
+                        "Suppressed: java.lang.IllegalStateException: state");
     }
 
     @Test
     void constructorChecksLikePython() {
         // Python: ValueError for an empty sequence, TypeError for a BaseException in an ExceptionGroup
-        assertThatThrownBy(() -> new ExceptionGroup("m", List.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ExceptionGroup("m", List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("non-empty");
         assertThatThrownBy(() -> new ExceptionGroup("m", List.of(new AssertionError())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BaseExceptionGroup");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BaseExceptionGroup");
         List<Throwable> withNull = new ArrayList<>();
         withNull.add(null);
         assertThatThrownBy(() -> new ExceptionGroup("m", withNull)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new ExceptionGroup(null, List.of(io))).isInstanceOf(NullPointerException.class);
-        assertThat(new BaseExceptionGroup("b", List.of(new AssertionError(), io)).exceptions()).hasSize(2);
+        assertThat(new BaseExceptionGroup("b", List.of(new AssertionError(), io)).exceptions())
+                .hasSize(2);
     }
 
     @Test
@@ -67,12 +74,16 @@ class ExceptionGroupTest {
         assertThat(inner.exceptions()).containsExactly(state);
         assertThat(eg.subgroup(NullPointerException.class)).isNull();
         // a Class is a member type: RuntimeException does not take the group (itself one)
-        assertThat(eg.subgroup(RuntimeException.class).exceptions()).singleElement().isInstanceOf(ExceptionGroup.class);
+        assertThat(eg.subgroup(RuntimeException.class).exceptions())
+                .singleElement()
+                .isInstanceOf(ExceptionGroup.class);
         assertThatThrownBy(() -> eg.subgroup(ExceptionGroup.class)).isInstanceOf(IllegalArgumentException.class);
         // a predicate is tried on the groups too, as in Python
         assertThat(eg.subgroup(e -> e instanceof ExceptionGroup)).isSameAs(eg);
         assertThat(eg.subgroup(e -> e.getMessage() != null && e.getMessage().startsWith("m"))
-                .exceptions().get(0)).isInstanceOf(ExceptionGroup.class);
+                        .exceptions()
+                        .get(0))
+                .isInstanceOf(ExceptionGroup.class);
         assertThat(sub.getStackTrace()).isEqualTo(eg.getStackTrace());
     }
 
@@ -80,7 +91,8 @@ class ExceptionGroupTest {
     void splitGivesMatchAndRest() {
         ExceptionGroup.Split<ExceptionGroup> parts = eg.split(RuntimeException.class);
         assertThat(parts.match().exceptions()).singleElement().isInstanceOf(ExceptionGroup.class);
-        assertThat(((ExceptionGroup) parts.match().exceptions().get(0)).exceptions()).containsExactly(math, state);
+        assertThat(((ExceptionGroup) parts.match().exceptions().get(0)).exceptions())
+                .containsExactly(math, state);
         assertThat(parts.rest().exceptions()).containsExactly(io);
         ExceptionGroup.Split<ExceptionGroup> all = eg.split(Exception.class);
         assertThat(all.match()).isNotSameAs(eg);
@@ -110,8 +122,7 @@ class ExceptionGroupTest {
         // everything handled: nothing to rethrow
         eg.handle(Exception.class, e -> handled.add(e.getMessage())).rethrowRest();
         assertThat(handled).endsWith("io", "math", "state");
-        assertThatThrownBy(() -> eg.handle(ExceptionGroup.class, e -> { }))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> eg.handle(ExceptionGroup.class, e -> {})).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

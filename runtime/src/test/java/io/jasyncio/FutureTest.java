@@ -30,7 +30,8 @@ class FutureTest {
         assertThatThrownBy(f::result).isInstanceOf(InvalidStateError.class).hasMessage("Result is not set.");
         assertThatThrownBy(f::exception).isInstanceOf(InvalidStateError.class).hasMessage("Exception is not set.");
         f.setResult(1);
-        assertThatThrownBy(() -> f.setResult(2)).isInstanceOf(InvalidStateError.class)
+        assertThatThrownBy(() -> f.setResult(2))
+                .isInstanceOf(InvalidStateError.class)
                 .hasMessage("invalid state: <Future finished result=1>");
         assertThatThrownBy(() -> f.setException(new RuntimeException())).isInstanceOf(InvalidStateError.class);
         assertThat(f.cancel()).isFalse();
@@ -100,7 +101,8 @@ class FutureTest {
 
     @Test
     void aNoArgFutureNeedsARunningLoop() {
-        assertThatThrownBy(() -> new Future<>()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new Future<>())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("no running event loop");
         Object loopOfFuture = loop.runUntilComplete(Script.call(() -> new Future<>().getLoop()));
         assertThat(loopOfFuture).isSameAs(loop);
@@ -120,12 +122,16 @@ class FutureTest {
         assertThat(okCf).isNotDone();
         VirtualRun.iterate(loop, 1);
         assertThat(okCf.get()).isEqualTo(3);
-        assertThatThrownBy(failedCf::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(failedCf::get)
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(ArithmeticException.class);
         assertThat(cancelledCf.isCancelled()).isTrue();
         assertThatThrownBy(cancelledCf::get).isInstanceOf(CancellationException.class);
         // the stored exception (JDK 25's get() wraps it in another CancellationException)
-        assertThat(cancelledCf.handle((v, e) -> e).join()).isInstanceOf(CancellationException.class)
-                .hasMessage("no longer needed").hasCauseInstanceOf(CancelledError.class);
+        assertThat(cancelledCf.handle((v, e) -> e).join())
+                .isInstanceOf(CancellationException.class)
+                .hasMessage("no longer needed")
+                .hasCauseInstanceOf(CancelledError.class);
         Future<Integer> done = loop.createFuture();
         done.setResult(9);
         assertThat(done.toCompletableFuture().getNow(null)).isEqualTo(9);

@@ -173,7 +173,9 @@ class GatherTest {
                 }
             }));
             assertThat(seen[1]).isEqualTo(true);
-            assertThat(seen[2]).as("CancelledError at t=2, returnExceptions=" + returnExceptions).isEqualTo(2.0);
+            assertThat(seen[2])
+                    .as("CancelledError at t=2, returnExceptions=" + returnExceptions)
+                    .isEqualTo(2.0);
             assertThat(tasks.get(0).result()).isEqualTo("fast");
             assertThat(tasks.get(1).cancelled()).isTrue();
             assertThat(((Future<?>) seen[0]).done()).isTrue();

@@ -72,11 +72,12 @@ class IoPollerTest {
     void callSoonThreadsafeWakesALoopBlockedInItsSelector() throws IOException {
         EventLoop loop = new EventLoop();
         Pipe p = pipe();
-        loop.addReader(p.source(), () -> { });
+        loop.addReader(p.source(), () -> {});
         new Thread(() -> {
-            sleepQuietly(50);
-            loop.callSoonThreadsafe(loop::stop);
-        }).start();
+                    sleepQuietly(50);
+                    loop.callSoonThreadsafe(loop::stop);
+                })
+                .start();
         // no timer: without the wake-up the loop would wait for the pipe forever
         assertTimeoutPreemptively(BOUND, loop::runForever);
         loop.close();
@@ -96,9 +97,10 @@ class IoPollerTest {
         });
         loop.callLater(3600, () -> at[0] = 3600);
         new Thread(() -> {
-            sleepQuietly(50);
-            writeByte(p);
-        }).start();
+                    sleepQuietly(50);
+                    writeByte(p);
+                })
+                .start();
         assertTimeoutPreemptively(BOUND, loop::runForever);
         // the timer an hour away did not fire first: virtual time followed the real wait
         assertThat(at[0]).isBetween(0.0, 60.0);
@@ -127,7 +129,7 @@ class IoPollerTest {
         int before = openFiles();
         EventLoop loop = new EventLoop();
         Pipe p = pipe();
-        loop.addReader(p.source(), () -> { });
+        loop.addReader(p.source(), () -> {});
         loop.removeReader(p.source());
         p.source().close();
         p.sink().close();
@@ -135,18 +137,20 @@ class IoPollerTest {
         if (before >= 0) {
             assertThat(openFiles()).isLessThanOrEqualTo(before);
         }
-        assertThatThrownBy(() -> loop.addReader(p.source(), () -> { })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> loop.addReader(p.source(), () -> {})).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void badChannelsAreRefused() throws IOException {
         EventLoop loop = new EventLoop();
         Pipe p = Pipe.open();
-        assertThatThrownBy(() -> loop.addReader(p.source(), () -> { })).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> loop.addReader(p.source(), () -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("blocking");
         p.source().configureBlocking(false);
         p.source().close();
-        assertThatThrownBy(() -> loop.addReader(p.source(), () -> { })).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> loop.addReader(p.source(), () -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("closed");
         assertThatThrownBy(() -> loop.sockRecv(null, 1)).isInstanceOf(NullPointerException.class);
         p.sink().close();

@@ -26,29 +26,21 @@ import net.jqwik.api.ShrinkingMode;
  */
 class QueuePropertyTest {
 
-    sealed interface Op permits PutNowait, GetNowait, SpawnPut, SpawnGet, Cancel, Step, Shutdown {
-    }
+    sealed interface Op permits PutNowait, GetNowait, SpawnPut, SpawnGet, Cancel, Step, Shutdown {}
 
-    record PutNowait() implements Op {
-    }
+    record PutNowait() implements Op {}
 
-    record GetNowait() implements Op {
-    }
+    record GetNowait() implements Op {}
 
-    record SpawnPut() implements Op {
-    }
+    record SpawnPut() implements Op {}
 
-    record SpawnGet() implements Op {
-    }
+    record SpawnGet() implements Op {}
 
-    record Cancel(int which) implements Op {
-    }
+    record Cancel(int which) implements Op {}
 
-    record Step(int iterations) implements Op {
-    }
+    record Step(int iterations) implements Op {}
 
-    record Shutdown(boolean immediate) implements Op {
-    }
+    record Shutdown(boolean immediate) implements Op {}
 
     @Provide
     Arbitrary<List<Op>> ops() {
@@ -57,15 +49,15 @@ class QueuePropertyTest {
                 net.jqwik.api.Tuple.of(5, Arbitraries.just(new GetNowait())),
                 net.jqwik.api.Tuple.of(8, Arbitraries.just(new SpawnPut())),
                 net.jqwik.api.Tuple.of(8, Arbitraries.just(new SpawnGet())),
-                net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 1000).map(Cancel::new)),
+                net.jqwik.api.Tuple.of(
+                        6, Arbitraries.integers().between(0, 1000).map(Cancel::new)),
                 net.jqwik.api.Tuple.of(10, Arbitraries.integers().between(1, 3).map(Step::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of(true, false).map(Shutdown::new)));
         return op.list().ofMinSize(1).ofMaxSize(60);
     }
 
     /** What the loop did to the queue, in event order. */
-    private record Event(String kind, int item) {
-    }
+    private record Event(String kind, int item) {}
 
     @Property(tries = 200, seed = "20261206", shrinking = ShrinkingMode.BOUNDED)
     void noItemLostOrDuplicatedAndOrderKept(@ForAll("ops") List<Op> ops, @ForAll("capacity") int capacity) {
@@ -133,7 +125,9 @@ class QueuePropertyTest {
             for (Event e : log) {
                 switch (e.kind()) {
                     case "in" -> {
-                        assertThat(seen.add(e.item())).as("item %d entered twice", e.item()).isTrue();
+                        assertThat(seen.add(e.item()))
+                                .as("item %d entered twice", e.item())
+                                .isTrue();
                         assertThat(failedPuts).doesNotContain(e.item());
                         model.addLast(e.item());
                         assertThat(model.size()).as("bound").isLessThanOrEqualTo(capacity);

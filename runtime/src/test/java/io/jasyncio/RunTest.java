@@ -25,9 +25,13 @@ class RunTest {
 
     @Test
     void runRethrowsTheException() {
-        assertThatThrownBy(() -> AsyncIO.run(Script.call(() -> {
-            throw new java.io.IOException("io");
-        }), this::virtualLoop)).isInstanceOf(java.io.IOException.class).hasMessage("io");
+        assertThatThrownBy(() -> AsyncIO.run(
+                        Script.call(() -> {
+                            throw new java.io.IOException("io");
+                        }),
+                        this::virtualLoop))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("io");
         assertThat(used.isClosed()).isTrue();
     }
 
@@ -36,22 +40,25 @@ class RunTest {
         Object r = VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> Script.await(Script.call(() -> AsyncIO.run(AsyncIO.done(1), this::virtualLoop))))
                 .handle((in, err) -> err));
-        assertThat(r).isInstanceOf(IllegalStateException.class)
+        assertThat(r)
+                .isInstanceOf(IllegalStateException.class)
                 .hasFieldOrPropertyWithValue("message", "run() cannot be called from a running event loop");
     }
 
     @Test
     void runCancelsAndDrainsTheTasksStillPending() {
-        Object r = AsyncIO.run(Script.steps().then(in -> {
-            AsyncIO.createTask(Script.steps()
-                    .then(x -> Script.await(AsyncIO.sleep(3600)))
-                    .handle((x, err) -> {
-                        log.add("cleanup after " + err);
-                        return Script.await(AsyncIO.sleep(1));
-                    })
-                    .then(x -> log.add("cleanup done")));
-            return Script.await(AsyncIO.sleep(1, "main"));
-        }), this::virtualLoop);
+        Object r = AsyncIO.run(
+                Script.steps().then(in -> {
+                    AsyncIO.createTask(Script.steps()
+                            .then(x -> Script.await(AsyncIO.sleep(3600)))
+                            .handle((x, err) -> {
+                                log.add("cleanup after " + err);
+                                return Script.await(AsyncIO.sleep(1));
+                            })
+                            .then(x -> log.add("cleanup done")));
+                    return Script.await(AsyncIO.sleep(1, "main"));
+                }),
+                this::virtualLoop);
         assertThat(r).isEqualTo("main");
         assertThat(log).containsExactly("cleanup after CancelledError()", "cleanup done");
         assertThat(used.time()).isEqualTo(2.0);
@@ -60,15 +67,17 @@ class RunTest {
     @Test
     void anExceptionDuringShutdownGoesToTheExceptionHandler() {
         List<ExceptionContext> errors = new ArrayList<>();
-        AsyncIO.run(Script.steps().then(in -> {
-            AsyncIO.getRunningLoop().setExceptionHandler((l, c) -> errors.add(c));
-            AsyncIO.createTask(Script.steps()
-                    .then(x -> Script.await(AsyncIO.sleep(3600)))
-                    .handle((x, err) -> {
-                        throw new IllegalStateException("refused");
-                    }));
-            return Script.await(AsyncIO.sleep(0));
-        }), this::virtualLoop);
+        AsyncIO.run(
+                Script.steps().then(in -> {
+                    AsyncIO.getRunningLoop().setExceptionHandler((l, c) -> errors.add(c));
+                    AsyncIO.createTask(Script.steps()
+                            .then(x -> Script.await(AsyncIO.sleep(3600)))
+                            .handle((x, err) -> {
+                                throw new IllegalStateException("refused");
+                            }));
+                    return Script.await(AsyncIO.sleep(0));
+                }),
+                this::virtualLoop);
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).message()).isEqualTo("unhandled exception during run() shutdown");
         assertThat(errors.get(0).exception()).hasMessage("refused");
@@ -77,7 +86,8 @@ class RunTest {
 
     @Test
     void runShutsTheDefaultExecutorDown() {
-        Object r = AsyncIO.run(Script.steps().then(in -> Script.await(AsyncIO.getRunningLoop().runInExecutor(null, () -> "x"))),
+        Object r = AsyncIO.run(
+                Script.steps().then(in -> Script.await(AsyncIO.getRunningLoop().runInExecutor(null, () -> "x"))),
                 this::virtualLoop);
         assertThat(r).isEqualTo("x");
         assertThatThrownBy(() -> used.runInExecutor(null, () -> 1)).isInstanceOf(IllegalStateException.class);
@@ -87,17 +97,20 @@ class RunTest {
     void aVirtualMachineErrorIsRecordedOnTheTaskAndEscapesRun() {
         OutOfMemoryError oom = new OutOfMemoryError("simulated");
         Task<?>[] task = new Task<?>[1];
-        assertThatThrownBy(() -> AsyncIO.run(Script.steps().then(in -> {
-            task[0] = AsyncIO.createTask(Script.steps()
-                    .then(x -> Script.await(AsyncIO.sleep(1)))
-                    .then(x -> {
-                        throw oom;
-                    }));
-            AsyncIO.createTask(Script.steps()
-                    .then(x -> Script.await(AsyncIO.sleep(10)))
-                    .handle((x, err) -> log.add("other task: " + err)));
-            return Script.await(AsyncIO.sleep(3600));
-        }), this::virtualLoop)).isSameAs(oom);
+        assertThatThrownBy(() -> AsyncIO.run(
+                        Script.steps().then(in -> {
+                            task[0] = AsyncIO.createTask(Script.steps()
+                                    .then(x -> Script.await(AsyncIO.sleep(1)))
+                                    .then(x -> {
+                                        throw oom;
+                                    }));
+                            AsyncIO.createTask(Script.steps()
+                                    .then(x -> Script.await(AsyncIO.sleep(10)))
+                                    .handle((x, err) -> log.add("other task: " + err)));
+                            return Script.await(AsyncIO.sleep(3600));
+                        }),
+                        this::virtualLoop))
+                .isSameAs(oom);
         assertThat(task[0].exception()).isSameAs(oom);
         assertThat(log).containsExactly("other task: CancelledError()");
         assertThat(used.isClosed()).isTrue();
@@ -116,12 +129,14 @@ class RunTest {
 
     @Test
     void debugFlagAndTheVirtualClockProperty() {
-        assertThat(AsyncIO.run(Script.call(() -> AsyncIO.getRunningLoop().getDebug()), true)).isEqualTo(true);
+        assertThat(AsyncIO.run(Script.call(() -> AsyncIO.getRunningLoop().getDebug()), true))
+                .isEqualTo(true);
         String old = System.getProperty("jasyncio.clock");
         try {
             System.setProperty("jasyncio.clock", "virtual");
             assertThat(AsyncIO.newEventLoop().isVirtualTime()).isTrue();
-            assertThat(AsyncIO.run(Script.steps().then(in -> Script.await(AsyncIO.sleep(86_400, "a day later"))))).isEqualTo("a day later");
+            assertThat(AsyncIO.run(Script.steps().then(in -> Script.await(AsyncIO.sleep(86_400, "a day later")))))
+                    .isEqualTo("a day later");
             System.clearProperty("jasyncio.clock");
             assertThat(AsyncIO.newEventLoop().isVirtualTime()).isFalse();
         } finally {

@@ -25,14 +25,18 @@ class RunnerTest {
         EventLoop loop = runner.getLoop();
         assertThat(runner.run(AsyncIO.sleep(1, "first"))).isEqualTo("first");
         assertThat(runner.run(Script.call(() -> AsyncIO.getRunningLoop()))).isSameAs(loop);
-        assertThat(runner.run(Script.call(() -> AsyncIO.getRunningLoop().time()))).isEqualTo(1.0);
+        assertThat(runner.run(Script.call(() -> AsyncIO.getRunningLoop().time())))
+                .isEqualTo(1.0);
         assertThat(made).hasSize(1);
         assertThat(loop.isClosed()).isFalse();
         runner.close();
         assertThat(loop.isClosed()).isTrue();
-        assertThatThrownBy(() -> runner.run(AsyncIO.done(1))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> runner.run(AsyncIO.done(1)))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Runner is closed");
-        assertThatThrownBy(runner::getLoop).isInstanceOf(IllegalStateException.class).hasMessage("Runner is closed");
+        assertThatThrownBy(runner::getLoop)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Runner is closed");
         runner.close(); // test_double_close: a second close does nothing
     }
 
@@ -58,10 +62,12 @@ class RunnerTest {
         }
         assertThat(made.get(0).isClosed()).isTrue();
         assertThatThrownBy(() -> {
-            try (runner) {
-                log.add(runner.run(Script.call(() -> 2)));
-            }
-        }).isInstanceOf(IllegalStateException.class).hasMessage("Runner is closed");
+                    try (runner) {
+                        log.add(runner.run(Script.call(() -> 2)));
+                    }
+                })
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Runner is closed");
         assertThat(log).containsExactly(1);
     }
 
@@ -69,23 +75,27 @@ class RunnerTest {
     void debugFlagAndLoopFactory() {
         // test_debug / test_non_debug / test_custom_factory
         try (Runner r = new Runner(true, this::virtualLoop)) {
-            assertThat(r.run(Script.call(() -> AsyncIO.getRunningLoop().getDebug()))).isTrue();
+            assertThat(r.run(Script.call(() -> AsyncIO.getRunningLoop().getDebug())))
+                    .isTrue();
             assertThat(r.getLoop()).isSameAs(made.get(0));
         }
         try (Runner r = new Runner(false, this::virtualLoop)) {
             r.getLoop().setDebug(true);
-            assertThat(r.run(Script.call(() -> AsyncIO.getRunningLoop().getDebug()))).isTrue();
+            assertThat(r.run(Script.call(() -> AsyncIO.getRunningLoop().getDebug())))
+                    .isTrue();
         }
         EventLoop debugLoop = virtualLoop();
         debugLoop.setDebug(true);
         try (Runner r = new Runner(() -> debugLoop)) {
             // no debug flag given: the factory's loop keeps its own
-            assertThat(r.run(Script.call(() -> AsyncIO.getRunningLoop().getDebug()))).isTrue();
+            assertThat(r.run(Script.call(() -> AsyncIO.getRunningLoop().getDebug())))
+                    .isTrue();
         }
         try (Runner r = new Runner(true)) {
             assertThat(r.getLoop().getDebug()).isTrue();
         }
-        assertThatThrownBy(() -> new Runner(() -> null).getLoop()).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> new Runner(() -> null).getLoop())
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("loop factory");
     }
 
@@ -98,7 +108,8 @@ class RunnerTest {
             Object r = runner.run(Script.steps()
                     .then(in -> Script.await(Script.call(() -> runner.run(inner))))
                     .handle((in, err) -> err));
-            assertThat(r).isInstanceOf(IllegalStateException.class)
+            assertThat(r)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasFieldOrPropertyWithValue("message", "Runner.run() cannot be called from a running event loop");
             assertThat(runner.run(inner)).isEqualTo(7);
         }
@@ -140,7 +151,8 @@ class RunnerTest {
         runner.run(Script.call(() -> {
             bg[0] = AsyncIO.createTask(Script.steps()
                     .then(x -> Script.await(AsyncIO.sleep(2)))
-                    .then(x -> log.add("background done@" + AsyncIO.getRunningLoop().time())));
+                    .then(x -> log.add(
+                            "background done@" + AsyncIO.getRunningLoop().time())));
             bg[1] = AsyncIO.createTask(Script.steps()
                     .then(x -> Script.await(AsyncIO.sleep(3600)))
                     .handle((x, err) -> log.add("hanging task: " + err)));
@@ -158,8 +170,9 @@ class RunnerTest {
     void aFailedRunLeavesTheRunnerUsable() {
         try (Runner runner = new Runner(this::virtualLoop)) {
             assertThatThrownBy(() -> runner.run(Script.call(() -> {
-                throw new java.io.IOException("io");
-            }))).isInstanceOf(java.io.IOException.class);
+                        throw new java.io.IOException("io");
+                    })))
+                    .isInstanceOf(java.io.IOException.class);
             assertThat(runner.run(AsyncIO.done("again"))).isEqualTo("again");
         }
     }

@@ -42,8 +42,7 @@ final class Script<T> extends Coroutine<T> {
     }
 
     /** What a {@link #then} step returns to await {@code awaitable}. */
-    record Await(Object awaitable) {
-    }
+    record Await(Object awaitable) {}
 
     private static final Object AWAIT = new Object();
 
@@ -53,6 +52,7 @@ final class Script<T> extends Coroutine<T> {
     private final List<Handler> steps;
     /** Where the body continues. */
     int pc;
+
     private Object next;
     private boolean suspended;
     private Object value;

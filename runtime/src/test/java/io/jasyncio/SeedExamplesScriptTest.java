@@ -81,8 +81,12 @@ class SeedExamplesScriptTest {
                 yield null;
             }
         }));
-        assertThat(vr.lines).containsExactly("0.00 started at " + vr.clockAt(0), "1.00 hello", "3.00 world",
-                "3.00 finished at " + vr.clockAt(3));
+        assertThat(vr.lines)
+                .containsExactly(
+                        "0.00 started at " + vr.clockAt(0),
+                        "1.00 hello",
+                        "3.00 world",
+                        "3.00 finished at " + vr.clockAt(3));
     }
 
     @Test
@@ -105,8 +109,12 @@ class SeedExamplesScriptTest {
                 yield null;
             }
         }));
-        assertThat(vr.lines).containsExactly("0.00 started at " + vr.clockAt(0), "1.00 hello", "2.00 world",
-                "2.00 finished at " + vr.clockAt(2));
+        assertThat(vr.lines)
+                .containsExactly(
+                        "0.00 started at " + vr.clockAt(0),
+                        "1.00 hello",
+                        "2.00 world",
+                        "2.00 finished at " + vr.clockAt(2));
     }
 
     private Coroutine<Integer> nested() {
@@ -170,8 +178,8 @@ class SeedExamplesScriptTest {
             vr.print(AsyncIO.getRunningLoop());
             return null;
         }));
-        assertThat(vr.lines).containsExactly("0.00 <EventLoop running=true closed=false debug=false>",
-                "0.00 something is running");
+        assertThat(vr.lines)
+                .containsExactly("0.00 <EventLoop running=true closed=false debug=false>", "0.00 something is running");
     }
 
     @Test
@@ -223,27 +231,30 @@ class SeedExamplesScriptTest {
     @Test
     void e11GatherFactorials() {
         vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.gather(factorial("A", 2, false), factorial("B", 3, false),
-                    factorial("C", 4, false)));
+            case 0 ->
+                s.await(
+                        1,
+                        AsyncIO.gather(factorial("A", 2, false), factorial("B", 3, false), factorial("C", 4, false)));
             default -> s.value();
         }));
-        assertThat(vr.lines).containsExactly(
-                "0.00 Task A: Compute factorial(2)...",
-                "0.00 Task B: Compute factorial(2)...",
-                "0.00 Task C: Compute factorial(2)...",
-                "1.00 Task A: factorial(2) = 2",
-                "1.00 Task B: Compute factorial(3)...",
-                "1.00 Task C: Compute factorial(3)...",
-                "2.00 Task B: factorial(3) = 6",
-                "2.00 Task C: Compute factorial(4)...",
-                "3.00 Task C: factorial(4) = 24");
+        assertThat(vr.lines)
+                .containsExactly(
+                        "0.00 Task A: Compute factorial(2)...",
+                        "0.00 Task B: Compute factorial(2)...",
+                        "0.00 Task C: Compute factorial(2)...",
+                        "1.00 Task A: factorial(2) = 2",
+                        "1.00 Task B: Compute factorial(3)...",
+                        "1.00 Task C: Compute factorial(3)...",
+                        "2.00 Task B: factorial(3) = 6",
+                        "2.00 Task C: Compute factorial(4)...",
+                        "3.00 Task C: factorial(4) = 24");
     }
 
     @Test
     void e12GatherResultsInOrder() {
         vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.gather(factorial("A", 2, true), factorial("B", 3, true),
-                    factorial("C", 4, true)));
+            case 0 ->
+                s.await(1, AsyncIO.gather(factorial("A", 2, true), factorial("B", 3, true), factorial("C", 4, true)));
             default -> print(s.value());
         }));
         assertThat(vr.lines).containsExactly("3.00 [2, 3, 4]");
@@ -270,22 +281,36 @@ class SeedExamplesScriptTest {
     @Test
     void e13FirstExceptionPropagatesOthersKeepRunning() {
         assertThatThrownBy(() -> vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.gather(division(0, 2, false, false), division(1, 2, false, false),
-                    division(2, 2, false, false)));
-            default -> print(s.value());
-        }))).isInstanceOf(ArithmeticException.class).hasMessage("/ by zero");
+                    case 0 ->
+                        s.await(
+                                1,
+                                AsyncIO.gather(
+                                        division(0, 2, false, false),
+                                        division(1, 2, false, false),
+                                        division(2, 2, false, false)));
+                    default -> print(s.value());
+                })))
+                .isInstanceOf(ArithmeticException.class)
+                .hasMessage("/ by zero");
         assertThat(vr.lines).containsExactly("0.00 2/1=2.0", "0.00 2/2=1.0");
     }
 
     @Test
     void e14ReturnExceptionsInPlace() {
         vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.gather(true, division(0, 2, false, false), division(1, 2, false, false),
-                    division(2, 2, false, false)));
+            case 0 ->
+                s.await(
+                        1,
+                        AsyncIO.gather(
+                                true,
+                                division(0, 2, false, false),
+                                division(1, 2, false, false),
+                                division(2, 2, false, false)));
             default -> print(s.value());
         }));
-        assertThat(vr.lines).containsExactly("0.00 2/1=2.0", "0.00 2/2=1.0",
-                "0.00 [java.lang.ArithmeticException: / by zero, 2.0, 1.0]");
+        assertThat(vr.lines)
+                .containsExactly(
+                        "0.00 2/1=2.0", "0.00 2/2=1.0", "0.00 [java.lang.ArithmeticException: / by zero, 2.0, 1.0]");
     }
 
     @Test
@@ -293,8 +318,8 @@ class SeedExamplesScriptTest {
         Object[] t = new Object[1];
         vr.run(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
-                t[0] = AsyncIO.gather(true, division(0, 2, true, false), division(1, 5, true, false),
-                        division(3, 6, true, false));
+                t[0] = AsyncIO.gather(
+                        true, division(0, 2, true, false), division(1, 5, true, false), division(3, 6, true, false));
                 yield s.await(1, AsyncIO.sleep(2));
             }
             case 1 -> {
@@ -345,8 +370,12 @@ class SeedExamplesScriptTest {
             }
             default -> print(s.value());
         }));
-        assertThat(vr.lines).containsExactly("0.00 Start time:" + vr.clockAt(0), "1.00 " + vr.clockAt(1) + ":2/1=2.0",
-                "3.00 " + vr.clockAt(3) + ":6/3=2.0", "3.00 [CancelledError(), CancelledError(), 2.0]");
+        assertThat(vr.lines)
+                .containsExactly(
+                        "0.00 Start time:" + vr.clockAt(0),
+                        "1.00 " + vr.clockAt(1) + ":2/1=2.0",
+                        "3.00 " + vr.clockAt(3) + ":6/3=2.0",
+                        "3.00 [CancelledError(), CancelledError(), 2.0]");
     }
 
     @Test
@@ -464,20 +493,22 @@ class SeedExamplesScriptTest {
 
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch cancelled = new CountDownLatch(1);
-            CompletableFuture<Integer> stuck = AsyncIO.runCoroutineThreadsafe(Script.of("stuck", s -> switch (s.pc) {
-                case 0 -> {
-                    started.countDown();
-                    yield s.await(1, AsyncIO.getRunningLoop().createFuture());
-                }
-                default -> {
-                    try {
-                        yield s.value();
-                    } catch (CancelledError e) {
-                        cancelled.countDown();
-                        throw e;
-                    }
-                }
-            }), loop);
+            CompletableFuture<Integer> stuck = AsyncIO.runCoroutineThreadsafe(
+                    Script.of("stuck", s -> switch (s.pc) {
+                        case 0 -> {
+                            started.countDown();
+                            yield s.await(1, AsyncIO.getRunningLoop().createFuture());
+                        }
+                        default -> {
+                            try {
+                                yield s.value();
+                            } catch (CancelledError e) {
+                                cancelled.countDown();
+                                throw e;
+                            }
+                        }
+                    }),
+                    loop);
             // Cancelled before its task exists, the coroutine would never run (as in asyncio):
             // let it reach its await first, so the cancellation is delivered there.
             assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
@@ -491,10 +522,12 @@ class SeedExamplesScriptTest {
             }
             assertThat(out).containsExactly("The coroutine took too long, cancelling the task...");
             assertThat(stuck.isCancelled()).isTrue();
-            assertThat(cancelled.await(30, TimeUnit.SECONDS)).as("CancelledError thrown at the await").isTrue();
+            assertThat(cancelled.await(30, TimeUnit.SECONDS))
+                    .as("CancelledError thrown at the await")
+                    .isTrue();
 
-            CompletableFuture<Integer> failing = AsyncIO.runCoroutineThreadsafe(
-                    VirtualRun.failAfter(1, new IllegalStateException("boom")), loop);
+            CompletableFuture<Integer> failing =
+                    AsyncIO.runCoroutineThreadsafe(VirtualRun.failAfter(1, new IllegalStateException("boom")), loop);
             assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
         } finally {
             loop.callSoonThreadsafe(loop::stop);
@@ -543,7 +576,11 @@ class SeedExamplesScriptTest {
             }
             default -> s.value();
         }));
-        assertThat(vr.lines).containsExactly("0.00 cancel_me(): before sleep", "1.00 cancel_me(): cancel sleep",
-                "1.00 cancel_me(): after sleep", "1.00 main(): cancel_me is cancelled now");
+        assertThat(vr.lines)
+                .containsExactly(
+                        "0.00 cancel_me(): before sleep",
+                        "1.00 cancel_me(): cancel sleep",
+                        "1.00 cancel_me(): after sleep",
+                        "1.00 main(): cancel_me is cancelled now");
     }
 }

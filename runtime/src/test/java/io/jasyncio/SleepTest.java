@@ -63,8 +63,12 @@ class SleepTest {
         List<String> log = new ArrayList<>();
         loop.runUntilComplete(Script.steps()
                 .then(in -> {
-                    Task<Object> t1 = AsyncIO.createTask(Script.steps().then(x -> Script.await(AsyncIO.sleep(1))).then(x -> log.add("hello at " + loop.time())));
-                    Task<Object> t2 = AsyncIO.createTask(Script.steps().then(x -> Script.await(AsyncIO.sleep(2))).then(x -> log.add("world at " + loop.time())));
+                    Task<Object> t1 = AsyncIO.createTask(Script.steps()
+                            .then(x -> Script.await(AsyncIO.sleep(1)))
+                            .then(x -> log.add("hello at " + loop.time())));
+                    Task<Object> t2 = AsyncIO.createTask(Script.steps()
+                            .then(x -> Script.await(AsyncIO.sleep(2)))
+                            .then(x -> log.add("world at " + loop.time())));
                     return Script.await(AsyncIO.done(List.of(t1, t2)));
                 })
                 .then(ts -> Script.await(((List<?>) ts).get(1))));
@@ -90,7 +94,8 @@ class SleepTest {
     @Test
     void negativeSleepIsTreatedAsZero() {
         EventLoop loop = EventLoop.withVirtualTime();
-        assertThat(loop.runUntilComplete(Script.steps().then(in -> Script.await(AsyncIO.sleep(-5, 3))))).isEqualTo(3);
+        assertThat(loop.runUntilComplete(Script.steps().then(in -> Script.await(AsyncIO.sleep(-5, 3)))))
+                .isEqualTo(3);
         assertThat(loop.time()).isZero();
     }
 
@@ -116,15 +121,13 @@ class SleepTest {
 
     /** A task that sleeps 10 s and logs what its sleep threw, then rethrows or swallows it. */
     private static Coroutine<Object> loggingSleeper(EventLoop loop, List<String> log, boolean swallow) {
-        return Script.steps()
-                .then(in -> Script.await(AsyncIO.sleep(10)))
-                .handle((in, e) -> {
-                    log.add("caught " + e.getMessage() + " at " + loop.time());
-                    if (!swallow) {
-                        throw e;
-                    }
-                    return "swallowed";
-                });
+        return Script.steps().then(in -> Script.await(AsyncIO.sleep(10))).handle((in, e) -> {
+            log.add("caught " + e.getMessage() + " at " + loop.time());
+            if (!swallow) {
+                throw e;
+            }
+            return "swallowed";
+        });
     }
 
     @Test
@@ -139,7 +142,9 @@ class SleepTest {
         assertThat(t.cancel("first")).isTrue();
         assertThat(t.cancel("second")).isTrue();
         assertThat(t.cancelling()).isEqualTo(2);
-        assertThatThrownBy(() -> loop.runUntilComplete(t)).isInstanceOf(CancelledError.class).hasMessage("first");
+        assertThatThrownBy(() -> loop.runUntilComplete(t))
+                .isInstanceOf(CancelledError.class)
+                .hasMessage("first");
         assertThat(log).containsExactly("caught first at 0.0");
         assertThat(t.cancelled()).isTrue();
         assertThat(loop.pendingTimers()).isZero();
@@ -190,12 +195,11 @@ class SleepTest {
             EventLoop loop = EventLoop.withVirtualTime();
             Coroutine<String> c = AsyncIO.sleep(delay, "r");
             List<Object> got = new ArrayList<>();
-            assertThatThrownBy(() -> loop.runUntilComplete(Script.steps()
-                    .then(in -> Script.await(c))
-                    .then(in -> {
-                        got.add(in);
-                        return Script.await(c);
-                    })))
+            assertThatThrownBy(() -> loop.runUntilComplete(
+                            Script.steps().then(in -> Script.await(c)).then(in -> {
+                                got.add(in);
+                                return Script.await(c);
+                            })))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("cannot reuse already awaited coroutine");
             assertThat(got).containsExactly("r");

@@ -38,23 +38,25 @@ class TaskGroupTest {
         EventLoop loop = EventLoop.withVirtualTime();
         loop.setDebug(true);
         List<String> errors = new ArrayList<>();
-        AsyncIO.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                TaskGroup tg = new TaskGroup();
-                s.pc = 1;
-                yield s.await(2, tg.run(AsyncIO.sleep(0, tg)));
-            }
-            default -> {
-                TaskGroup tg = (TaskGroup) s.value();
-                try {
-                    refuse(tg);
-                } catch (IllegalStateException e) {
-                    errors.add(e.getMessage());
-                }
-                makeAndDrop();
-                yield null;
-            }
-        }), () -> loop);
+        AsyncIO.run(
+                Script.of("main", s -> switch (s.pc) {
+                    case 0 -> {
+                        TaskGroup tg = new TaskGroup();
+                        s.pc = 1;
+                        yield s.await(2, tg.run(AsyncIO.sleep(0, tg)));
+                    }
+                    default -> {
+                        TaskGroup tg = (TaskGroup) s.value();
+                        try {
+                            refuse(tg);
+                        } catch (IllegalStateException e) {
+                            errors.add(e.getMessage());
+                        }
+                        makeAndDrop();
+                        yield null;
+                    }
+                }),
+                () -> loop);
         assertThat(errors).containsExactly("TaskGroup <TaskGroup entered> is finished");
         for (int i = 0; i < 100 && warnings.stream().noneMatch(w -> w.contains("makeAndDrop")); i++) {
             System.gc();
@@ -79,7 +81,8 @@ class TaskGroupTest {
     void createTaskOnAGroupNeverEnteredFailsEvenWithoutALoop() {
         // test_taskgroup_not_entered
         Script<Object> coro = Script.of("c", s -> null);
-        assertThatThrownBy(() -> new TaskGroup().createTask(coro)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new TaskGroup().createTask(coro))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("TaskGroup <TaskGroup> has not been entered");
         assertThat(coro.isFinished()).isTrue();
         assertThatThrownBy(() -> new TaskGroup().createTask(null)).isInstanceOf(NullPointerException.class);

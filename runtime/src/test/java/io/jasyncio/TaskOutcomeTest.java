@@ -23,8 +23,11 @@ class TaskOutcomeTest {
                 Task<String> cancelled = AsyncIO.createTask(AsyncIO.sleep(1, "never"));
                 t.addAll(List.of(ok, failed, cancelled));
                 // pending: asyncio raises InvalidStateError from both
-                assertThatThrownBy(ok::result).isInstanceOf(InvalidStateError.class).hasMessage("Result is not set.");
-                assertThatThrownBy(ok::exception).isInstanceOf(InvalidStateError.class)
+                assertThatThrownBy(ok::result)
+                        .isInstanceOf(InvalidStateError.class)
+                        .hasMessage("Result is not set.");
+                assertThatThrownBy(ok::exception)
+                        .isInstanceOf(InvalidStateError.class)
                         .hasMessage("Exception is not set.");
                 Consumer<Future<String>> removed = f -> calls.add("removed");
                 ok.addDoneCallback(f -> calls.add("done " + f.result() + "@" + vr.elapsed()));
@@ -41,7 +44,9 @@ class TaskOutcomeTest {
         assertThat(ok.result()).isEqualTo("value"); // sleep(delay, result) returns its result
         assertThat(ok.exception()).isNull();
         assertThat(failed.exception()).hasMessage("bad");
-        assertThatThrownBy(failed::result).isInstanceOf(IllegalStateException.class).hasMessage("bad");
+        assertThatThrownBy(failed::result)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("bad");
         assertThatThrownBy(cancelled::result).isInstanceOf(CancelledError.class);
         assertThatThrownBy(cancelled::exception).isInstanceOf(CancelledError.class);
         assertThat(cancelled.cancelled()).isTrue();

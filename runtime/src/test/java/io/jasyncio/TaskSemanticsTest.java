@@ -32,25 +32,23 @@ class TaskSemanticsTest {
     @Test
     void currentTaskIsNoneInACallback() {
         // asyncio: current_task() in a call_soon callback is None (a loop runs, no task does)
-        VirtualRun.runOnNewLoop(Script.steps()
-                .then(in -> {
-                    AsyncIO.getRunningLoop().callSoon(() -> log.add(String.valueOf(AsyncIO.currentTask())));
-                    return Script.await(AsyncIO.sleep(0));
-                }));
+        VirtualRun.runOnNewLoop(Script.steps().then(in -> {
+            AsyncIO.getRunningLoop().callSoon(() -> log.add(String.valueOf(AsyncIO.currentTask())));
+            return Script.await(AsyncIO.sleep(0));
+        }));
         assertThat(log).containsExactly("null");
     }
 
     @Test
     void callSoonThreadsafeOnTheLoopThreadIsOrderedWithCallSoon() {
         // asyncio: call_soon(a); call_soon_threadsafe(b); call_soon(c) run a, b, c (one ready queue)
-        VirtualRun.runOnNewLoop(Script.steps()
-                .then(in -> {
-                    EventLoop loop = AsyncIO.getRunningLoop();
-                    loop.callSoon(() -> log.add("a"));
-                    loop.callSoonThreadsafe(() -> log.add("b"));
-                    loop.callSoon(() -> log.add("c"));
-                    return Script.await(AsyncIO.sleep(0));
-                }));
+        VirtualRun.runOnNewLoop(Script.steps().then(in -> {
+            EventLoop loop = AsyncIO.getRunningLoop();
+            loop.callSoon(() -> log.add("a"));
+            loop.callSoonThreadsafe(() -> log.add("b"));
+            loop.callSoon(() -> log.add("c"));
+            return Script.await(AsyncIO.sleep(0));
+        }));
         assertThat(log).containsExactly("a", "b", "c");
     }
 
@@ -147,13 +145,14 @@ class TaskSemanticsTest {
         List<ExceptionContext> reports = new ArrayList<>();
         loop.setExceptionHandler((l, c) -> reports.add(c));
         Task<?>[] inner = new Task<?>[1];
-        AsyncIO.run(Script.steps()
-                .then(in -> {
+        AsyncIO.run(
+                Script.steps().then(in -> {
                     inner[0] = AsyncIO.createTask(failAfter(1, new IllegalStateException("late")));
                     Future<?> outer = AsyncIO.shield(inner[0]);
                     outer.cancel();
                     return Script.await(AsyncIO.sleep(2));
-                }), () -> loop);
+                }),
+                () -> loop);
         assertThat(reports).hasSize(1);
         assertThat(reports.get(0).message()).isEqualTo("IllegalStateException exception in shielded future");
         assertThat(reports.get(0).exception()).hasMessage("late");
@@ -165,13 +164,15 @@ class TaskSemanticsTest {
         EventLoop loop = EventLoop.withVirtualTime();
         List<ExceptionContext> reports = new ArrayList<>();
         loop.setExceptionHandler((l, c) -> reports.add(c));
-        Object r = AsyncIO.run(Script.steps()
-                .then(in -> {
-                    Future<?> cancelledOuter = AsyncIO.shield(after(1, "fine"));
-                    cancelledOuter.cancel();
-                    return Script.await(AsyncIO.shield(failAfter(1, new IllegalStateException("seen"))));
-                })
-                .handle((in, err) -> err.getMessage()), () -> loop);
+        Object r = AsyncIO.run(
+                Script.steps()
+                        .then(in -> {
+                            Future<?> cancelledOuter = AsyncIO.shield(after(1, "fine"));
+                            cancelledOuter.cancel();
+                            return Script.await(AsyncIO.shield(failAfter(1, new IllegalStateException("seen"))));
+                        })
+                        .handle((in, err) -> err.getMessage()),
+                () -> loop);
         assertThat(r).isEqualTo("seen");
         assertThat(reports).isEmpty();
     }
@@ -182,24 +183,26 @@ class TaskSemanticsTest {
         EventLoop loop = EventLoop.withVirtualTime();
         List<ExceptionContext> reports = Collections.synchronizedList(new ArrayList<>());
         loop.setExceptionHandler((l, c) -> reports.add(c));
-        AsyncIO.run(Script.of("main", s -> {
-            if (s.pc == 0) {
-                failedAndDropped(loop, "cancelled after failing", true);
-                failedAndDropped(loop, "left alone", false);
-                return s.await(1, AsyncIO.sleep(0));
-            }
-            s.value();
-            if (s.pc < 200 && reports.isEmpty()) {
-                System.gc();
-                return s.await(s.pc + 1, AsyncIO.sleep(0));
-            }
-            // a few more collections for the cancelled one, had it been reported
-            if (s.pc < 205) {
-                System.gc();
-                return s.await(s.pc + 1, AsyncIO.sleep(0));
-            }
-            return null;
-        }), () -> loop);
+        AsyncIO.run(
+                Script.of("main", s -> {
+                    if (s.pc == 0) {
+                        failedAndDropped(loop, "cancelled after failing", true);
+                        failedAndDropped(loop, "left alone", false);
+                        return s.await(1, AsyncIO.sleep(0));
+                    }
+                    s.value();
+                    if (s.pc < 200 && reports.isEmpty()) {
+                        System.gc();
+                        return s.await(s.pc + 1, AsyncIO.sleep(0));
+                    }
+                    // a few more collections for the cancelled one, had it been reported
+                    if (s.pc < 205) {
+                        System.gc();
+                        return s.await(s.pc + 1, AsyncIO.sleep(0));
+                    }
+                    return null;
+                }),
+                () -> loop);
         assertThat(reports).hasSize(1);
         assertThat(reports.get(0).exception()).hasMessage("left alone");
     }
@@ -217,17 +220,19 @@ class TaskSemanticsTest {
         // asyncio: an awaited asyncio.sleep(0) is awaited; only the dropped coroutine is reported
         EventLoop loop = EventLoop.withVirtualTime();
         loop.setDebug(true);
-        AsyncIO.run(Script.of("main", s -> {
-            if (s.pc == 0) {
-                Script.of("dropped", x -> null);
-            } else {
-                s.value();
-            }
-            if (s.pc < 50) {
-                return s.await(s.pc + 1, AsyncIO.sleep(0));
-            }
-            return null;
-        }), () -> loop);
+        AsyncIO.run(
+                Script.of("main", s -> {
+                    if (s.pc == 0) {
+                        Script.of("dropped", x -> null);
+                    } else {
+                        s.value();
+                    }
+                    if (s.pc < 50) {
+                        return s.await(s.pc + 1, AsyncIO.sleep(0));
+                    }
+                    return null;
+                }),
+                () -> loop);
         for (int i = 0; i < 100 && warnings.stream().noneMatch(w -> w.contains("'Script' was never awaited")); i++) {
             System.gc();
             NeverAwaited.poll();
@@ -248,21 +253,24 @@ class TaskSemanticsTest {
         List<ExceptionContext> reports = Collections.synchronizedList(new ArrayList<>());
         loop.setExceptionHandler((l, c) -> reports.add(c));
         String[] repr = new String[1];
-        AsyncIO.run(Script.of("main", s -> {
-            if (s.pc == 0) {
-                repr[0] = createAndFail(loop);
-                return s.await(1, AsyncIO.sleep(0));
-            }
-            s.value();
-            if (s.pc < 200 && reports.isEmpty()) {
-                System.gc();
-                return s.await(s.pc + 1, AsyncIO.sleep(0));
-            }
-            return null;
-        }), () -> loop);
+        AsyncIO.run(
+                Script.of("main", s -> {
+                    if (s.pc == 0) {
+                        repr[0] = createAndFail(loop);
+                        return s.await(1, AsyncIO.sleep(0));
+                    }
+                    s.value();
+                    if (s.pc < 200 && reports.isEmpty()) {
+                        System.gc();
+                        return s.await(s.pc + 1, AsyncIO.sleep(0));
+                    }
+                    return null;
+                }),
+                () -> loop);
         assertThat(repr[0]).contains("created at TaskSemanticsTest.java:");
         assertThat(reports).hasSize(1);
-        assertThat(reports.get(0).message()).startsWith("Future exception was never retrieved")
+        assertThat(reports.get(0).message())
+                .startsWith("Future exception was never retrieved")
                 .contains("Object created at (most recent call first):")
                 .contains("TaskSemanticsTest.createAndFail(TaskSemanticsTest.java:");
     }

@@ -42,7 +42,9 @@ class TaskStackTest {
     }
 
     private static List<String> names(List<StackTraceElement> frames) {
-        return frames.stream().map(e -> e.getMethodName() + ":" + e.getLineNumber()).collect(Collectors.toList());
+        return frames.stream()
+                .map(e -> e.getMethodName() + ":" + e.getLineNumber())
+                .collect(Collectors.toList());
     }
 
     @Test
@@ -95,7 +97,9 @@ class TaskStackTest {
         String[] lines = printed[0].split("\n");
         assertThat(lines[0]).startsWith("Stack for <Task pending name='deep'").endsWith("(most recent call first):");
         assertThat(Arrays.copyOfRange(lines, 1, lines.length))
-                .containsExactly("\tat Script.inner(Unknown Source)", "\tat Script.middle(Unknown Source)",
+                .containsExactly(
+                        "\tat Script.inner(Unknown Source)",
+                        "\tat Script.middle(Unknown Source)",
                         "\tat Script.outer(Unknown Source)");
     }
 
@@ -112,7 +116,8 @@ class TaskStackTest {
         // the failure was thrown after inner resumed from its sleep: middle and outer were not on
         // the Java stack any more, yet the trace names them, innermost first
         Throwable boom = t[0].exception();
-        List<String> trace = Arrays.stream(boom.getStackTrace()).map(e -> e.getClassName() + "." + e.getMethodName())
+        List<String> trace = Arrays.stream(boom.getStackTrace())
+                .map(e -> e.getClassName() + "." + e.getMethodName())
                 .collect(Collectors.toList());
         int middle = trace.indexOf("Script.middle");
         int outer = trace.indexOf("Script.outer");
@@ -141,7 +146,8 @@ class TaskStackTest {
             default -> a.value();
         }));
         assertThat(boom).isInstanceOf(IllegalStateException.class);
-        List<String> trace = Arrays.stream(boom.getStackTrace()).map(e -> e.getClassName() + "." + e.getMethodName())
+        List<String> trace = Arrays.stream(boom.getStackTrace())
+                .map(e -> e.getClassName() + "." + e.getMethodName())
                 .collect(Collectors.toList());
         assertThat(trace).contains("Script.middle", "Script.outer", "Script.awaitsChild");
         assertThat(trace.indexOf("Script.awaitsChild")).isGreaterThan(trace.indexOf("Script.outer"));
@@ -191,9 +197,9 @@ class TaskStackTest {
         caught.printStackTrace(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(printed).startsWith("CancelledError('stop')");
-        assertThat(printed.indexOf("Script.inner")).isPositive()
-                .isLessThan(printed.indexOf("Script.middle"));
-        List<String> trace = Arrays.stream(caught.getStackTrace()).map(e -> e.getClassName() + "." + e.getMethodName())
+        assertThat(printed.indexOf("Script.inner")).isPositive().isLessThan(printed.indexOf("Script.middle"));
+        List<String> trace = Arrays.stream(caught.getStackTrace())
+                .map(e -> e.getClassName() + "." + e.getMethodName())
                 .collect(Collectors.toList());
         int inner = trace.indexOf("Script.inner");
         assertThat(inner).isGreaterThanOrEqualTo(0);
@@ -230,7 +236,8 @@ class TaskStackTest {
                 yield null;
             }
         }));
-        List<String> trace = Arrays.stream(caught[0].getStackTrace()).map(e -> e.getClassName() + "." + e.getMethodName())
+        List<String> trace = Arrays.stream(caught[0].getStackTrace())
+                .map(e -> e.getClassName() + "." + e.getMethodName())
                 .collect(Collectors.toList());
         int outer = trace.indexOf("Script.outer");
         assertThat(outer).isGreaterThan(0);

@@ -12,21 +12,26 @@ class TaskTest {
     @Test
     void createTaskOutsideALoopFailsClearly() {
         assertThatThrownBy(() -> AsyncIO.createTask(AsyncIO.sleep(1)))
-                .isInstanceOf(IllegalStateException.class).hasMessage("no running event loop");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no running event loop");
         assertThatThrownBy(AsyncIO::getRunningLoop)
-                .isInstanceOf(IllegalStateException.class).hasMessage("no running event loop");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no running event loop");
         // asyncio: current_task() without a running loop raises RuntimeError('no running event loop')
         assertThatThrownBy(AsyncIO::currentTask)
-                .isInstanceOf(IllegalStateException.class).hasMessage("no running event loop");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no running event loop");
     }
 
     @Test
     void createTaskOfNullFailsClearly() {
         EventLoop loop = EventLoop.withVirtualTime();
         assertThatThrownBy(() -> loop.createTask(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("a coroutine was expected");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("a coroutine was expected");
         assertThatThrownBy(() -> AsyncIO.run(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("a coroutine was expected");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("a coroutine was expected");
     }
 
     @Test
@@ -44,18 +49,17 @@ class TaskTest {
 
     @Test
     void aTaskAwaitsAFutureThatAnotherTaskCompletes() {
-        Object r = VirtualRun.runOnNewLoop(Script.steps()
-                .then(in -> {
-                    Future<String> f = AsyncIO.getRunningLoop().createFuture();
-                    Task<Object> waiter = AsyncIO.createTask(Script.steps().then(x -> Script.await(f)).then(v -> "got " + v));
-                    AsyncIO.createTask(Script.steps()
-                            .then(x -> Script.await(AsyncIO.sleep(1)))
-                            .then(x -> {
-                                f.setResult("value");
-                                return null;
-                            }));
-                    return Script.await(waiter);
-                }));
+        Object r = VirtualRun.runOnNewLoop(Script.steps().then(in -> {
+            Future<String> f = AsyncIO.getRunningLoop().createFuture();
+            Task<Object> waiter =
+                    AsyncIO.createTask(Script.steps().then(x -> Script.await(f)).then(v -> "got " + v));
+            AsyncIO.createTask(
+                    Script.steps().then(x -> Script.await(AsyncIO.sleep(1))).then(x -> {
+                        f.setResult("value");
+                        return null;
+                    }));
+            return Script.await(waiter);
+        }));
         assertThat(r).isEqualTo("got value");
     }
 
@@ -71,7 +75,8 @@ class TaskTest {
             assertThat(named.getName()).isEqualTo("worker");
             named.setName("renamed");
             assertThat(named.getName()).isEqualTo("renamed");
-            assertThat(next.toString()).matches("<Task pending name='Task-\\d+' coro=<coroutine object sleep at 0x[0-9a-f]+>>");
+            assertThat(next.toString())
+                    .matches("<Task pending name='Task-\\d+' coro=<coroutine object sleep at 0x[0-9a-f]+>>");
             assertThat(next.getCoro()).isInstanceOf(Sleep.class);
             assertThat(AsyncIO.allTasks()).contains(self, next, named);
             return null;
@@ -79,7 +84,8 @@ class TaskTest {
         EventLoop loop = EventLoop.withVirtualTime();
         Task<Integer> t = loop.createTask(AsyncIO.done(42));
         loop.runUntilComplete(t);
-        assertThat(t.toString()).matches("<Task finished name='Task-\\d+' coro=<coroutine object Done at 0x[0-9a-f]+> result=42>");
+        assertThat(t.toString())
+                .matches("<Task finished name='Task-\\d+' coro=<coroutine object Done at 0x[0-9a-f]+> result=42>");
     }
 
     @Test
@@ -93,22 +99,25 @@ class TaskTest {
 
     @Test
     void currentTaskAndAllTasks() {
-        VirtualRun.runOnNewLoop(Script.steps().then(in -> {
-            Task<?> me = AsyncIO.currentTask();
-            assertThat(me).isNotNull();
-            assertThat(AsyncIO.allTasks()).containsExactly(me);
-            Task<Void> t = AsyncIO.createTask(AsyncIO.sleep(0));
-            assertThat(AsyncIO.allTasks()).containsExactly(me, t);
-            return Script.await(t);
-        }).then(in -> {
-            assertThat(AsyncIO.allTasks()).containsExactly(AsyncIO.currentTask());
-            return null;
-        }));
+        VirtualRun.runOnNewLoop(Script.steps()
+                .then(in -> {
+                    Task<?> me = AsyncIO.currentTask();
+                    assertThat(me).isNotNull();
+                    assertThat(AsyncIO.allTasks()).containsExactly(me);
+                    Task<Void> t = AsyncIO.createTask(AsyncIO.sleep(0));
+                    assertThat(AsyncIO.allTasks()).containsExactly(me, t);
+                    return Script.await(t);
+                })
+                .then(in -> {
+                    assertThat(AsyncIO.allTasks()).containsExactly(AsyncIO.currentTask());
+                    return null;
+                }));
     }
 
     @Test
     void aTaskCannotAwaitItself() {
-        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(Script.steps().then(in -> Script.await(AsyncIO.currentTask()))))
+        assertThatThrownBy(
+                        () -> VirtualRun.runOnNewLoop(Script.steps().then(in -> Script.await(AsyncIO.currentTask()))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Task cannot await on itself: <Task pending");
     }
@@ -124,7 +133,9 @@ class TaskTest {
     @Test
     void theErrorOfABadAwaitCanBeCaughtAtTheAwait() {
         Future<Object> foreign = new Future<>(EventLoop.withVirtualTime());
-        Object r = VirtualRun.runOnNewLoop(Script.steps().then(in -> Script.await(foreign)).handle((in, err) -> "caught " + err.getClass().getSimpleName()));
+        Object r = VirtualRun.runOnNewLoop(Script.steps()
+                .then(in -> Script.await(foreign))
+                .handle((in, err) -> "caught " + err.getClass().getSimpleName()));
         assertThat(r).isEqualTo("caught IllegalStateException");
     }
 
@@ -132,9 +143,11 @@ class TaskTest {
     void tasksDoNotSupportSetResultOrSetException() {
         EventLoop loop = EventLoop.withVirtualTime();
         Task<Integer> t = loop.createTask(AsyncIO.done(1));
-        assertThatThrownBy(() -> t.setResult(2)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> t.setResult(2))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Task does not support setResult operation");
-        assertThatThrownBy(() -> t.setException(new RuntimeException())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> t.setException(new RuntimeException()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Task does not support setException operation");
         assertThat(loop.runUntilComplete(t)).isEqualTo(1);
     }
@@ -157,9 +170,10 @@ class TaskTest {
     void aCheckedExceptionPassesThroughAwaitUnwrapped() {
         java.io.IOException io = new java.io.IOException("disk");
         Object r = VirtualRun.runOnNewLoop(Script.steps()
-                .then(in -> Script.await(AsyncIO.getRunningLoop().createTask(Script.steps().then(x -> {
-                    throw io;
-                }))))
+                .then(in -> Script.await(
+                        AsyncIO.getRunningLoop().createTask(Script.steps().then(x -> {
+                            throw io;
+                        }))))
                 .handle((in, err) -> err));
         assertThat(r).isSameAs(io);
     }

@@ -75,10 +75,13 @@ class ThreadsafeTest {
     @Test
     void theFutureReportsTheCoroutinesException() throws Exception {
         startLoop();
-        CompletableFuture<Object> f = AsyncIO.runCoroutineThreadsafe(Script.call(() -> {
-            throw new ArithmeticException("bad");
-        }), loop);
-        assertThatThrownBy(() -> f.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        CompletableFuture<Object> f = AsyncIO.runCoroutineThreadsafe(
+                Script.call(() -> {
+                    throw new ArithmeticException("bad");
+                }),
+                loop);
+        assertThatThrownBy(() -> f.get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(ArithmeticException.class);
     }
 
@@ -86,16 +89,18 @@ class ThreadsafeTest {
     void getWithTimeoutThrowsTimeoutExceptionAndCancelForwardsToTheTask() throws Exception {
         startLoop();
         CompletableFuture<Task<?>> task = new CompletableFuture<>();
-        CompletableFuture<Object> f = AsyncIO.runCoroutineThreadsafe(Script.steps()
-                .then(in -> {
+        CompletableFuture<Object> f = AsyncIO.runCoroutineThreadsafe(
+                Script.steps().then(in -> {
                     task.complete(AsyncIO.currentTask());
                     return Script.await(AsyncIO.getRunningLoop().createFuture());
-                }), loop);
+                }),
+                loop);
         Task<?> t = task.get(30, TimeUnit.SECONDS);
         assertThatThrownBy(() -> f.get(10, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
         assertThat(f.cancel(true)).isTrue();
         CompletableFuture<Boolean> cancelled = new CompletableFuture<>();
-        t.toCompletableFuture().whenComplete((v, e) -> loop.callSoonThreadsafe(() -> cancelled.complete(t.cancelled())));
+        t.toCompletableFuture()
+                .whenComplete((v, e) -> loop.callSoonThreadsafe(() -> cancelled.complete(t.cancelled())));
         assertThat(cancelled.get(30, TimeUnit.SECONDS)).isTrue();
     }
 
@@ -111,14 +116,16 @@ class ThreadsafeTest {
 
     @Test
     void runCoroutineThreadsafeRejectsNull() {
-        assertThatThrownBy(() -> AsyncIO.runCoroutineThreadsafe(null, loop)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> AsyncIO.runCoroutineThreadsafe(null, loop))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("a coroutine was expected");
     }
 
     @Test
     void runInExecutorReturnsALoopFuture() {
         Object r = loop.runUntilComplete(Script.steps()
-                .then(in -> Script.await(AsyncIO.getRunningLoop().runInExecutor(null, () -> Thread.currentThread().getName())))
+                .then(in -> Script.await(AsyncIO.getRunningLoop()
+                        .runInExecutor(null, () -> Thread.currentThread().getName())))
                 .then(name -> {
                     assertThat((String) name).startsWith("jasyncio-executor-");
                     return Script.await(AsyncIO.getRunningLoop().runInExecutor(Runnable::run, () -> {
@@ -135,16 +142,15 @@ class ThreadsafeTest {
     void virtualTimeWaitsForWorkInFlight() {
         // a virtual clock must not jump past a timeout while an executor job is still running
         CountDownLatch release = new CountDownLatch(1);
-        Object r = loop.runUntilComplete(Script.steps()
-                .then(in -> {
-                    Future<String> job = AsyncIO.getRunningLoop().runInExecutor(null, () -> {
-                        release.await();
-                        return "job";
-                    });
-                    AsyncIO.getRunningLoop().callLater(3600, () -> { });
-                    new Thread(release::countDown).start();
-                    return Script.await(job);
-                }));
+        Object r = loop.runUntilComplete(Script.steps().then(in -> {
+            Future<String> job = AsyncIO.getRunningLoop().runInExecutor(null, () -> {
+                release.await();
+                return "job";
+            });
+            AsyncIO.getRunningLoop().callLater(3600, () -> {});
+            new Thread(release::countDown).start();
+            return Script.await(job);
+        }));
         assertThat(r).isEqualTo("job");
         assertThat(loop.time()).isLessThan(3600);
         loop.shutdownDefaultExecutor();

@@ -111,16 +111,18 @@ class TimeoutTest {
     @Test
     void deadlineInThePastExpiresOnTheNextIteration() {
         // asyncio: when <= loop.time() schedules the expiry with call_soon.
-        assertThat(vr.outcome(() -> AsyncIO.timeoutAt(-1).run(AsyncIO.sleep(10)))).isEqualTo("TimeoutError@0.0");
+        assertThat(vr.outcome(() -> AsyncIO.timeoutAt(-1).run(AsyncIO.sleep(10))))
+                .isEqualTo("TimeoutError@0.0");
     }
 
     @Test
     void finishingInTimeLeavesTheScopeUnexpired() {
         Timeout[] t = new Timeout[1];
         assertThat(vr.outcome(() -> {
-            t[0] = AsyncIO.timeout(2);
-            return t[0].run(AsyncIO.sleep(1, "ok"));
-        })).isEqualTo("ok@1.0");
+                    t[0] = AsyncIO.timeout(2);
+                    return t[0].run(AsyncIO.sleep(1, "ok"));
+                }))
+                .isEqualTo("ok@1.0");
         assertThat(t[0].expired()).isFalse();
         assertThat(t[0].toString()).startsWith("<Timeout [exited]");
     }
@@ -130,16 +132,17 @@ class TimeoutTest {
         // asyncio: RuntimeError('Timeout has already been entered').
         Timeout[] t = new Timeout[1];
         assertThat(vr.outcome(() -> {
-            t[0] = AsyncIO.timeout(2);
-            return Script.of("twice", s -> switch (s.pc) {
-                case 0 -> s.await(1, t[0].run(AsyncIO.sleep(0)));
-                case 1 -> {
-                    s.value();
-                    yield s.await(2, t[0].run(AsyncIO.sleep(0)));
-                }
-                default -> s.value();
-            });
-        })).isEqualTo("IllegalStateException@0.0");
+                    t[0] = AsyncIO.timeout(2);
+                    return Script.of("twice", s -> switch (s.pc) {
+                        case 0 -> s.await(1, t[0].run(AsyncIO.sleep(0)));
+                        case 1 -> {
+                            s.value();
+                            yield s.await(2, t[0].run(AsyncIO.sleep(0)));
+                        }
+                        default -> s.value();
+                    });
+                }))
+                .isEqualTo("IllegalStateException@0.0");
     }
 
     @Test
@@ -157,21 +160,23 @@ class TimeoutTest {
         Timeout[] t = new Timeout[1];
         List<String> log = new ArrayList<>();
         assertThat(vr.outcome(() -> {
-            t[0] = AsyncIO.timeout(1);
-            Coroutine<Void> c = t[0].run(() -> {
-                log.add("body made, when=" + t[0].when());
-                return AsyncIO.sleep(10);
-            });
-            log.add("run returned");
-            return c;
-        })).isEqualTo("TimeoutError@1.0");
+                    t[0] = AsyncIO.timeout(1);
+                    Coroutine<Void> c = t[0].run(() -> {
+                        log.add("body made, when=" + t[0].when());
+                        return AsyncIO.sleep(10);
+                    });
+                    log.add("run returned");
+                    return c;
+                }))
+                .isEqualTo("TimeoutError@1.0");
         assertThat(log).containsExactly("run returned", "body made, when=1.0");
         assertThat(t[0].expired()).isTrue();
     }
 
     @Test
     void aBodyThatEndsInTimeGivesItsResult() {
-        assertThat(vr.outcome(() -> AsyncIO.timeout(5).run(() -> AsyncIO.sleep(2, "ok")))).isEqualTo("ok@2.0");
+        assertThat(vr.outcome(() -> AsyncIO.timeout(5).run(() -> AsyncIO.sleep(2, "ok"))))
+                .isEqualTo("ok@2.0");
     }
 
     @Test
@@ -184,11 +189,12 @@ class TimeoutTest {
         // asyncio: an exception raised inside `async with timeout(...)` leaves the scope and propagates.
         Timeout[] t = new Timeout[1];
         assertThat(vr.outcome(() -> {
-            t[0] = AsyncIO.timeout(5);
-            return t[0].run(() -> {
-                throw new java.io.IOException("no body");
-            });
-        })).isEqualTo("IOException@0.0");
+                    t[0] = AsyncIO.timeout(5);
+                    return t[0].run(() -> {
+                        throw new java.io.IOException("no body");
+                    });
+                }))
+                .isEqualTo("IOException@0.0");
         assertThat(t[0].toString()).startsWith("<Timeout [exited]");
         assertThatThrownBy(() -> t[0].run((AsyncSupplier<Void>) null)).isInstanceOf(NullPointerException.class);
     }

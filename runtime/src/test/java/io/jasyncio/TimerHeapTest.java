@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class TimerHeapTest {
     private final EventLoop loop = EventLoop.withVirtualTime();
-    private final Runnable nothing = () -> { };
+    private final Runnable nothing = () -> {};
     private int seq;
 
     private TimerHandle timer(double when) {
@@ -31,7 +31,8 @@ class TimerHeapTest {
 
     @Test
     void randomOperationsMatchASortedReference() {
-        Comparator<TimerHandle> order = Comparator.<TimerHandle>comparingDouble(h -> h.when).thenComparingInt(h -> h.seq);
+        Comparator<TimerHandle> order =
+                Comparator.<TimerHandle>comparingDouble(h -> h.when).thenComparingInt(h -> h.seq);
         for (long s = 1; s <= 20; s++) {
             Random random = new Random(s);
             TimerHeap heap = new TimerHeap();

@@ -126,7 +126,9 @@ final class VirtualRun {
     }
 
     private String hms(Instant at) {
-        return DateTimeFormatter.ofPattern("HH:mm:ss").withZone(loop.wallClock().getZone()).format(at);
+        return DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(loop.wallClock().getZone())
+                .format(at);
     }
 
     /** Creates a future on this loop. */

@@ -50,8 +50,10 @@ class VirtualWallClockTest {
     void aMalformedStartIsRefusedByName() {
         System.setProperty("jasyncio.clock", "virtual");
         System.setProperty("jasyncio.clock.start", "09:00");
-        assertThatThrownBy(AsyncIO::newEventLoop).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("jasyncio.clock.start").hasMessageContaining("'09:00'");
+        assertThatThrownBy(AsyncIO::newEventLoop)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jasyncio.clock.start")
+                .hasMessageContaining("'09:00'");
     }
 
     @Test

@@ -52,10 +52,14 @@ class WaitForTest {
         vr.run(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
                 tasks[0] = AsyncIO.currentTask();
-                yield s.await(1, AsyncIO.waitFor(Script.of("inner", i -> {
-                    tasks[1] = AsyncIO.currentTask();
-                    return 1;
-                }), 5));
+                yield s.await(
+                        1,
+                        AsyncIO.waitFor(
+                                Script.of("inner", i -> {
+                                    tasks[1] = AsyncIO.currentTask();
+                                    return 1;
+                                }),
+                                5));
             }
             default -> s.value();
         }));
@@ -90,10 +94,15 @@ class WaitForTest {
             boolean[] started = {false};
             String[] out = new String[1];
             run.run(Script.of("main", s -> switch (s.pc) {
-                case 0 -> s.await(1, AsyncIO.waitFor(Script.of("func", f -> {
-                    started[0] = true;
-                    return 1;
-                }), timeout));
+                case 0 ->
+                    s.await(
+                            1,
+                            AsyncIO.waitFor(
+                                    Script.of("func", f -> {
+                                        started[0] = true;
+                                        return 1;
+                                    }),
+                                    timeout));
                 default -> {
                     try {
                         out[0] = String.valueOf(s.value());
@@ -191,9 +200,14 @@ class WaitForTest {
         // asyncio: same with a task: cancelling the awaiting task cancels the inner task, which
         // completes normally; the value is returned.
         assertThat(vr.outcome(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.waitFor(AsyncIO.createTask(cleansUpForHalfASecond(new ArrayList<>(), true)), 1));
-            default -> s.value();
-        }))).isEqualTo("suppressed@1.5");
+                    case 0 ->
+                        s.await(
+                                1,
+                                AsyncIO.waitFor(
+                                        AsyncIO.createTask(cleansUpForHalfASecond(new ArrayList<>(), true)), 1));
+                    default -> s.value();
+                })))
+                .isEqualTo("suppressed@1.5");
     }
 
     @Test
@@ -218,12 +232,13 @@ class WaitForTest {
     void timeoutOnATaskCancelsTheTask() {
         Task<?>[] t = new Task<?>[1];
         assertThat(vr.outcome(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                t[0] = AsyncIO.createTask(after(10, "x"));
-                yield s.await(1, AsyncIO.waitFor(t[0], 2));
-            }
-            default -> s.value();
-        }))).isEqualTo("TimeoutError@2.0");
+                    case 0 -> {
+                        t[0] = AsyncIO.createTask(after(10, "x"));
+                        yield s.await(1, AsyncIO.waitFor(t[0], 2));
+                    }
+                    default -> s.value();
+                })))
+                .isEqualTo("TimeoutError@2.0");
         assertThat(t[0].cancelled()).isTrue();
     }
 
@@ -237,12 +252,14 @@ class WaitForTest {
     @Test
     void noTimeoutWaitsAsLongAsItTakes() {
         assertThat(vr.outcome(AsyncIO.waitFor(after(5000, "late")))).isEqualTo("late@5000.0");
-        assertThat(new VirtualRun().outcome(AsyncIO.waitFor(after(7, "d"), (Duration) null))).isEqualTo("d@7.0");
+        assertThat(new VirtualRun().outcome(AsyncIO.waitFor(after(7, "d"), (Duration) null)))
+                .isEqualTo("d@7.0");
     }
 
     @Test
     void durationOverload() {
-        assertThat(vr.outcome(AsyncIO.waitFor(after(2, "x"), Duration.ofMillis(1500)))).isEqualTo("TimeoutError@1.5");
+        assertThat(vr.outcome(AsyncIO.waitFor(after(2, "x"), Duration.ofMillis(1500))))
+                .isEqualTo("TimeoutError@1.5");
         assertThat(new VirtualRun().outcome(AsyncIO.waitFor(after(1, "x"), Duration.ofMillis(1500))))
                 .isEqualTo("x@1.0");
     }
@@ -257,10 +274,12 @@ class WaitForTest {
     void isLazy() {
         // asyncio: wait_for is a coroutine function; nothing happens until it is awaited.
         boolean[] started = {false};
-        Coroutine<Integer> c = AsyncIO.waitFor(Script.of("c", s -> {
-            started[0] = true;
-            return 1;
-        }), 1);
+        Coroutine<Integer> c = AsyncIO.waitFor(
+                Script.of("c", s -> {
+                    started[0] = true;
+                    return 1;
+                }),
+                1);
         assertThat(started[0]).isFalse();
         assertThat(vr.outcome(c)).isEqualTo("1@0.0");
         assertThat(started[0]).isTrue();
@@ -297,18 +316,24 @@ class WaitForTest {
     void exceptionRaisedWhileCancellingPropagatesInsteadOfTimeout() {
         // asyncio test_wait_for_reraises_exception_during_cancellation: FooException, not TimeoutError.
         assertThat(vr.outcome(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.waitFor(AsyncIO.createTask(Script.of("inner", i -> switch (i.pc) {
-                case 0 -> i.await(1, AsyncIO.sleep(2));
-                default -> {
-                    try {
-                        i.value();
-                    } finally {
-                        throw new UnsupportedOperationException("foo");
-                    }
-                }
-            })), 0.5));
-            default -> s.value();
-        }))).isEqualTo("UnsupportedOperationException@0.5");
+                    case 0 ->
+                        s.await(
+                                1,
+                                AsyncIO.waitFor(
+                                        AsyncIO.createTask(Script.of("inner", i -> switch (i.pc) {
+                                            case 0 -> i.await(1, AsyncIO.sleep(2));
+                                            default -> {
+                                                try {
+                                                    i.value();
+                                                } finally {
+                                                    throw new UnsupportedOperationException("foo");
+                                                }
+                                            }
+                                        })),
+                                        0.5));
+                    default -> s.value();
+                })))
+                .isEqualTo("UnsupportedOperationException@0.5");
     }
 
     @Test

@@ -14,7 +14,8 @@ class WaitTasksTest {
 
     /** Tasks: a -> "a" at 1 s, b fails at 2 s, c -> "c" at 3 s. */
     private List<Task<Object>> abc() {
-        return List.of(AsyncIO.createTask(after(1, "a")),
+        return List.of(
+                AsyncIO.createTask(after(1, "a")),
                 AsyncIO.createTask(failAfter(2, new IllegalStateException("b"))),
                 AsyncIO.createTask(after(3, "c")));
     }
@@ -25,8 +26,8 @@ class WaitTasksTest {
         vr.run(Script.of("main", s -> switch (s.pc) {
             case 0 -> {
                 List<Task<Object>> ts = abc();
-                Coroutine<WaitResult<Object>> w = timeout == null ? AsyncIO.waitTasks(ts, when)
-                        : AsyncIO.waitTasks(ts, timeout, when);
+                Coroutine<WaitResult<Object>> w =
+                        timeout == null ? AsyncIO.waitTasks(ts, when) : AsyncIO.waitTasks(ts, timeout, when);
                 out[0] = "";
                 yield s.await(1, Script.of("describe", d -> switch (d.pc) {
                     case 0 -> d.await(1, w);
@@ -74,20 +75,28 @@ class WaitTasksTest {
     void timeoutNeverRaisesNorCancels() {
         // asyncio: wait(..., timeout=1.5) returns at 1.5 with the unfinished ones pending, uncancelled.
         assertThat(waitOn(1.5, ReturnWhen.ALL_COMPLETED)).isEqualTo("1.5 done=[0] pending=[1, 2]");
-        assertThat(new WaitTasksTest().waitOn(1.5, ReturnWhen.FIRST_EXCEPTION)).isEqualTo("1.5 done=[0] pending=[1, 2]");
-        assertThat(new WaitTasksTest().waitOn(0.5, ReturnWhen.FIRST_COMPLETED)).isEqualTo("0.5 done=[] pending=[0, 1, 2]");
-        assertThat(new WaitTasksTest().waitOn(5.0, ReturnWhen.FIRST_EXCEPTION)).isEqualTo("2.0 done=[0, 1] pending=[2]");
+        assertThat(new WaitTasksTest().waitOn(1.5, ReturnWhen.FIRST_EXCEPTION))
+                .isEqualTo("1.5 done=[0] pending=[1, 2]");
+        assertThat(new WaitTasksTest().waitOn(0.5, ReturnWhen.FIRST_COMPLETED))
+                .isEqualTo("0.5 done=[] pending=[0, 1, 2]");
+        assertThat(new WaitTasksTest().waitOn(5.0, ReturnWhen.FIRST_EXCEPTION))
+                .isEqualTo("2.0 done=[0, 1] pending=[2]");
     }
 
     @Test
     void firstExceptionWithoutExceptionsIsAllCompleted() {
         String[] out = new String[1];
         vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> s.await(1, AsyncIO.waitTasks(List.of(AsyncIO.createTask(after(1, 1)),
-                    AsyncIO.createTask(after(2, 2))), AsyncIO.FIRST_EXCEPTION));
+            case 0 ->
+                s.await(
+                        1,
+                        AsyncIO.waitTasks(
+                                List.of(AsyncIO.createTask(after(1, 1)), AsyncIO.createTask(after(2, 2))),
+                                AsyncIO.FIRST_EXCEPTION));
             default -> {
                 WaitResult<?> r = (WaitResult<?>) s.value();
-                out[0] = vr.elapsed() + " " + r.done().size() + "/" + r.pending().size();
+                out[0] =
+                        vr.elapsed() + " " + r.done().size() + "/" + r.pending().size();
                 yield null;
             }
         }));
@@ -102,16 +111,16 @@ class WaitTasksTest {
             case 0 -> {
                 Task<Integer> t1 = AsyncIO.createTask(after(1, 1));
                 t1.cancel();
-                yield s.await(1, AsyncIO.waitTasks(List.of(t1, AsyncIO.createTask(after(2, 2))),
-                        ReturnWhen.FIRST_COMPLETED));
+                yield s.await(
+                        1, AsyncIO.waitTasks(List.of(t1, AsyncIO.createTask(after(2, 2))), ReturnWhen.FIRST_COMPLETED));
             }
             case 1 -> {
                 WaitResult<?> r = (WaitResult<?>) s.value();
                 out[0] = vr.elapsed() + " " + r.done().size();
                 Task<Integer> t1 = AsyncIO.createTask(after(1, 1));
                 t1.cancel();
-                yield s.await(2, AsyncIO.waitTasks(List.of(t1, AsyncIO.createTask(after(2, 2))),
-                        ReturnWhen.FIRST_EXCEPTION));
+                yield s.await(
+                        2, AsyncIO.waitTasks(List.of(t1, AsyncIO.createTask(after(2, 2))), ReturnWhen.FIRST_EXCEPTION));
             }
             default -> {
                 WaitResult<?> r = (WaitResult<?>) s.value();
@@ -136,8 +145,9 @@ class WaitTasksTest {
                     case 0 -> w.await(1, AsyncIO.waitTasks(List.of(f, g, f), 0));
                     default -> {
                         WaitResult<?> r = (WaitResult<?>) w.value();
-                        out[0] = vr.elapsed() + " " + r.done().contains(f) + " " + r.pending().contains(g)
-                                + " " + r.done().size() + "/" + r.pending().size();
+                        out[0] = vr.elapsed() + " " + r.done().contains(f) + " "
+                                + r.pending().contains(g) + " " + r.done().size() + "/"
+                                + r.pending().size();
                         yield null;
                     }
                 }));
@@ -151,7 +161,8 @@ class WaitTasksTest {
     void emptyInputFails() {
         // asyncio: ValueError('Set of Tasks/Futures is empty.'), raised when awaited.
         Coroutine<WaitResult<Object>> w = AsyncIO.waitTasks(List.of());
-        assertThat(vr.failure(() -> w)).isInstanceOf(IllegalArgumentException.class)
+        assertThat(vr.failure(() -> w))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Set of Tasks/Futures is empty.");
     }
 
@@ -163,7 +174,8 @@ class WaitTasksTest {
             ran[0] = true;
             return 1;
         }))));
-        assertThat(err).isInstanceOf(IllegalArgumentException.class)
+        assertThat(err)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Passing coroutines is forbidden")
                 .hasMessageContaining("createTask(");
         assertThat(ran[0]).isFalse();

@@ -17,8 +17,7 @@ import net.bytebuddy.agent.ByteBuddyAgent;
 public final class AsyncAgent {
     private static Instrumentation installed;
 
-    private AsyncAgent() {
-    }
+    private AsyncAgent() {}
 
     /** Entry point of {@code -javaagent:jasyncio-agent.jar[=options]}. */
     public static void premain(String options, Instrumentation instrumentation) {
@@ -50,8 +49,9 @@ public final class AsyncAgent {
         try {
             instrumentation = ByteBuddyAgent.install();
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("jasyncio could not attach its agent to this JVM (" + e.getMessage()
-                    + "): start the JVM with -javaagent:jasyncio-agent.jar instead, or use the jasyncio-maven-plugin",
+            throw new IllegalStateException(
+                    "jasyncio could not attach its agent to this JVM (" + e.getMessage()
+                            + "): start the JVM with -javaagent:jasyncio-agent.jar instead, or use the jasyncio-maven-plugin",
                     e);
         }
         start(parsed, instrumentation);

@@ -6,15 +6,22 @@ package io.jasyncio.agent;
  */
 final class Exclusions {
     private static final String[] PREFIXES = {
-        "java/", "javax/", "jdk/", "sun/", "com/sun/",
-        "net/bytebuddy/", "org/objectweb/asm/",
-        "io/jasyncio/internal/", "io/jasyncio/agent/", "io/jasyncio/rewriter/", "io/jasyncio/maven/",
+        "java/",
+        "javax/",
+        "jdk/",
+        "sun/",
+        "com/sun/",
+        "net/bytebuddy/",
+        "org/objectweb/asm/",
+        "io/jasyncio/internal/",
+        "io/jasyncio/agent/",
+        "io/jasyncio/rewriter/",
+        "io/jasyncio/maven/",
     };
     private static final String RUNTIME_PACKAGE = "io/jasyncio/";
     private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
-    private Exclusions() {
-    }
+    private Exclusions() {}
 
     /** @param internalName e.g. {@code com/example/Hello}, as a ClassFileTransformer receives it */
     static boolean excluded(ClassLoader loader, String internalName) {
@@ -27,7 +34,6 @@ final class Exclusions {
             }
         }
         // The runtime's own package (io.jasyncio itself, not its sub-packages).
-        return internalName.startsWith(RUNTIME_PACKAGE)
-                && internalName.indexOf('/', RUNTIME_PACKAGE.length()) < 0;
+        return internalName.startsWith(RUNTIME_PACKAGE) && internalName.indexOf('/', RUNTIME_PACKAGE.length()) < 0;
     }
 }

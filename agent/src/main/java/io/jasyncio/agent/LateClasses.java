@@ -14,8 +14,7 @@ import java.util.List;
  * one body method per {@code @Async} method), so each is reported with what to do instead.
  */
 final class LateClasses {
-    private LateClasses() {
-    }
+    private LateClasses() {}
 
     static List<String> find(Instrumentation instrumentation) {
         List<String> late = new ArrayList<>();
@@ -44,7 +43,8 @@ final class LateClasses {
     }
 
     private static boolean needsRewrite(ClassLoader loader, byte[] bytes) {
-        RewriteResult.Status status = new Rewriter(new LoaderTypeHierarchy(loader)).rewrite(bytes).status();
+        RewriteResult.Status status =
+                new Rewriter(new LoaderTypeHierarchy(loader)).rewrite(bytes).status();
         return status == RewriteResult.Status.REWRITTEN || status == RewriteResult.Status.FAILED;
     }
 

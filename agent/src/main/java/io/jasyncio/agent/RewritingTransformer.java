@@ -27,9 +27,14 @@ final class RewritingTransformer implements ClassFileTransformer {
     }
 
     @Override
-    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
-                            ProtectionDomain protectionDomain, byte[] bytes) {
-        if (bytes == null || Exclusions.excluded(loader, internalName)
+    public byte[] transform(
+            ClassLoader loader,
+            String internalName,
+            Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain,
+            byte[] bytes) {
+        if (bytes == null
+                || Exclusions.excluded(loader, internalName)
                 || !log.verbose() && !Rewriter.mayNeedRewrite(bytes)) {
             // Nearly every class: a name check and a constant-pool scan, nothing allocated. (With
             // verbose, the rewriter also says which classes the Maven plugin rewrote already.)
@@ -58,10 +63,14 @@ final class RewritingTransformer implements ClassFileTransformer {
                 }
                 return result.bytes();
             case FAILED:
-                return fail(internalName, bytes, result.diagnostics().stream()
-                        .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
-                        .map(Diagnostic::toString)
-                        .collect(Collectors.joining("; ")), null);
+                return fail(
+                        internalName,
+                        bytes,
+                        result.diagnostics().stream()
+                                .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                                .map(Diagnostic::toString)
+                                .collect(Collectors.joining("; ")),
+                        null);
             case ALREADY_REWRITTEN:
                 if (log.verbose()) {
                     log.info(binaryName(internalName) + " was already rewritten (by the Maven plugin): left as is");

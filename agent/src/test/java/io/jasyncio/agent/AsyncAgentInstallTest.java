@@ -43,7 +43,8 @@ class AsyncAgentInstallTest {
     private static String runCountdown(Class<?> countdown) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Coroutine<?> main = (Coroutine<?>) countdown.getMethod("main", PrintStream.class).invoke(null, out);
+        Coroutine<?> main =
+                (Coroutine<?>) countdown.getMethod("main", PrintStream.class).invoke(null, out);
         AsyncIO.run(main, EventLoop::withVirtualTime);
         return bytes.toString(StandardCharsets.UTF_8);
     }

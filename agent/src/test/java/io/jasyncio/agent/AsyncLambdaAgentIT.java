@@ -11,8 +11,8 @@ class AsyncLambdaAgentIT {
     @Test
     void rewritesAsyncLambdasAsTheirClassesLoad() throws Exception {
         String classPath = Jvm.classPath(Jvm.testClasses(), Jvm.runtimeClasses());
-        Jvm.Result result = Jvm.run(List.of("-javaagent:" + Jvm.agentJar() + "=verbose", "-cp", classPath),
-                "example.Lambdas");
+        Jvm.Result result =
+                Jvm.run(List.of("-javaagent:" + Jvm.agentJar() + "=verbose", "-cp", classPath), "example.Lambdas");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).as(result.toString()).isEqualTo(Lambdas.EXPECTED);
         assertThat(result.err()).contains("jasyncio: rewrote example.LazyBodies");

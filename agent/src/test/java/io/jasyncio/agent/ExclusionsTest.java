@@ -12,14 +12,24 @@ class ExclusionsTest {
     @Test
     void jdkLoadersAreNeverTouched() {
         assertThat(Exclusions.excluded(null, "com/example/Hello")).isTrue();
-        assertThat(Exclusions.excluded(ClassLoader.getPlatformClassLoader(), "com/example/Hello")).isTrue();
+        assertThat(Exclusions.excluded(ClassLoader.getPlatformClassLoader(), "com/example/Hello"))
+                .isTrue();
     }
 
     @Test
     void jdkAndJasyncioOwnPackagesAreNeverTouchedWhateverTheLoader() {
-        for (String name : new String[] {"java/lang/Thing", "javax/x/Y", "jdk/internal/Z", "sun/misc/U", "com/sun/A",
-                "net/bytebuddy/B", "io/jasyncio/AsyncIO", "io/jasyncio/internal/Frame",
-                "io/jasyncio/agent/shaded/bytebuddy/C", "io/jasyncio/rewriter/Rewriter"}) {
+        for (String name : new String[] {
+            "java/lang/Thing",
+            "javax/x/Y",
+            "jdk/internal/Z",
+            "sun/misc/U",
+            "com/sun/A",
+            "net/bytebuddy/B",
+            "io/jasyncio/AsyncIO",
+            "io/jasyncio/internal/Frame",
+            "io/jasyncio/agent/shaded/bytebuddy/C",
+            "io/jasyncio/rewriter/Rewriter"
+        }) {
             assertThat(Exclusions.excluded(app, name)).as(name).isTrue();
         }
     }

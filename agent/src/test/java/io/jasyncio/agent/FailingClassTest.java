@@ -24,7 +24,8 @@ class FailingClassTest {
         Class<?> type = new ByteLoader(Victim.class.getName(), failing).loadClass(Victim.class.getName());
         assertThat(type.getDeclaredMethod("hello")).isNotNull();
 
-        assertThatThrownBy(() -> call(type)).isInstanceOf(NoClassDefFoundError.class)
+        assertThatThrownBy(() -> call(type))
+                .isInstanceOf(NoClassDefFoundError.class)
                 .hasMessage("jasyncio could not rewrite class X: X.java:3: no");
         // Every later use fails too: the class is in the erroneous state.
         assertThatThrownBy(() -> call(type)).isInstanceOf(NoClassDefFoundError.class);
@@ -35,8 +36,10 @@ class FailingClassTest {
         String reason = "x".repeat(100_000);
         byte[] failing = FailingClass.of(bytesOf(Victim.class), reason);
         Class<?> type = new ByteLoader(Victim.class.getName(), failing).loadClass(Victim.class.getName());
-        assertThatThrownBy(() -> call(type)).isInstanceOf(NoClassDefFoundError.class)
-                .hasMessageStartingWith("xxxx").hasMessageEndingWith("...");
+        assertThatThrownBy(() -> call(type))
+                .isInstanceOf(NoClassDefFoundError.class)
+                .hasMessageStartingWith("xxxx")
+                .hasMessageEndingWith("...");
     }
 
     private static void call(Class<?> type) throws Throwable {

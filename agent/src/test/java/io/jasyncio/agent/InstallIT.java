@@ -17,20 +17,22 @@ class InstallIT {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo(Countdown.EXPECTED);
         // JDK 21+ warns about an agent loaded into a running JVM (JEP 451); earlier JDKs do not.
-        assertThat(result.err().contains(DYNAMIC_AGENT_WARNING)).isEqualTo(Runtime.version().feature() >= 21);
+        assertThat(result.err().contains(DYNAMIC_AGENT_WARNING))
+                .isEqualTo(Runtime.version().feature() >= 21);
     }
 
     @Test
     void enableDynamicAgentLoadingSilencesTheWarning() throws Exception {
-        Jvm.Result result = Jvm.run(List.of("-XX:+EnableDynamicAgentLoading", "-cp", classPath),
-                "example.InstallThenRun", "verbose");
+        Jvm.Result result = Jvm.run(
+                List.of("-XX:+EnableDynamicAgentLoading", "-cp", classPath), "example.InstallThenRun", "verbose");
         assertThat(result.out()).as(result.toString()).isEqualTo(Countdown.EXPECTED);
         assertThat(result.err()).doesNotContain(DYNAMIC_AGENT_WARNING).contains("jasyncio: rewrote example.Countdown");
     }
 
     @Test
     void installUnderJavaagentDoesNothingMore() throws Exception {
-        Jvm.Result result = Jvm.run(List.of("-javaagent:" + Jvm.agentJar(), "-cp", classPath), "example.InstallThenRun");
+        Jvm.Result result =
+                Jvm.run(List.of("-javaagent:" + Jvm.agentJar(), "-cp", classPath), "example.InstallThenRun");
         assertThat(result.out()).as(result.toString()).isEqualTo(Countdown.EXPECTED);
         assertThat(result.err()).doesNotContain(DYNAMIC_AGENT_WARNING);
     }

@@ -22,7 +22,9 @@ class JavaAgentIT {
         Jvm.Result result = Jvm.run(List.of(agent, "-cp", classPath), "example.Countdown");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).isEqualTo(Countdown.EXPECTED);
-        assertThat(result.err()).as("a quiet agent says nothing, and makes the JDK say nothing").isEmpty();
+        assertThat(result.err())
+                .as("a quiet agent says nothing, and makes the JDK say nothing")
+                .isEmpty();
     }
 
     @Test
@@ -44,7 +46,8 @@ class JavaAgentIT {
     @Test
     void aClassTheRewriterRefusesFailsToLoadWithTheClassMethodAndReason() throws Exception {
         Jvm.Result result = Jvm.run(List.of(agent, "-cp", classPath), "example.MisuseMain");
-        assertThat(result.out()).as(result.toString())
+        assertThat(result.out())
+                .as(result.toString())
                 .startsWith("refused: jasyncio could not rewrite class example.Misuse: Misuse.java:")
                 .contains("example.Misuse.locked");
         // Also logged when it happens, whether or not the class is ever used.
@@ -73,10 +76,10 @@ class JavaAgentIT {
         String jacoco = "-javaagent:" + Jvm.classPathJar("org.jacoco.agent");
         Path first = dir.resolve("first.exec");
         Path second = dir.resolve("second.exec");
-        Jvm.Result jacocoFirst = Jvm.run(List.of(jacoco + "=destfile=" + first, agent, "-cp", classPath),
-                "example.Countdown");
-        Jvm.Result jacocoSecond = Jvm.run(List.of(agent, jacoco + "=destfile=" + second, "-cp", classPath),
-                "example.Countdown");
+        Jvm.Result jacocoFirst =
+                Jvm.run(List.of(jacoco + "=destfile=" + first, agent, "-cp", classPath), "example.Countdown");
+        Jvm.Result jacocoSecond =
+                Jvm.run(List.of(agent, jacoco + "=destfile=" + second, "-cp", classPath), "example.Countdown");
         assertThat(jacocoFirst.out()).as(jacocoFirst.toString()).isEqualTo(Countdown.EXPECTED);
         assertThat(jacocoSecond.out()).as(jacocoSecond.toString()).isEqualTo(Countdown.EXPECTED);
         assertThat(Files.size(first)).isPositive();

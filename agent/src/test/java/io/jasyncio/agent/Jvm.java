@@ -20,8 +20,7 @@ final class Jvm {
         }
     }
 
-    private Jvm() {
-    }
+    private Jvm() {}
 
     /** The shaded agent jar built by this module's package phase (path given by failsafe). */
     static Path agentJar() {
@@ -51,10 +50,12 @@ final class Jvm {
     }
 
     static String classPath(Path... entries) {
-        return String.join(File.pathSeparator, Arrays.stream(entries).map(Path::toString).toList());
+        return String.join(
+                File.pathSeparator, Arrays.stream(entries).map(Path::toString).toList());
     }
 
-    static Result run(List<String> jvmOptions, String mainClass, String... args) throws IOException, InterruptedException {
+    static Result run(List<String> jvmOptions, String mainClass, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xverify:all");
@@ -65,12 +66,16 @@ final class Jvm {
         Path err = Files.createTempFile("jvm", ".err");
         try {
             Process process = new ProcessBuilder(command)
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("no answer in 120 s from " + command);
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
@@ -80,7 +85,8 @@ final class Jvm {
 
     private static Path codeSource(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (Exception e) {
             throw new IllegalStateException("cannot locate the classes of " + type, e);
         }

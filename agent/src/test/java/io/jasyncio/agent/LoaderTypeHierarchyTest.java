@@ -10,18 +10,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class LoaderTypeHierarchyTest {
-    static class Base {
-    }
+    static class Base {}
 
     static class Derived extends Base implements Runnable {
         @Override
-        public void run() {
-        }
+        public void run() {}
     }
 
     /** Only referenced by name below: proves the hierarchy reads bytes instead of loading. */
-    static class NeverLoaded extends Derived {
-    }
+    static class NeverLoaded extends Derived {}
 
     @Test
     void readsSuperTypesFromTheLoadersResources() {
@@ -47,11 +44,14 @@ class LoaderTypeHierarchyTest {
 
     @Test
     void neverLoadsTheClassesItReads() throws Exception {
-        Path testClasses = Path.of(getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
-        try (IsolatedLoader isolated = new IsolatedLoader(new URL[] {testClasses.toUri().toURL()})) {
+        Path testClasses = Path.of(
+                getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (IsolatedLoader isolated =
+                new IsolatedLoader(new URL[] {testClasses.toUri().toURL()})) {
             String name = NeverLoaded.class.getName();
             TypeHierarchy h = new LoaderTypeHierarchy(isolated);
-            assertThat(h.superName(name.replace('.', '/'))).isEqualTo(Derived.class.getName().replace('.', '/'));
+            assertThat(h.superName(name.replace('.', '/')))
+                    .isEqualTo(Derived.class.getName().replace('.', '/'));
             // JDK types are answered through the platform loader whatever the loader shows.
             assertThat(h.superName("java/util/ArrayList")).isEqualTo("java/util/AbstractList");
             assertThat(isolated.loaded(name)).isFalse();

@@ -3,9 +3,9 @@ package io.jasyncio.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jasyncio.rewriter.RewriteResult;
+import io.jasyncio.rewriter.Rewriter;
 import java.io.IOException;
 import java.io.InputStream;
-import io.jasyncio.rewriter.Rewriter;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
@@ -32,7 +32,8 @@ class RewritingTransformerTest {
 
     @Test
     void aClassWithoutAsyncIsLeftUntouched() throws Exception {
-        assertThat(transform("example/MisuseMain", bytesOf("example/MisuseMain"))).isNull();
+        assertThat(transform("example/MisuseMain", bytesOf("example/MisuseMain")))
+                .isNull();
     }
 
     @Test
@@ -49,7 +50,7 @@ class RewritingTransformerTest {
     void theSameClassRedefinedIsRewrittenTheSameWay() throws Exception {
         byte[] original = bytesOf("example/Countdown");
         byte[] loaded = transform("example/Countdown", original);
-        Class<?> stillLoaded = RewritingTransformerTest.class;   // the JVM passes the class being redefined
+        Class<?> stillLoaded = RewritingTransformerTest.class; // the JVM passes the class being redefined
         byte[] redefined = transformer.transform(app, "example/Countdown", stillLoaded, null, original);
         assertThat(redefined).isEqualTo(loaded);
     }
@@ -60,22 +61,31 @@ class RewritingTransformerTest {
         assertThat(failing).isNotNull();
         ClassNode node = new ClassNode();
         new ClassReader(failing).accept(node, 0);
-        MethodNode clinit = node.methods.stream().filter(m -> m.name.equals("<clinit>")).findFirst().orElseThrow();
-        assertThat(clinit.instructions.toArray()).anySatisfy(insn -> assertThat(insn)
-                .isInstanceOfSatisfying(org.objectweb.asm.tree.LdcInsnNode.class, ldc -> assertThat((String) ldc.cst)
-                        .startsWith("jasyncio could not rewrite class example.Misuse: Misuse.java:")
-                        .contains("await inside a synchronized block")));
+        MethodNode clinit = node.methods.stream()
+                .filter(m -> m.name.equals("<clinit>"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(clinit.instructions.toArray())
+                .anySatisfy(insn -> assertThat(insn)
+                        .isInstanceOfSatisfying(
+                                org.objectweb.asm.tree.LdcInsnNode.class,
+                                ldc -> assertThat((String) ldc.cst)
+                                        .startsWith("jasyncio could not rewrite class example.Misuse: Misuse.java:")
+                                        .contains("await inside a synchronized block")));
     }
 
     @Test
     void jdkClassesAndUnreadableBytesAreLeftToTheJvm() throws Exception {
         byte[] countdown = bytesOf("example/Countdown");
-        assertThat(transformer.transform(null, "example/Countdown", null, null, countdown)).isNull();
-        assertThat(transformer.transform(app, "java/lang/Fake", null, null, countdown)).isNull();
+        assertThat(transformer.transform(null, "example/Countdown", null, null, countdown))
+                .isNull();
+        assertThat(transformer.transform(app, "java/lang/Fake", null, null, countdown))
+                .isNull();
         byte[] garbage = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 1, 2};
         assertThat(new Rewriter(new LoaderTypeHierarchy(app)).rewrite(garbage).status())
                 .isEqualTo(RewriteResult.Status.FAILED);
         assertThat(transformer.transform(app, "example/Garbage", null, null, garbage))
-                .as("the JVM's ClassFormatError says it best").isNull();
+                .as("the JVM's ClassFormatError says it best")
+                .isNull();
     }
 }

@@ -9,20 +9,25 @@ import java.util.Map;
  * the operand stack across an await, string concatenation. The rewriter benchmark's input.
  */
 final class AsyncSources {
-    private AsyncSources() {
-    }
+    private AsyncSources() {}
 
     static String source(int classIndex, int methods) {
         StringBuilder s = new StringBuilder();
         s.append("package gen;\n")
                 .append("import io.jasyncio.Async;\nimport io.jasyncio.Coroutine;\n")
                 .append("import static io.jasyncio.AsyncIO.*;\n")
-                .append("public class Gen").append(classIndex).append(" {\n")
+                .append("public class Gen")
+                .append(classIndex)
+                .append(" {\n")
                 .append("  @Async static Coroutine<Integer> leaf(int i) { await(sleep(0)); return done(i); }\n")
                 .append("  @Async static Coroutine<String> text(String s) { return done(s + s.length()); }\n");
         for (int m = 0; m < methods; m++) {
-            s.append("  @Async public Coroutine<Integer> m").append(m).append("(int n, String s) throws Exception {\n")
-                    .append("    int total = ").append(m).append("; long acc = 1L; double d = 0.5;\n")
+            s.append("  @Async public Coroutine<Integer> m")
+                    .append(m)
+                    .append("(int n, String s) throws Exception {\n")
+                    .append("    int total = ")
+                    .append(m)
+                    .append("; long acc = 1L; double d = 0.5;\n")
                     .append("    for (int i = 0; i < n; i++) {\n")
                     .append("      total += await(leaf(i)) * 2 + await(leaf(total));\n")
                     .append("      try {\n")

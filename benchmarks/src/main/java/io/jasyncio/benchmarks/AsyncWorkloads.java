@@ -21,8 +21,7 @@ import java.util.function.Supplier;
  * rewriter gets, not a hand-tuned imitation of it.
  */
 public final class AsyncWorkloads {
-    private AsyncWorkloads() {
-    }
+    private AsyncWorkloads() {}
 
     /** Yields the loop {@code n} times. */
     @Async

@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 
 /** Class files to feed the rewriter: a package of the running JDK (classes without {@code @Async}). */
 final class ClassBytes {
-    private ClassBytes() {
-    }
+    private ClassBytes() {}
 
     /** Every class file of {@code module}/{@code pkg} (e.g. {@code java.base}, {@code java/util}), sorted. */
     static List<byte[]> jdkPackage(String module, String pkg) throws IOException {
@@ -22,7 +21,8 @@ final class ClassBytes {
         Path dir = jrt.getPath("/modules", module, pkg);
         List<byte[]> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
                 out.add(Files.readAllBytes(p));
             }
         }

@@ -18,8 +18,7 @@ import javax.tools.ToolProvider;
 
 /** javac in memory: generated sources in, class files out (never rewritten). */
 public final class Javac {
-    private Javac() {
-    }
+    private Javac() {}
 
     /**
      * Compiles {@code sources} (binary class name to source text) for {@code --release 17}, with
@@ -34,18 +33,19 @@ public final class Javac {
             throw new IllegalStateException("no system Java compiler: run on a JDK, not a JRE");
         }
         List<JavaFileObject> units = new ArrayList<>();
-        sources.forEach((name, text) -> units.add(new SimpleJavaFileObject(
-                URI.create("string:///" + name.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return text;
-            }
-        }));
+        sources.forEach((name, text) -> units.add(
+                new SimpleJavaFileObject(
+                        URI.create("string:///" + name.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
+                    @Override
+                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                        return text;
+                    }
+                }));
         Map<String, ByteArrayOutputStream> out = new LinkedHashMap<>();
         JavaFileManager files = new ForwardingJavaFileManager<>(javac.getStandardFileManager(null, null, null)) {
             @Override
-            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                       FileObject sibling) {
+            public JavaFileObject getJavaFileForOutput(
+                    Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
                 return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + ".class"), kind) {
                     @Override
                     public OutputStream openOutputStream() {
@@ -56,8 +56,9 @@ public final class Javac {
         };
         List<String> options = List.of("-classpath", classPath, "--release", "17", "-g", "-proc:none");
         StringWriter errors = new StringWriter();
-        boolean ok = javac.getTask(errors, files, d -> errors.append(String.valueOf(d)).append('\n'), options, null,
-                units).call();
+        boolean ok = javac.getTask(
+                        errors, files, d -> errors.append(String.valueOf(d)).append('\n'), options, null, units)
+                .call();
         if (!ok) {
             throw new IllegalStateException("generated sources did not compile:\n" + errors);
         }

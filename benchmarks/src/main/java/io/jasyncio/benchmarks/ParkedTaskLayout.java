@@ -5,7 +5,6 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +21,7 @@ import org.openjdk.jol.vm.VM;
  * <p>Usage: {@code java -cp benchmarks.jar io.jasyncio.benchmarks.ParkedTaskLayout [n]}.
  */
 public final class ParkedTaskLayout {
-    private ParkedTaskLayout() {
-    }
+    private ParkedTaskLayout() {}
 
     public static void main(String[] args) {
         // Lambdas are hidden classes: JOL needs this to read their field offsets.
@@ -46,13 +44,23 @@ public final class ParkedTaskLayout {
             GraphLayout after = GraphLayout.parseInstance(loop, futures, tasks);
             long addedBytes = after.totalSize() - before.totalSize();
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "%d more tasks parked, each on its own pending future: %d objects, "
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%d more tasks parked, each on its own pending future: %d objects, "
                             + "%d bytes added = %.1f bytes per parked task%n%n",
-                    n, after.totalCount() - before.totalCount(), addedBytes, addedBytes / (double) n));
+                    n,
+                    after.totalCount() - before.totalCount(),
+                    addedBytes,
+                    addedBytes / (double) n));
             out.append("```\n").append(perTask(before, after, n)).append("```\n\n");
             Task<Integer> task = tasks.get(0);
             Coroutine<Integer> frame = task.getCoro();
-            out.append("Field layouts (").append(VM.current().details().split("\n")[0].replace("#", "").trim())
+            out.append("Field layouts (")
+                    .append(VM.current()
+                            .details()
+                            .split("\n")[0]
+                            .replace("#", "")
+                            .trim())
                     .append("):\n\n```\n");
             out.append(ClassLayout.parseInstance(task).toPrintable()).append('\n');
             out.append(ClassLayout.parseInstance(frame).toPrintable()).append('\n');
@@ -69,15 +77,17 @@ public final class ParkedTaskLayout {
 
     /** Parks {@code n} more tasks, each awaiting its own new pending future, and returns once all are parked. */
     private static void park(EventLoop loop, int n, List<Future<Integer>> futures, List<Task<Integer>> tasks) {
-        loop.runUntilComplete(AsyncWorkloads.awaitAll(() -> {
-            for (int i = 0; i < n; i++) {
-                Future<Integer> f = loop.createFuture();
-                futures.add(f);
-                tasks.add(AsyncIO.createTask(AsyncWorkloads.waiter(f)));
-            }
-            // One loop step later every new task has run up to its await and parked.
-            return new Future<?>[] {AsyncIO.createTask(AsyncIO.sleep(0))};
-        }, false));
+        loop.runUntilComplete(AsyncWorkloads.awaitAll(
+                () -> {
+                    for (int i = 0; i < n; i++) {
+                        Future<Integer> f = loop.createFuture();
+                        futures.add(f);
+                        tasks.add(AsyncIO.createTask(AsyncWorkloads.waiter(f)));
+                    }
+                    // One loop step later every new task has run up to its await and parked.
+                    return new Future<?>[] {AsyncIO.createTask(AsyncIO.sleep(0))};
+                },
+                false));
         for (Task<Integer> t : tasks) {
             if (t.done()) {
                 throw new IllegalStateException("a task finished before its future was set");
@@ -91,22 +101,34 @@ public final class ParkedTaskLayout {
      * so a collection between the two walks cannot skew it.
      */
     private static String perTask(GraphLayout before, GraphLayout after, int n) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%10s %10s %10s %10s  %s%n",
-                "COUNT", "AVG", "SUM", "B/TASK", "CLASS"));
+        StringBuilder s = new StringBuilder(
+                String.format(Locale.ROOT, "%10s %10s %10s %10s  %s%n", "COUNT", "AVG", "SUM", "B/TASK", "CLASS"));
         List<Class<?>> classes = new ArrayList<>(after.getClasses());
         classes.sort((a, b) -> Long.compare(added(after, before, b), added(after, before, a)));
         for (Class<?> c : classes) {
-            long count = after.getClassCounts().count(c) - before.getClassCounts().count(c);
+            long count =
+                    after.getClassCounts().count(c) - before.getClassCounts().count(c);
             long size = added(after, before, c);
             if (Math.abs(size) < n / 2) {
                 continue;
             }
-            s.append(String.format(Locale.ROOT, "%10d %10d %10d %10.1f  %s%n", count, count == 0 ? 0 : size / count,
-                    size, size / (double) n, c.getName()));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%10d %10d %10d %10.1f  %s%n",
+                    count,
+                    count == 0 ? 0 : size / count,
+                    size,
+                    size / (double) n,
+                    c.getName()));
         }
         long total = after.totalSize() - before.totalSize();
-        s.append(String.format(Locale.ROOT, "%10d %10s %10d %10.1f  (total)%n", after.totalCount() - before.totalCount(),
-                "", total, total / (double) n));
+        s.append(String.format(
+                Locale.ROOT,
+                "%10d %10s %10d %10.1f  (total)%n",
+                after.totalCount() - before.totalCount(),
+                "",
+                total,
+                total / (double) n));
         return s.toString();
     }
 

@@ -11,8 +11,7 @@ import org.objectweb.asm.Opcodes;
  * (never loading a class), plus classes handed to it in memory; cached, as a build tool would.
  */
 final class ResourceHierarchy implements TypeHierarchy {
-    private record Header(String superName, boolean isInterface) {
-    }
+    private record Header(String superName, boolean isInterface) {}
 
     private final Map<String, byte[]> extra;
     private final Map<String, Header> cache = new ConcurrentHashMap<>();

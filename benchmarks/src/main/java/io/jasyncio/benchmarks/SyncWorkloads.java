@@ -16,8 +16,7 @@ import java.util.List;
  * shared by the JMH benchmarks ({@link SyncBenchmarks}) and the comparison's jasyncio peer.
  */
 public final class SyncWorkloads {
-    private SyncWorkloads() {
-    }
+    private SyncWorkloads() {}
 
     /** {@code n} acquire/release pairs of a lock nobody else wants. */
     @Async

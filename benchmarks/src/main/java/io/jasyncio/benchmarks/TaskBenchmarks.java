@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class TaskBenchmarks {
@@ -54,8 +56,11 @@ public class TaskBenchmarks {
     @Benchmark
     @OperationsPerInvocation(2 * K)
     public Object resumeSuspendedTask() {
-        return loop.runUntilComplete(AsyncWorkloads.awaitAll(() -> new Future<?>[] {
-                AsyncIO.createTask(AsyncWorkloads.yielder(K)), AsyncIO.createTask(AsyncWorkloads.yielder(K))}, false));
+        return loop.runUntilComplete(AsyncWorkloads.awaitAll(
+                () -> new Future<?>[] {
+                    AsyncIO.createTask(AsyncWorkloads.yielder(K)), AsyncIO.createTask(AsyncWorkloads.yielder(K))
+                },
+                false));
     }
 
     /** {@code await} of a future that is already done: returns at once, no suspension. */
@@ -76,13 +81,15 @@ public class TaskBenchmarks {
     @Benchmark
     @OperationsPerInvocation(K)
     public Object createTaskAndComplete() {
-        return loop.runUntilComplete(AsyncWorkloads.awaitAll(() -> {
-            Task<?>[] tasks = new Task<?>[K];
-            for (int i = 0; i < K; i++) {
-                tasks[i] = AsyncIO.createTask(AsyncWorkloads.value(i));
-            }
-            return tasks;
-        }, false));
+        return loop.runUntilComplete(AsyncWorkloads.awaitAll(
+                () -> {
+                    Task<?>[] tasks = new Task<?>[K];
+                    for (int i = 0; i < K; i++) {
+                        tasks[i] = AsyncIO.createTask(AsyncWorkloads.value(i));
+                    }
+                    return tasks;
+                },
+                false));
     }
 
     /** A task parked on a pending future, cancelled, awaited (CancelledError): the whole lifecycle. */
@@ -97,6 +104,7 @@ public class TaskBenchmarks {
     public static class GatherState {
         @Param({"10", "1000", "100000"})
         public int n;
+
         EventLoop loop;
 
         @Setup

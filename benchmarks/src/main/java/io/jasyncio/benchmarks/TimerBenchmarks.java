@@ -25,12 +25,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class TimerBenchmarks {
     static final int BATCH = 1024;
-    static final Runnable NOTHING = () -> { };
+    static final Runnable NOTHING = () -> {};
 
     @Param({"1000000"})
     public int pending;

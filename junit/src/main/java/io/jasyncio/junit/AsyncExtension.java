@@ -1,16 +1,14 @@
 package io.jasyncio.junit;
 
+import io.jasyncio.EventLoop;
+import io.jasyncio.ExceptionContext;
+import io.jasyncio.Task;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import io.jasyncio.EventLoop;
-import io.jasyncio.ExceptionContext;
-import io.jasyncio.Task;
-
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -28,16 +26,15 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * closes the loop. A test class the jasyncio rewriter did not process fails with one line that
  * says how to enable it.
  */
-public final class AsyncExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver,
-        InvocationInterceptor {
+public final class AsyncExtension
+        implements BeforeEachCallback, AfterEachCallback, ParameterResolver, InvocationInterceptor {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(AsyncExtension.class);
     private static final String KEY = "state";
     /** The start of the runtime's error for an {@code await} reached in code that was not rewritten. */
     private static final String NOT_REWRITTEN = "which was not rewritten by jasyncio";
 
     /** Creates the extension (JUnit does, from {@code @ExtendWith}). */
-    public AsyncExtension() {
-    }
+    public AsyncExtension() {}
 
     /** One test's loop, its settings and what the loop reported. */
     private static final class State {
@@ -76,12 +73,10 @@ public final class AsyncExtension implements BeforeEachCallback, AfterEachCallba
                 }
 
                 @Override
-                public void flush() {
-                }
+                public void flush() {}
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
             if (settings.failOnNeverAwaited) {
                 Logger.getLogger("io.jasyncio").addHandler(warnings);
@@ -89,18 +84,30 @@ public final class AsyncExtension implements BeforeEachCallback, AfterEachCallba
         }
     }
 
-    private record Settings(boolean failOnPendingTasks, boolean failOnNeverRetrieved, boolean failOnNeverAwaited,
-                            double virtualTimeout, double realTimeout) {
+    private record Settings(
+            boolean failOnPendingTasks,
+            boolean failOnNeverRetrieved,
+            boolean failOnNeverAwaited,
+            double virtualTimeout,
+            double realTimeout) {
         static Settings of(AsyncTest a) {
             if (a == null) {
                 return new Settings(true, true, true, 0, 0);
             }
-            if (a.virtualTimeout() < 0 || a.realTimeout() < 0 || Double.isNaN(a.virtualTimeout()) || Double.isNaN(a.realTimeout())) {
-                throw new IllegalArgumentException("@AsyncTest timeouts must be >= 0 seconds (0: no limit), got virtualTimeout="
-                        + a.virtualTimeout() + ", realTimeout=" + a.realTimeout());
+            if (a.virtualTimeout() < 0
+                    || a.realTimeout() < 0
+                    || Double.isNaN(a.virtualTimeout())
+                    || Double.isNaN(a.realTimeout())) {
+                throw new IllegalArgumentException(
+                        "@AsyncTest timeouts must be >= 0 seconds (0: no limit), got virtualTimeout="
+                                + a.virtualTimeout() + ", realTimeout=" + a.realTimeout());
             }
-            return new Settings(a.failOnPendingTasks(), a.failOnNeverRetrieved(), a.failOnNeverAwaited(),
-                    a.virtualTimeout(), a.realTimeout());
+            return new Settings(
+                    a.failOnPendingTasks(),
+                    a.failOnNeverRetrieved(),
+                    a.failOnNeverAwaited(),
+                    a.virtualTimeout(),
+                    a.realTimeout());
         }
     }
 
@@ -113,8 +120,12 @@ public final class AsyncExtension implements BeforeEachCallback, AfterEachCallba
     }
 
     private static State state(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(KEY,
-                k -> new State(Settings.of(context.getRequiredTestMethod().getAnnotation(AsyncTest.class))), State.class);
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        KEY,
+                        k -> new State(
+                                Settings.of(context.getRequiredTestMethod().getAnnotation(AsyncTest.class))),
+                        State.class);
     }
 
     @Override
@@ -126,7 +137,8 @@ public final class AsyncExtension implements BeforeEachCallback, AfterEachCallba
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext)
             throws ParameterResolutionException {
         Class<?> type = parameterContext.getParameter().getType();
-        return (type == TestLoop.class || type == EventLoop.class) && extensionContext.getTestMethod().isPresent();
+        return (type == TestLoop.class || type == EventLoop.class)
+                && extensionContext.getTestMethod().isPresent();
     }
 
     @Override
@@ -137,20 +149,29 @@ public final class AsyncExtension implements BeforeEachCallback, AfterEachCallba
     }
 
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                    ExtensionContext extensionContext) throws Throwable {
+    public void interceptTestMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext extensionContext)
+            throws Throwable {
         proceed(invocation, invocationContext);
     }
 
     @Override
-    public void interceptBeforeEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                          ExtensionContext extensionContext) throws Throwable {
+    public void interceptBeforeEachMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext extensionContext)
+            throws Throwable {
         proceed(invocation, invocationContext);
     }
 
     @Override
-    public void interceptAfterEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
-                                         ExtensionContext extensionContext) throws Throwable {
+    public void interceptAfterEachMethod(
+            Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext extensionContext)
+            throws Throwable {
         proceed(invocation, invocationContext);
     }
 

@@ -1,12 +1,5 @@
 package io.jasyncio.junit;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-
 import io.jasyncio.AsyncIO;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
@@ -14,7 +7,12 @@ import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
 import io.jasyncio.TimerHandle;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 
 /**
@@ -74,19 +72,27 @@ public final class TestLoop {
                 t.setDaemon(true);
                 return t;
             });
-            ScheduledFuture<?> unused = watchdog.schedule(() -> loop.callSoonThreadsafe(() -> {
-                realExpired[0] = true;
-                task.cancel("real-time timeout");
-            }), (long) (realTimeout * 1e9), TimeUnit.NANOSECONDS);
+            ScheduledFuture<?> unused = watchdog.schedule(
+                    () -> loop.callSoonThreadsafe(() -> {
+                        realExpired[0] = true;
+                        task.cancel("real-time timeout");
+                    }),
+                    (long) (realTimeout * 1e9),
+                    TimeUnit.NANOSECONDS);
         }
         try {
             return loop.runUntilComplete(task);
         } catch (CancelledError e) {
             if (virtualExpired[0]) {
-                Assertions.fail("timed out after " + fmt(virtualTimeout) + " s of virtual time (virtualTimeout); still running: " + task, e);
+                Assertions.fail(
+                        "timed out after " + fmt(virtualTimeout)
+                                + " s of virtual time (virtualTimeout); still running: " + task,
+                        e);
             }
             if (realExpired[0]) {
-                Assertions.fail("timed out after " + fmt(realTimeout) + " s of real time (realTimeout); still running: " + task, e);
+                Assertions.fail(
+                        "timed out after " + fmt(realTimeout) + " s of real time (realTimeout); still running: " + task,
+                        e);
             }
             throw e;
         } finally {

@@ -9,13 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.jasyncio.Async;
 import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
-
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,14 +29,19 @@ import org.junit.platform.testkit.engine.Events;
 class AsyncExtensionTest {
 
     private static Events run(Class<?> fixture) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .execute()
+                .testEvents();
     }
 
     private static String failureMessage(Events events) {
         events.assertStatistics(s -> s.started(1).failed(1));
         Event failed = events.failed().list().get(0);
-        Throwable t = failed.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-                .getThrowable().orElseThrow();
+        Throwable t = failed.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow();
         return t.getMessage();
     }
 
@@ -96,8 +99,11 @@ class AsyncExtensionTest {
         events.assertStatistics(s -> s.started(2).failed(1).succeeded(1));
         Event failed = events.failed().list().get(0);
         assertTrue(failed.getTestDescriptor().getDisplayName().startsWith("leaks("));
-        String message = failed.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-                .getThrowable().orElseThrow().getMessage();
+        String message = failed.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow()
+                .getMessage();
         assertTrue(message.startsWith("1 task(s) still pending at the end of the test:"), message);
         assertTrue(message.contains("forgotten"), message);
     }
@@ -196,13 +202,23 @@ class AsyncExtensionTest {
         events.assertStatistics(s -> s.started(3).failed(2).succeeded(1));
         List<String> messages = new ArrayList<>();
         for (Event e : events.failed().list()) {
-            messages.add(e.getTestDescriptor().getDisplayName() + ": " + e.getPayload(
-                    org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage());
+            messages.add(e.getTestDescriptor().getDisplayName() + ": "
+                    + e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                            .orElseThrow()
+                            .getThrowable()
+                            .orElseThrow()
+                            .getMessage());
         }
-        assertTrue(messages.stream().anyMatch(m -> m.startsWith("sleepsTwoMinutes")
-                && m.contains("timed out after 60 s of virtual time")), messages.toString());
-        assertTrue(messages.stream().anyMatch(m -> m.startsWith("waitsForAFutureNobodySets")
-                && m.contains("timed out after 0.2 s of real time")), messages.toString());
+        assertTrue(
+                messages.stream()
+                        .anyMatch(m ->
+                                m.startsWith("sleepsTwoMinutes") && m.contains("timed out after 60 s of virtual time")),
+                messages.toString());
+        assertTrue(
+                messages.stream()
+                        .anyMatch(m -> m.startsWith("waitsForAFutureNobodySets")
+                                && m.contains("timed out after 0.2 s of real time")),
+                messages.toString());
     }
 
     // ---- lifecycle methods and parameters ----------------------------------------------------

@@ -8,10 +8,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
@@ -55,15 +53,24 @@ class NotRewrittenTest {
         Files.createDirectories(src.getParent());
         Files.writeString(src, SOURCE);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-cp", System.getProperty("java.class.path"), "-d", dir.toString(),
-                src.toString());
+        int rc = javac.run(
+                null, null, null, "-cp", System.getProperty("java.class.path"), "-d", dir.toString(), src.toString());
         assertEquals(0, rc, "javac failed");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             Class<?> plain = loader.loadClass("fixture.Plain");
-            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(plain)).execute().testEvents();
+            Events events = EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(plain))
+                    .execute()
+                    .testEvents();
             events.assertStatistics(s -> s.started(1).failed(1));
-            Throwable t = events.failed().list().get(0).getPayload(TestExecutionResult.class).orElseThrow()
-                    .getThrowable().orElseThrow();
+            Throwable t = events.failed()
+                    .list()
+                    .get(0)
+                    .getPayload(TestExecutionResult.class)
+                    .orElseThrow()
+                    .getThrowable()
+                    .orElseThrow();
             assertEquals(AsyncExtension.notRewritten(plain), t.getMessage());
             assertTrue(t.getMessage().startsWith("fixture.Plain was not rewritten by jasyncio:"), t.getMessage());
             assertTrue(!t.getMessage().contains("\n"), "one line");

@@ -83,7 +83,8 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
                 report.errors.forEach(e -> getLog().warn(e));
             }
         }
-        getLog().info(report.summary(project.getBasedir().toPath().relativize(classes).toString()));
+        getLog().info(report.summary(
+                project.getBasedir().toPath().relativize(classes).toString()));
         if (!report.errors.isEmpty() && failOnError) {
             throw new MojoFailureException("jasyncio found " + report.errors.size() + " error"
                     + (report.errors.size() == 1 ? "" : "s") + " (the classes concerned were left unchanged):\n"
@@ -98,7 +99,8 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
 
     private static String codeStamp(Class<?> type) {
         try {
-            Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
             return location.getFileName() + ":" + BuildState.stamp(location);
         } catch (Exception e) {
             return type.getName() + ":unknown";

@@ -14,8 +14,7 @@ final class AtomicFiles {
     /** Suffix of the temporary files; leftovers of an interrupted build are deleted on the next run. */
     static final String TEMP_SUFFIX = ".jasyncio-tmp";
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     static void replace(Path file, byte[] content) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + TEMP_SUFFIX);

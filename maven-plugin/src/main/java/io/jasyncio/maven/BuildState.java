@@ -21,8 +21,7 @@ import java.util.TreeMap;
  * rewriter in use: a different rewriter makes every file out of date.
  */
 final class BuildState {
-    private record Entry(String stamp, String digest, List<String> types) {
-    }
+    private record Entry(String stamp, String digest, List<String> types) {}
 
     private final String fingerprint;
     private final Map<String, Entry> entries;
@@ -76,7 +75,8 @@ final class BuildState {
     /** Whether the super types the file's rewrite depended on are still what they were. */
     boolean superTypesUnchanged(String relativePath, TypeHierarchy hierarchy) {
         Entry previous = entries.get(relativePath);
-        return previous == null || previous.digest == null
+        return previous == null
+                || previous.digest == null
                 || previous.digest.equals(SuperTypeDependencies.digest(previous.types, hierarchy));
     }
 
@@ -86,8 +86,9 @@ final class BuildState {
 
     /** Records a rewritten file with the types its rewrite asked the hierarchy about. */
     void record(String relativePath, Path file, Collection<String> types, TypeHierarchy hierarchy) throws IOException {
-        entries.put(relativePath, new Entry(stamp(file), SuperTypeDependencies.digest(types, hierarchy),
-                List.copyOf(types)));
+        entries.put(
+                relativePath,
+                new Entry(stamp(file), SuperTypeDependencies.digest(types, hierarchy), List.copyOf(types)));
     }
 
     /** Keeps what {@code previous} knew about an up-to-date file. */

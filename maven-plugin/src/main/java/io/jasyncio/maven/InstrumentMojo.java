@@ -9,8 +9,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** Rewrites the {@code @Async} methods of the main classes ({@code target/classes}). */
-@Mojo(name = "instrument", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
-        requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+@Mojo(
+        name = "instrument",
+        defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        requiresDependencyResolution = ResolutionScope.COMPILE,
+        threadSafe = true)
 public class InstrumentMojo extends AbstractInstrumentMojo {
     /** The directory whose class files are rewritten in place. */
     @Parameter(defaultValue = "${project.build.outputDirectory}", required = true)

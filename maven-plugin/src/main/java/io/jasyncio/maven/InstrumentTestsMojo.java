@@ -9,8 +9,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** Rewrites the {@code @Async} methods of the test classes ({@code target/test-classes}). */
-@Mojo(name = "instrument-tests", defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES,
-        requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+@Mojo(
+        name = "instrument-tests",
+        defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES,
+        requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
 public class InstrumentTestsMojo extends AbstractInstrumentMojo {
     /** The directory whose class files are rewritten in place. */
     @Parameter(defaultValue = "${project.build.testOutputDirectory}", required = true)

@@ -31,8 +31,8 @@ final class Instrumenter {
     Instrumenter(Path classesDirectory, Path stateFile, String fingerprint, TypeHierarchy hierarchy) {
         this.classesDirectory = classesDirectory;
         this.stateFile = stateFile;
-        this.originals = stateFile.resolveSibling(stateFile.getFileName().toString().replaceFirst("\\.state$", "")
-                + ".originals");
+        this.originals = stateFile.resolveSibling(
+                stateFile.getFileName().toString().replaceFirst("\\.state$", "") + ".originals");
         this.fingerprint = fingerprint;
         this.hierarchy = hierarchy;
     }
@@ -56,7 +56,8 @@ final class Instrumenter {
             }
             report.scanned++;
             Path original = originals.resolve(relative);
-            byte[] input = ours && Files.isRegularFile(original) ? Files.readAllBytes(original) : Files.readAllBytes(file);
+            byte[] input =
+                    ours && Files.isRegularFile(original) ? Files.readAllBytes(original) : Files.readAllBytes(file);
             process(input, file, original, relative, report, next);
         }
         next.save(stateFile);
@@ -65,8 +66,9 @@ final class Instrumenter {
     }
 
     /** Rewrites {@code input} (the compiler's version of {@code file}) and records the outcome in {@code next}. */
-    private void process(byte[] input, Path file, Path original, String relative, InstrumentReport report,
-                         BuildState next) throws IOException {
+    private void process(
+            byte[] input, Path file, Path original, String relative, InstrumentReport report, BuildState next)
+            throws IOException {
         SuperTypeDependencies.Recording recording = new SuperTypeDependencies.Recording(hierarchy);
         RewriteResult result = new Rewriter(recording).rewrite(input);
         for (Diagnostic d : result.diagnostics()) {

@@ -15,8 +15,7 @@ import java.util.TreeSet;
  * extends another class changes the stack map frames of the classes that merge its values).
  */
 final class SuperTypeDependencies {
-    private SuperTypeDependencies() {
-    }
+    private SuperTypeDependencies() {}
 
     /** A hierarchy that remembers every type it is asked about. */
     static final class Recording implements TypeHierarchy {
@@ -52,7 +51,8 @@ final class SuperTypeDependencies {
         for (String t : types) {
             answers.append(t).append('=');
             try {
-                answers.append(hierarchy.superName(t)).append(hierarchy.isInterface(t) ? " interface " : " class ")
+                answers.append(hierarchy.superName(t))
+                        .append(hierarchy.isInterface(t) ? " interface " : " class ")
                         .append(hierarchy.interfaces(t));
             } catch (RuntimeException e) {
                 answers.append("missing");
@@ -60,7 +60,8 @@ final class SuperTypeDependencies {
             answers.append('\n');
         }
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(answers.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(answers.toString().getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder();
             for (int i = 0; i < 12; i++) {
                 hex.append(String.format("%02x", hash[i]));

@@ -32,7 +32,8 @@ class BuildStateTest {
         Files.write(a, new byte[] {1});
         BuildState state = BuildState.empty("fp");
         state.record("A.class", a);
-        Files.setLastModifiedTime(a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 2000));
+        Files.setLastModifiedTime(
+                a, FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 2000));
         assertThat(state.upToDate("A.class", a)).isFalse();
         Files.write(a, new byte[] {1, 2});
         assertThat(state.upToDate("A.class", a)).isFalse();
@@ -48,7 +49,8 @@ class BuildStateTest {
         state.save(stateFile);
 
         assertThat(BuildState.load(stateFile, "new").upToDate("A.class", a)).isFalse();
-        assertThat(BuildState.load(dir.resolve("missing"), "old").upToDate("A.class", a)).isFalse();
+        assertThat(BuildState.load(dir.resolve("missing"), "old").upToDate("A.class", a))
+                .isFalse();
         Files.writeString(stateFile, "old\ngarbage without a tab\n");
         assertThat(BuildState.load(stateFile, "old").upToDate("A.class", a)).isFalse();
     }

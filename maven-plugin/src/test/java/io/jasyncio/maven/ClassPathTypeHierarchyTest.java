@@ -16,14 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClassPathTypeHierarchyTest {
-    static class Base {
-    }
+    static class Base {}
 
-    static class Derived extends Base {
-    }
+    static class Derived extends Base {}
 
-    interface Shape {
-    }
+    interface Shape {}
 
     @TempDir
     Path dir;
@@ -48,8 +45,8 @@ class ClassPathTypeHierarchyTest {
             out.putNextEntry(new JarEntry(internal(Shape.class) + ".class"));
             out.write(bytes(Shape.class));
         }
-        try (ClassPathTypeHierarchy h = new ClassPathTypeHierarchy(
-                List.of(classes.toString(), jar.toString(), dir.resolve("missing.jar").toString()))) {
+        try (ClassPathTypeHierarchy h = new ClassPathTypeHierarchy(List.of(
+                classes.toString(), jar.toString(), dir.resolve("missing.jar").toString()))) {
             assertThat(h.superName(internal(Derived.class))).isEqualTo(internal(Base.class));
             assertThat(h.isInterface(internal(Derived.class))).isFalse();
             assertThat(h.isInterface(internal(Shape.class))).isTrue();
@@ -78,5 +75,4 @@ class ClassPathTypeHierarchyTest {
             assertThat(h.superName(internal(Derived.class))).isEqualTo(internal(Base.class));
         }
     }
-
 }

@@ -3,8 +3,8 @@ package io.jasyncio.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jasyncio.maven.fixtures.Locked;
-import io.jasyncio.maven.fixtures.Merger;
 import io.jasyncio.maven.fixtures.Merge;
+import io.jasyncio.maven.fixtures.Merger;
 import io.jasyncio.maven.fixtures.Plain;
 import io.jasyncio.maven.fixtures.Sleeper;
 import io.jasyncio.rewriter.TypeHierarchy;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InstrumenterTest {
     @TempDir
     Path target;
+
     Path classes;
     Path state;
     private ClassPathTypeHierarchy hierarchy;
@@ -31,7 +32,8 @@ class InstrumenterTest {
     void setUp() throws Exception {
         classes = Files.createDirectories(target.resolve("classes"));
         state = target.resolve("jasyncio/instrument.state");
-        hierarchy = new ClassPathTypeHierarchy(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
+        hierarchy = new ClassPathTypeHierarchy(
+                Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
     }
 
     private Path put(Class<?> type) throws Exception {
@@ -107,13 +109,20 @@ class InstrumenterTest {
             reader = new org.objectweb.asm.ClassReader(in.readAllBytes());
         }
         org.objectweb.asm.ClassWriter writer = new org.objectweb.asm.ClassWriter(0);
-        reader.accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9, writer) {
-            @Override
-            public void visit(int version, int access, String name, String signature, String superName,
-                              String[] interfaces) {
-                super.visit(version, access, name, signature, "java/lang/Object", interfaces);
-            }
-        }, 0);
+        reader.accept(
+                new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9, writer) {
+                    @Override
+                    public void visit(
+                            int version,
+                            int access,
+                            String name,
+                            String signature,
+                            String superName,
+                            String[] interfaces) {
+                        super.visit(version, access, name, signature, "java/lang/Object", interfaces);
+                    }
+                },
+                0);
         Files.createDirectories(dependency.resolve(right).getParent());
         Files.write(dependency.resolve(right), writer.toByteArray());
         List<String> path = new java.util.ArrayList<>(List.of(dependency.toString()));
@@ -125,9 +134,13 @@ class InstrumenterTest {
         assertThat(report.scanned).isEqualTo(1);
         assertThat(report.rewritten).containsExactly("io/jasyncio/maven/fixtures/Merger.class");
         byte[] again = Files.readAllBytes(merger);
-        assertThat(again).isNotEqualTo(first)
-                .isEqualTo(new io.jasyncio.rewriter.Rewriter(changed).rewrite(compiled).bytes());
-        assertThat(new Instrumenter(classes, state, "test", changed).run(true).upToDate).isEqualTo(1);
+        assertThat(again)
+                .isNotEqualTo(first)
+                .isEqualTo(new io.jasyncio.rewriter.Rewriter(changed)
+                        .rewrite(compiled)
+                        .bytes());
+        assertThat(new Instrumenter(classes, state, "test", changed).run(true).upToDate)
+                .isEqualTo(1);
 
         // Back to the old dependency: the first result again.
         assertThat(run(true).rewritten).containsExactly("io/jasyncio/maven/fixtures/Merger.class");
@@ -194,10 +207,14 @@ class InstrumenterTest {
             }
         };
         InstrumentReport report = new Instrumenter(classes, state, "test", broken).run(true);
-        assertThat(report.errors).singleElement().asString().startsWith(merge + ": internal rewriter error (please"
-                + " report it): java.lang.NoClassDefFoundError: a bug below the rewriter");
+        assertThat(report.errors)
+                .singleElement()
+                .asString()
+                .startsWith(merge + ": internal rewriter error (please"
+                        + " report it): java.lang.NoClassDefFoundError: a bug below the rewriter");
         assertThat(Files.readAllBytes(merge)).isEqualTo(before);
-        assertThat(report.rewritten).containsExactly(classes.relativize(sleeper).toString().replace('\\', '/'));
+        assertThat(report.rewritten)
+                .containsExactly(classes.relativize(sleeper).toString().replace('\\', '/'));
     }
 
     @Test
@@ -208,7 +225,9 @@ class InstrumenterTest {
         run(true);
         assertThat(leftover).doesNotExist();
         try (var files = Files.walk(classes)) {
-            assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList())
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(p -> p.getFileName().toString())
+                            .toList())
                     .isEqualTo(List.of("Plain.class"));
         }
     }

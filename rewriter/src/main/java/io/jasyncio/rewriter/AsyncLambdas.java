@@ -22,8 +22,7 @@ import org.objectweb.asm.tree.MethodNode;
 final class AsyncLambdas {
     private static final String METAFACTORY = "java/lang/invoke/LambdaMetafactory";
 
-    private AsyncLambdas() {
-    }
+    private AsyncLambdas() {}
 
     /** The name + descriptor of each async lambda body of {@code c}. */
     static Set<String> of(ClassNode c) {
@@ -57,11 +56,14 @@ final class AsyncLambdas {
      */
     private static Handle asyncImpl(InvokeDynamicInsnNode indy, String owner) {
         Handle bsm = indy.bsm;
-        if (!bsm.getOwner().equals(METAFACTORY) || indy.bsmArgs.length < 3
-                || !(indy.bsmArgs[1] instanceof Handle impl) || !(indy.bsmArgs[2] instanceof Type instantiated)) {
+        if (!bsm.getOwner().equals(METAFACTORY)
+                || indy.bsmArgs.length < 3
+                || !(indy.bsmArgs[1] instanceof Handle impl)
+                || !(indy.bsmArgs[2] instanceof Type instantiated)) {
             return null;
         }
-        if (!impl.getOwner().equals(owner) || instantiated.getSort() != Type.METHOD
+        if (!impl.getOwner().equals(owner)
+                || instantiated.getSort() != Type.METHOD
                 || !instantiated.getReturnType().getDescriptor().equals(Names.COROUTINE_DESC)
                 || !Type.getReturnType(impl.getDesc()).getDescriptor().equals(Names.COROUTINE_DESC)) {
             return null;

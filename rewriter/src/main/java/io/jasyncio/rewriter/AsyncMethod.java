@@ -9,7 +9,6 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -66,9 +65,12 @@ final class AsyncMethod {
             }
             if (Names.isAwait(arr[i])) {
                 if (monitors[i] > 0) {
-                    reporter.error(method.name, lines[i], "await inside a synchronized block: the lock would stay held while"
-                            + " the coroutine is suspended; move the await out of the synchronized block (guard the"
-                            + " shared state between awaits instead)");
+                    reporter.error(
+                            method.name,
+                            lines[i],
+                            "await inside a synchronized block: the lock would stay held while"
+                                    + " the coroutine is suspended; move the await out of the synchronized block (guard the"
+                                    + " shared state between awaits instead)");
                     ok = false;
                 }
                 for (int j = 0; j < f.getStackSize(); j++) {
@@ -85,8 +87,11 @@ final class AsyncMethod {
                 }
             } else if (arr[i].getOpcode() == ARETURN) {
                 if (TypedInterpreter.isNull(f.getStack(f.getStackSize() - 1))) {
-                    reporter.error(method.name, lines[i], "an @Async method or async lambda must not return null: use 'return done(null);'"
-                            + " (or 'return done();' for Coroutine<Void>)");
+                    reporter.error(
+                            method.name,
+                            lines[i],
+                            "an @Async method or async lambda must not return null: use 'return done(null);'"
+                                    + " (or 'return done();' for Coroutine<Void>)");
                     ok = false;
                 } else if (f.getStackSize() != 1) {
                     reporter.error(method.name, lines[i], "unsupported bytecode: areturn with a deeper operand stack");
@@ -100,8 +105,11 @@ final class AsyncMethod {
         if (!uninitialised.isEmpty()) {
             String problem = UninitMover.move(method, flow, uninitialised);
             if (problem != null) {
-                reporter.error(method.name, Lines.first(insns), "unsupported bytecode around an await: " + problem
-                        + "; assign the awaited values to local variables before the 'new' expression");
+                reporter.error(
+                        method.name,
+                        Lines.first(insns),
+                        "unsupported bytecode around an await: " + problem
+                                + "; assign the awaited values to local variables before the 'new' expression");
                 return false;
             }
             if (!analyze()) {
@@ -114,8 +122,11 @@ final class AsyncMethod {
                     for (int j = 0; j < f.getStackSize() + f.getLocals(); j++) {
                         BasicValue v = j < f.getStackSize() ? f.getStack(j) : f.getLocal(j - f.getStackSize());
                         if (v instanceof UninitValue) {
-                            reporter.error(method.name, Lines.of(insns)[i], "unsupported bytecode: an uninitialised object"
-                                    + " stays alive across an await; assign the awaited values to local variables first");
+                            reporter.error(
+                                    method.name,
+                                    Lines.of(insns)[i],
+                                    "unsupported bytecode: an uninitialised object"
+                                            + " stays alive across an await; assign the awaited values to local variables first");
                             return false;
                         }
                     }
@@ -135,8 +146,11 @@ final class AsyncMethod {
                 line = Lines.of(method.instructions)[method.instructions.indexOf(e.node)];
             }
             if (e.getCause() instanceof TypeHierarchy.TypeNotFoundException missing) {
-                reporter.error(method.name, line, missing.getMessage() + ": the rewriter needs it to compute stack map"
-                        + " frames here; add it to the class path the rewriter is given");
+                reporter.error(
+                        method.name,
+                        line,
+                        missing.getMessage() + ": the rewriter needs it to compute stack map"
+                                + " frames here; add it to the class path the rewriter is given");
             } else {
                 reporter.error(method.name, line, "cannot analyse the bytecode of this method: " + e.getMessage());
             }
@@ -234,8 +248,13 @@ final class AsyncMethod {
             saved.add(values);
         }
 
-        StringBuilder site = new StringBuilder(binaryName).append('\0').append(method.name).append('\0')
-                .append(sourceFile == null ? "" : sourceFile).append('\0').append(firstLine);
+        StringBuilder site = new StringBuilder(binaryName)
+                .append('\0')
+                .append(method.name)
+                .append('\0')
+                .append(sourceFile == null ? "" : sourceFile)
+                .append('\0')
+                .append(firstLine);
         LabelNode[] saveEntries = new LabelNode[awaits.size() + 1];
         LabelNode[] resume = new LabelNode[states + 1];
         LabelNode[] targets = new LabelNode[states + 1];
@@ -247,7 +266,15 @@ final class AsyncMethod {
             resume[state] = new LabelNode();
             targets[state] = restoreRoot;
             site.append(',').append(lines[i]);
-            SiteCode.await(insns, arr[i], state, spillKinds[s], spills[s], frameLocal, temp, saveEntries[state],
+            SiteCode.await(
+                    insns,
+                    arr[i],
+                    state,
+                    spillKinds[s],
+                    spills[s],
+                    frameLocal,
+                    temp,
+                    saveEntries[state],
                     resume[state]);
         }
         for (AbstractInsnNode d : fastDone) {
@@ -267,8 +294,13 @@ final class AsyncMethod {
                 targets[tailStates[t]] = tailResume;
                 site.append(',').append(lines[tails.get(t)]);
             }
-            SiteCode.tails(insns, tails.stream().map(i -> arr[i]).toArray(AbstractInsnNode[]::new), tailStates,
-                    frameLocal, temp, tailResume);
+            SiteCode.tails(
+                    insns,
+                    tails.stream().map(i -> arr[i]).toArray(AbstractInsnNode[]::new),
+                    tailStates,
+                    frameLocal,
+                    temp,
+                    tailResume);
         }
         LabelNode bad = new LabelNode();
         InsnList restores = new InsnList();
@@ -280,8 +312,17 @@ final class AsyncMethod {
         insns.insert(SiteCode.prologue(frameLocal, targets, restores, bad, layout, start));
         DeadCode.remove(method);
 
-        MethodNode factory = Factory.build(owner, method, start, argSize, site.toString(), bodyName, layout.refSlots(),
-                layout.primSlots(), firstLine, firstLabel);
+        MethodNode factory = Factory.build(
+                owner,
+                method,
+                start,
+                argSize,
+                site.toString(),
+                bodyName,
+                layout.refSlots(),
+                layout.primSlots(),
+                firstLine,
+                firstLabel);
         toBody(bodyName, publicBody);
         return factory;
     }

@@ -29,7 +29,7 @@ final class CastTypes {
     CastTypes(ClassNode owner, MethodNode method, Hierarchy hierarchy) {
         this.hierarchy = hierarchy;
         mentioned.add(owner.name);
-        mentioned.add("java/lang/Throwable");   // athrow needs it without naming it
+        mentioned.add("java/lang/Throwable"); // athrow needs it without naming it
         addDescriptor(method.desc);
         for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (insn instanceof TypeInsnNode t) {

@@ -14,8 +14,7 @@ import org.objectweb.asm.Opcodes;
  * resources); the agent and the Maven plugin share this so both answer alike.
  */
 public abstract class ClassBytesHierarchy implements TypeHierarchy {
-    private record Header(String superName, boolean isInterface, List<String> interfaces) {
-    }
+    private record Header(String superName, boolean isInterface, List<String> interfaces) {}
 
     private final Map<String, Header> cache = new ConcurrentHashMap<>();
 
@@ -55,7 +54,9 @@ public abstract class ClassBytesHierarchy implements TypeHierarchy {
             throw new TypeNotFoundException(internalName);
         }
         ClassReader reader = new ClassReader(bytes);
-        return new Header(reader.getSuperName(), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0,
+        return new Header(
+                reader.getSuperName(),
+                (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0,
                 List.of(reader.getInterfaces()));
     }
 }

@@ -17,8 +17,7 @@ import org.objectweb.asm.tree.MethodNode;
 
 /** Rewrites one class: all checks first, then every {@code @Async} method, or nothing at all. */
 final class ClassRewrite {
-    private ClassRewrite() {
-    }
+    private ClassRewrite() {}
 
     static RewriteResult run(byte[] bytes, TypeHierarchy types) {
         ClassNode c = new ClassNode();
@@ -28,7 +27,7 @@ final class ClassRewrite {
             int version = bytes.length >= 8 ? ((bytes[6] & 0xff) << 8) | (bytes[7] & 0xff) : -1;
             String why = version > Names.NEWEST_VERSION
                     ? "class file version " + version + " (Java " + (version - 44) + ") is newer than the newest"
-                    + " supported, " + Names.NEWEST_VERSION + " (Java " + (Names.NEWEST_VERSION - 44) + ")"
+                            + " supported, " + Names.NEWEST_VERSION + " (Java " + (Names.NEWEST_VERSION - 44) + ")"
                     : "not a valid class file (" + e + ")";
             return failed(new Reporter("<unknown>", null), why);
         }
@@ -42,10 +41,15 @@ final class ClassRewrite {
         }
         int version = c.version & 0xFFFF;
         if (version < Names.OLDEST_VERSION || version > Names.NEWEST_VERSION) {
-            reporter.error(null, -1, "class file version " + version + " (Java " + (version - 44) + ") is not supported:"
-                    + " jasyncio rewrites class files of Java " + (Names.OLDEST_VERSION - 44) + " (" + Names.OLDEST_VERSION
-                    + ") to Java " + (Names.NEWEST_VERSION - 44) + " (" + Names.NEWEST_VERSION + "); compile with --release "
-                    + (Names.OLDEST_VERSION - 44) + " or newer");
+            reporter.error(
+                    null,
+                    -1,
+                    "class file version " + version + " (Java " + (version - 44) + ") is not supported:"
+                            + " jasyncio rewrites class files of Java " + (Names.OLDEST_VERSION - 44) + " ("
+                            + Names.OLDEST_VERSION
+                            + ") to Java " + (Names.NEWEST_VERSION - 44) + " (" + Names.NEWEST_VERSION
+                            + "); compile with --release "
+                            + (Names.OLDEST_VERSION - 44) + " or newer");
             return RewriteResult.failed(reporter.diagnostics());
         }
         try {
@@ -77,12 +81,18 @@ final class ClassRewrite {
             c.accept(writer);
             return RewriteResult.rewritten(writer.toByteArray(), reporter.diagnostics());
         } catch (org.objectweb.asm.MethodTooLargeException e) {
-            reporter.error(e.getMethodName(), -1, "method " + e.getMethodName() + " is too large once rewritten (more than"
-                    + " 64 KiB of bytecode: every await saves and restores the values live there); split it into smaller"
-                    + " @Async methods");
+            reporter.error(
+                    e.getMethodName(),
+                    -1,
+                    "method " + e.getMethodName() + " is too large once rewritten (more than"
+                            + " 64 KiB of bytecode: every await saves and restores the values live there); split it into smaller"
+                            + " @Async methods");
         } catch (TypeHierarchy.TypeNotFoundException e) {
-            reporter.error(null, -1, e.getMessage() + ": the rewriter needs it to compute stack map frames;"
-                    + " add it to the class path the rewriter is given");
+            reporter.error(
+                    null,
+                    -1,
+                    e.getMessage() + ": the rewriter needs it to compute stack map frames;"
+                            + " add it to the class path the rewriter is given");
         } catch (RuntimeException e) {
             reporter.error(null, -1, internalError(e));
         }

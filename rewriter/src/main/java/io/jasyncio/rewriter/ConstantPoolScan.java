@@ -24,8 +24,7 @@ final class ConstantPoolScan {
     private static final byte[] METAFACTORY = "java/lang/invoke/LambdaMetafactory".getBytes(StandardCharsets.UTF_8);
     private static final byte[] RETURNS_COROUTINE = (")" + Names.COROUTINE_DESC).getBytes(StandardCharsets.UTF_8);
 
-    private ConstantPoolScan() {
-    }
+    private ConstantPoolScan() {}
 
     static boolean mayNeedRewrite(byte[] b) {
         return classify(b) == CANDIDATE;
@@ -34,9 +33,12 @@ final class ConstantPoolScan {
     /** @return {@link #PLAIN}, {@link #CANDIDATE} or {@link #REWRITTEN} */
     static int classify(byte[] b) {
         try {
-            if (b.length < 10 || (b[0] & 0xff) != 0xCA || (b[1] & 0xff) != 0xFE || (b[2] & 0xff) != 0xBA
+            if (b.length < 10
+                    || (b[0] & 0xff) != 0xCA
+                    || (b[1] & 0xff) != 0xFE
+                    || (b[2] & 0xff) != 0xBA
                     || (b[3] & 0xff) != 0xBE) {
-                return CANDIDATE;   // not a class file: let rewrite() say so
+                return CANDIDATE; // not a class file: let rewrite() say so
             }
             int count = u2(b, 8);
             int off = 10;
@@ -67,26 +69,38 @@ final class ConstantPoolScan {
                         off = start + len;
                         break;
                     }
-                    case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18:
+                    case 3:
+                    case 4:
+                    case 9:
+                    case 10:
+                    case 11:
+                    case 12:
+                    case 17:
+                    case 18:
                         off += 5;
                         break;
-                    case 5: case 6:
+                    case 5:
+                    case 6:
                         off += 9;
                         i++;
                         break;
-                    case 7: case 8: case 16: case 19: case 20:
+                    case 7:
+                    case 8:
+                    case 16:
+                    case 19:
+                    case 20:
                         off += 3;
                         break;
                     case 15:
                         off += 4;
                         break;
                     default:
-                        return CANDIDATE;   // unknown constant: let rewrite() decide
+                        return CANDIDATE; // unknown constant: let rewrite() decide
                 }
             }
             return async || (asyncio && await) || (metafactory && returnsCoroutine) ? CANDIDATE : PLAIN;
         } catch (ArrayIndexOutOfBoundsException e) {
-            return CANDIDATE;   // truncated: let rewrite() report it
+            return CANDIDATE; // truncated: let rewrite() report it
         }
     }
 

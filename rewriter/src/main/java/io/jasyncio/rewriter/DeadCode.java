@@ -21,8 +21,7 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
  * without code, so that the class writer has no dead code to fill with {@code nop}/{@code athrow}.
  */
 final class DeadCode {
-    private DeadCode() {
-    }
+    private DeadCode() {}
 
     static void remove(MethodNode m) {
         InsnList insns = m.instructions;

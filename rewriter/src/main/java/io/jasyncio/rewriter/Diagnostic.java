@@ -9,14 +9,17 @@ package io.jasyncio.rewriter;
  * @param method     the method name, or null for class-level problems
  * @param line       the source line, or -1 when unknown
  */
-public record Diagnostic(Severity severity, String className, String sourceFile, String method, int line,
-                         String message) {
-    public enum Severity { ERROR, WARNING }
+public record Diagnostic(
+        Severity severity, String className, String sourceFile, String method, int line, String message) {
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     @Override
     public String toString() {
         String where = sourceFile != null ? sourceFile : className;
-        return where + (line > 0 ? ":" + line : "") + ": " + (severity == Severity.WARNING ? "warning: " : "")
-                + message + (method != null ? " (in " + className + "." + method + ")" : "");
+        return where + (line > 0 ? ":" + line : "") + ": " + (severity == Severity.WARNING ? "warning: " : "") + message
+                + (method != null ? " (in " + className + "." + method + ")" : "");
     }
 }

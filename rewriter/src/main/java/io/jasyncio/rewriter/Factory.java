@@ -24,17 +24,34 @@ import org.objectweb.asm.tree.VarInsnNode;
  * slots and returns it. No line of the body runs.
  */
 final class Factory {
-    private static final Handle METAFACTORY = new Handle(H_INVOKESTATIC, "java/lang/invoke/LambdaMetafactory",
-            "metafactory", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-            + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"
-            + "Ljava/lang/invoke/CallSite;", false);
+    private static final Handle METAFACTORY = new Handle(
+            H_INVOKESTATIC,
+            "java/lang/invoke/LambdaMetafactory",
+            "metafactory",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+                    + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"
+                    + "Ljava/lang/invoke/CallSite;",
+            false);
 
-    private Factory() {
-    }
+    private Factory() {}
 
-    static MethodNode build(ClassNode owner, MethodNode original, java.util.List<Saved> start, int argSize, String site, String bodyName,
-                            int refSlots, int primSlots, int firstLine, AbstractInsnNode firstLabel) {
-        MethodNode f = new MethodNode(ASM9, original.access, original.name, original.desc, original.signature,
+    static MethodNode build(
+            ClassNode owner,
+            MethodNode original,
+            java.util.List<Saved> start,
+            int argSize,
+            String site,
+            String bodyName,
+            int refSlots,
+            int primSlots,
+            int firstLine,
+            AbstractInsnNode firstLabel) {
+        MethodNode f = new MethodNode(
+                ASM9,
+                original.access,
+                original.name,
+                original.desc,
+                original.signature,
                 original.exceptions == null ? null : original.exceptions.toArray(new String[0]));
         f.parameters = original.parameters;
         f.visibleAnnotations = original.visibleAnnotations;
@@ -56,8 +73,13 @@ final class Factory {
         if (firstLine > 0) {
             c.add(new LineNumberNode(firstLine, begin));
         }
-        c.add(new InvokeDynamicInsnNode("resume", "()L" + Names.BODY + ";", METAFACTORY, bodyType,
-                new Handle(H_INVOKESTATIC, owner.name, bodyName, Names.BODY_METHOD_DESC, itf), bodyType));
+        c.add(new InvokeDynamicInsnNode(
+                "resume",
+                "()L" + Names.BODY + ";",
+                METAFACTORY,
+                bodyType,
+                new Handle(H_INVOKESTATIC, owner.name, bodyName, Names.BODY_METHOD_DESC, itf),
+                bodyType));
         c.add(new LdcInsnNode(site));
         SlotCode.push(c, refSlots);
         SlotCode.push(c, primSlots);

@@ -41,7 +41,11 @@ enum Kind {
 
     static Kind of(Type t) {
         switch (t.getSort()) {
-            case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT:
+            case Type.BOOLEAN:
+            case Type.BYTE:
+            case Type.CHAR:
+            case Type.SHORT:
+            case Type.INT:
                 return INT;
             case Type.FLOAT:
                 return FLOAT;
@@ -49,7 +53,8 @@ enum Kind {
                 return LONG;
             case Type.DOUBLE:
                 return DOUBLE;
-            case Type.OBJECT: case Type.ARRAY:
+            case Type.OBJECT:
+            case Type.ARRAY:
                 return REF;
             default:
                 return null;

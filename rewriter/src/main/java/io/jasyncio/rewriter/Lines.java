@@ -6,8 +6,7 @@ import org.objectweb.asm.tree.LineNumberNode;
 
 /** Source line of each instruction of a method (-1 without debug info). */
 final class Lines {
-    private Lines() {
-    }
+    private Lines() {}
 
     static int[] of(InsnList insns) {
         int[] lines = new int[insns.size()];

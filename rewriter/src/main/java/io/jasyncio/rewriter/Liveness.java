@@ -16,8 +16,7 @@ final class Liveness {
     /** Shared use/def set of instructions that touch no local; never modified. */
     private static final BitSet NONE = new BitSet();
 
-    private Liveness() {
-    }
+    private Liveness() {}
 
     /** @return for each instruction, the locals live just before it (null for unreachable code) */
     static BitSet[] liveBefore(InsnList insns, MethodFlow flow) {

@@ -20,8 +20,7 @@ import org.objectweb.asm.tree.MethodNode;
  * problem is reported with its line and a suggested fix.
  */
 final class Misuse {
-    private Misuse() {
-    }
+    private Misuse() {}
 
     static boolean isAsync(MethodNode m) {
         return has(m.visibleAnnotations) || has(m.invisibleAnnotations);
@@ -72,35 +71,50 @@ final class Misuse {
                 if (Names.isAwait(insn)) {
                     awaits.add(lines[i]);
                 } else if (isAwaitReference(insn)) {
-                    reporter.error(m.name, lines[i], "the method reference AsyncIO::await cannot be rewritten: call"
-                            + " await(...) directly in the body of an @Async method instead");
+                    reporter.error(
+                            m.name,
+                            lines[i],
+                            "the method reference AsyncIO::await cannot be rewritten: call"
+                                    + " await(...) directly in the body of an @Async method instead");
                 }
             }
             int line = Lines.first(m.instructions);
             if (async) {
                 String what = "@Async method " + m.name;
                 if (m.name.equals("<init>") || m.name.equals("<clinit>")) {
-                    reporter.error(m.name, line, "@Async cannot be put on a constructor or initializer: write a static"
-                            + " @Async factory method that returns Coroutine<T> instead");
+                    reporter.error(
+                            m.name,
+                            line,
+                            "@Async cannot be put on a constructor or initializer: write a static"
+                                    + " @Async factory method that returns Coroutine<T> instead");
                 } else if ((m.access & ACC_ABSTRACT) != 0 && returnsCoroutine(m)) {
                     // A contract (interface, abstract class, enum with constant bodies): nothing to rewrite.
                     continue;
                 } else if ((m.access & ACC_NATIVE) != 0) {
                     reporter.error(m.name, line, what + " is native and has no body to rewrite: remove @Async");
                 } else if (!returnsCoroutine(m)) {
-                    reporter.error(m.name, line, what + " returns " + Type.getReturnType(m.desc).getClassName()
-                            + " but must return io.jasyncio.Coroutine<T>: change the return type to Coroutine<T>"
-                            + " and end the method with 'return done(value);'");
+                    reporter.error(
+                            m.name,
+                            line,
+                            what + " returns " + Type.getReturnType(m.desc).getClassName()
+                                    + " but must return io.jasyncio.Coroutine<T>: change the return type to Coroutine<T>"
+                                    + " and end the method with 'return done(value);'");
                 } else if ((m.access & ACC_SYNCHRONIZED) != 0 && !awaits.isEmpty()) {
                     for (int l : awaits) {
-                        reporter.error(m.name, l, "await inside a synchronized method: the lock would stay held while"
-                                + " the coroutine is suspended; remove 'synchronized' from " + m.name
-                                + " and guard the shared state between awaits instead");
+                        reporter.error(
+                                m.name,
+                                l,
+                                "await inside a synchronized method: the lock would stay held while"
+                                        + " the coroutine is suspended; remove 'synchronized' from " + m.name
+                                        + " and guard the shared state between awaits instead");
                     }
                 } else {
                     if ((m.access & ACC_SYNCHRONIZED) != 0) {
-                        reporter.warning(m.name, line, what + " is synchronized, but its body runs later, when the"
-                                + " coroutine is awaited, without the lock; remove 'synchronized'");
+                        reporter.warning(
+                                m.name,
+                                line,
+                                what + " is synchronized, but its body runs later, when the"
+                                        + " coroutine is awaited, without the lock; remove 'synchronized'");
                     }
                     candidates.add(m);
                 }
@@ -155,6 +169,8 @@ final class Misuse {
     }
 
     private static boolean isAwaitHandle(Object o) {
-        return o instanceof Handle h && h.getOwner().equals(Names.ASYNCIO) && h.getName().equals(Names.AWAIT);
+        return o instanceof Handle h
+                && h.getOwner().equals(Names.ASYNCIO)
+                && h.getName().equals(Names.AWAIT);
     }
 }

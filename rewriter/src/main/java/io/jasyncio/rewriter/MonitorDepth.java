@@ -20,8 +20,7 @@ final class MonitorDepth {
     private static final int LIMIT = 255;
     private static final int[] NONE = new int[0];
 
-    private MonitorDepth() {
-    }
+    private MonitorDepth() {}
 
     static int[] before(MethodNode method, MethodFlow flow) {
         InsnList insns = method.instructions;
@@ -38,7 +37,9 @@ final class MonitorDepth {
             int i = work.poll();
             int d = depth[i];
             int op = insns.get(i).getOpcode();
-            int after = op == Opcodes.MONITORENTER ? Math.min(LIMIT, d + 1) : op == Opcodes.MONITOREXIT ? Math.max(0, d - 1) : d;
+            int after = op == Opcodes.MONITORENTER
+                    ? Math.min(LIMIT, d + 1)
+                    : op == Opcodes.MONITOREXIT ? Math.max(0, d - 1) : d;
             for (int s : flow.successors[i]) {
                 if (after > depth[s]) {
                     depth[s] = after;

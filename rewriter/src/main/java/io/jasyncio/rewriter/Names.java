@@ -7,12 +7,11 @@ import org.objectweb.asm.tree.MethodInsnNode;
 
 /** Internal names and descriptors the rewriter matches and emits (see docs/REWRITER.md). */
 final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     static final int CONTRACT_VERSION = 2;
-    static final int OLDEST_VERSION = 52;   // Java 8
-    static final int NEWEST_VERSION = 69;   // Java 25
+    static final int OLDEST_VERSION = 52; // Java 8
+    static final int NEWEST_VERSION = 69; // Java 25
 
     static final String ASYNC_DESC = "Lio/jasyncio/Async;";
     static final String ASYNCIO = "io/jasyncio/AsyncIO";
@@ -26,7 +25,8 @@ final class Names {
     static final String FRAME_DESC = "Lio/jasyncio/internal/Frame;";
     static final String BODY = "io/jasyncio/internal/Frame$Body";
     static final String BODY_METHOD_DESC = "(Lio/jasyncio/internal/Frame;)Ljava/lang/Object;";
-    static final String CREATE_DESC = "(Lio/jasyncio/internal/Frame$Body;Ljava/lang/String;II)Lio/jasyncio/internal/Frame;";
+    static final String CREATE_DESC =
+            "(Lio/jasyncio/internal/Frame$Body;Ljava/lang/String;II)Lio/jasyncio/internal/Frame;";
     static final String AWAIT_DESC = "(Ljava/lang/Object;Lio/jasyncio/internal/Frame;)Ljava/lang/Object;";
     static final String RESULT_DESC = "(Lio/jasyncio/internal/Frame;)Ljava/lang/Object;";
     static final String CHECK_CONTRACT_DESC = "(ILjava/lang/String;)V";
@@ -36,14 +36,18 @@ final class Names {
     static final String OBJECT_DESC = "Ljava/lang/Object;";
 
     static boolean isAwait(AbstractInsnNode insn) {
-        return insn instanceof MethodInsnNode m && m.getOpcode() == Opcodes.INVOKESTATIC
-                && m.owner.equals(ASYNCIO) && m.name.equals(AWAIT)
+        return insn instanceof MethodInsnNode m
+                && m.getOpcode() == Opcodes.INVOKESTATIC
+                && m.owner.equals(ASYNCIO)
+                && m.name.equals(AWAIT)
                 && Type.getArgumentTypes(m.desc).length == 1;
     }
 
     static boolean isDone(AbstractInsnNode insn) {
-        return insn instanceof MethodInsnNode m && m.getOpcode() == Opcodes.INVOKESTATIC
-                && m.owner.equals(ASYNCIO) && m.name.equals(DONE)
+        return insn instanceof MethodInsnNode m
+                && m.getOpcode() == Opcodes.INVOKESTATIC
+                && m.owner.equals(ASYNCIO)
+                && m.name.equals(DONE)
                 && (m.desc.equals(DONE_VALUE) || m.desc.equals(DONE_VOID));
     }
 }

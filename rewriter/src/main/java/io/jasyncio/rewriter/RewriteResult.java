@@ -83,5 +83,4 @@ public record RewriteResult(Status status, byte[] bytes, List<Diagnostic> diagno
     public boolean hasErrors() {
         return status == Status.FAILED;
     }
-
 }

@@ -9,7 +9,10 @@ record Saved(Kind kind, int local, int slot, String castTo) {
     // tens of milliseconds of start-up the first time a class is rewritten (Saved is a map key).
     @Override
     public boolean equals(Object o) {
-        return o instanceof Saved s && s.kind == kind && s.local == local && s.slot == slot
+        return o instanceof Saved s
+                && s.kind == kind
+                && s.local == local
+                && s.slot == slot
                 && java.util.Objects.equals(s.castTo, castTo);
     }
 

@@ -29,18 +29,25 @@ import org.objectweb.asm.tree.MethodNode;
  */
 final class SerialUid {
     static final String FIELD = "serialVersionUID";
-    private static final int FIELD_MODS = ACC_PUBLIC | ACC_PRIVATE | ACC_PROTECTED | ACC_STATIC | ACC_FINAL
-            | ACC_VOLATILE | ACC_TRANSIENT;
-    private static final int METHOD_MODS = ACC_PUBLIC | ACC_PRIVATE | ACC_PROTECTED | ACC_STATIC | ACC_FINAL
-            | ACC_SYNCHRONIZED | ACC_NATIVE | ACC_ABSTRACT | ACC_STRICT;
+    private static final int FIELD_MODS =
+            ACC_PUBLIC | ACC_PRIVATE | ACC_PROTECTED | ACC_STATIC | ACC_FINAL | ACC_VOLATILE | ACC_TRANSIENT;
+    private static final int METHOD_MODS = ACC_PUBLIC
+            | ACC_PRIVATE
+            | ACC_PROTECTED
+            | ACC_STATIC
+            | ACC_FINAL
+            | ACC_SYNCHRONIZED
+            | ACC_NATIVE
+            | ACC_ABSTRACT
+            | ACC_STRICT;
 
-    private SerialUid() {
-    }
+    private SerialUid() {}
 
     /** Adds the original default UID to {@code c} (not yet rewritten) when it needs one. */
     static void preserve(ClassNode c, Hierarchy hierarchy) {
         // Interfaces are never serialized by their own descriptor; enums and records have UID 0.
-        if ((c.access & (ACC_INTERFACE | ACC_ENUM)) != 0 || "java/lang/Record".equals(c.superName)
+        if ((c.access & (ACC_INTERFACE | ACC_ENUM)) != 0
+                || "java/lang/Record".equals(c.superName)
                 || "java/lang/Enum".equals(c.superName)) {
             return;
         }
@@ -82,7 +89,7 @@ final class SerialUid {
             }
             return false;
         } catch (TypeHierarchy.TypeNotFoundException e) {
-            return true;   // an extra private constant is harmless; a changed UID is not
+            return true; // an extra private constant is harmless; a changed UID is not
         }
     }
 

@@ -16,16 +16,23 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /** The code the body gets at each await site, at its tail awaits, and in its dispatching prologue. */
 final class SiteCode {
-    private SiteCode() {
-    }
+    private SiteCode() {}
 
     /**
      * Replaces one {@code AsyncIO.await} call. The code stays where the call was, so the
      * resume path's {@code Frame.result} is covered by the same exception handlers. On
      * suspension it sets the state and jumps to the (shared) save code.
      */
-    static void await(InsnList insns, AbstractInsnNode call, int state, Kind[] spillKinds, int[] spills, int frameLocal,
-                      int temp, LabelNode save, LabelNode resume) {
+    static void await(
+            InsnList insns,
+            AbstractInsnNode call,
+            int state,
+            Kind[] spillKinds,
+            int[] spills,
+            int frameLocal,
+            int temp,
+            LabelNode save,
+            LabelNode resume) {
         LabelNode cont = new LabelNode();
         InsnList c = new InsnList();
         int depth = spills.length;
@@ -64,8 +71,8 @@ final class SiteCode {
      * number and jumps to one shared tail await placed after the method's code, outside every
      * exception handler (the delegate runs after the method returned, as in the source).
      */
-    static void tails(InsnList insns, AbstractInsnNode[] returns, int[] states, int frameLocal, int temp,
-                      LabelNode resume) {
+    static void tails(
+            InsnList insns, AbstractInsnNode[] returns, int[] states, int frameLocal, int temp, LabelNode resume) {
         LabelNode tail = new LabelNode();
         LabelNode done = new LabelNode();
         for (int t = 0; t < returns.length; t++) {
@@ -99,8 +106,13 @@ final class SiteCode {
      * The body's start: keep the frame in its own local past the original ones, dispatch on
      * {@code f.state}, and for state 0 load the receiver and arguments into their original locals.
      */
-    static InsnList prologue(int frameLocal, LabelNode[] targets, InsnList restores, LabelNode bad, Layout layout,
-                             java.util.List<Saved> start) {
+    static InsnList prologue(
+            int frameLocal,
+            LabelNode[] targets,
+            InsnList restores,
+            LabelNode bad,
+            Layout layout,
+            java.util.List<Saved> start) {
         InsnList c = new InsnList();
         c.add(new VarInsnNode(ALOAD, 0));
         c.add(new VarInsnNode(ASTORE, frameLocal));
@@ -115,7 +127,8 @@ final class SiteCode {
             c.add(new TypeInsnNode(NEW, "java/lang/IllegalStateException"));
             c.add(new InsnNode(DUP));
             c.add(new LdcInsnNode("jasyncio: corrupt coroutine state"));
-            c.add(new MethodInsnNode(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "(Ljava/lang/String;)V", false));
+            c.add(new MethodInsnNode(
+                    INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "(Ljava/lang/String;)V", false));
             c.add(new InsnNode(ATHROW));
         }
         c.add(first);

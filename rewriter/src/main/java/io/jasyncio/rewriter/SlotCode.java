@@ -26,8 +26,7 @@ final class SlotCode {
         return ref ? INLINE_REFS : INLINE_PRIMS;
     }
 
-    private SlotCode() {
-    }
+    private SlotCode() {}
 
     static void push(InsnList il, int value) {
         if (value >= -1 && value <= 5) {
@@ -127,7 +126,8 @@ final class SlotCode {
             push(il, first - INLINE_REFS);
             push(il, to - INLINE_REFS);
             il.add(new InsnNode(ACONST_NULL));
-            il.add(new MethodInsnNode(INVOKESTATIC, "java/util/Arrays", "fill", "([Ljava/lang/Object;IILjava/lang/Object;)V", false));
+            il.add(new MethodInsnNode(
+                    INVOKESTATIC, "java/util/Arrays", "fill", "([Ljava/lang/Object;IILjava/lang/Object;)V", false));
         }
     }
 

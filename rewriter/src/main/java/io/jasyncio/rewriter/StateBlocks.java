@@ -23,8 +23,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * carries exactly that site's restored types.
  */
 final class StateBlocks {
-    private StateBlocks() {
-    }
+    private StateBlocks() {}
 
     /**
      * @param values  per await state k (index k - 1): the saved values
@@ -40,12 +39,13 @@ final class StateBlocks {
             order.add(k);
         }
         // Longest first, so shorter sets find their suffix already emitted.
-        order.sort((a, b) -> Integer.compare(values.get(b - 1).size(), values.get(a - 1).size()));
+        order.sort((a, b) ->
+                Integer.compare(values.get(b - 1).size(), values.get(a - 1).size()));
         for (int k : order) {
             List<Saved> ops = new ArrayList<>();
             for (Saved s : Layout.sorted(values.get(k - 1))) {
                 if (s.kind() != Kind.NULL) {
-                    ops.add(0, s);   // descending local order: nested live sets share their tails
+                    ops.add(0, s); // descending local order: nested live sets share their tails
                 }
             }
             int n = ops.size();
@@ -75,7 +75,8 @@ final class StateBlocks {
      * The restore trie for await states: restores each state's values, clears every reference
      * slot (a running frame keeps nothing reachable) and jumps to the state's resume point.
      */
-    static InsnList restores(List<List<Saved>> values, LabelNode[] resume, LabelNode bad, int frameLocal, int refSlots) {
+    static InsnList restores(
+            List<List<Saved>> values, LabelNode[] resume, LabelNode bad, int frameLocal, int refSlots) {
         InsnList out = new InsnList();
         Map<Integer, List<Saved>> ops = new LinkedHashMap<>();
         List<Integer> states = new ArrayList<>();
@@ -87,8 +88,15 @@ final class StateBlocks {
         return out;
     }
 
-    private static void node(InsnList out, List<Integer> states, int depth, Map<Integer, List<Saved>> ops,
-                             LabelNode[] resume, LabelNode bad, int frameLocal, int refSlots) {
+    private static void node(
+            InsnList out,
+            List<Integer> states,
+            int depth,
+            Map<Integer, List<Saved>> ops,
+            LabelNode[] resume,
+            LabelNode bad,
+            int frameLocal,
+            int refSlots) {
         while (true) {
             List<Integer> ending = new ArrayList<>();
             Map<Saved, List<Integer>> groups = new LinkedHashMap<>();

@@ -85,7 +85,8 @@ final class TypedInterpreter extends BasicInterpreter {
             boolean refA = ea.getSort() == Type.OBJECT;
             boolean refB = eb.getSort() == Type.OBJECT;
             if (da == db && refA && refB) {
-                return array(Type.getObjectType(hierarchy.commonSuperClass(ea.getInternalName(), eb.getInternalName())), da);
+                return array(
+                        Type.getObjectType(hierarchy.commonSuperClass(ea.getInternalName(), eb.getInternalName())), da);
             }
             // Different shapes: arrays of arrays still share Object[]...[] up to the shallower one.
             int d = Math.min(da, db);

@@ -31,18 +31,17 @@ import org.objectweb.asm.tree.analysis.Frame;
  * source says (before the arguments).
  */
 final class UninitMover {
-    private UninitMover() {
-    }
+    private UninitMover() {}
 
     /** @return null when done, else why the shape is not supported (nothing was changed then) */
     static String move(MethodNode method, MethodFlow flow, Set<AbstractInsnNode> news) {
         AbstractInsnNode[] insns = method.instructions.toArray();
-        Map<AbstractInsnNode, Integer> moved = new IdentityHashMap<>();   // NEW -> its number
+        Map<AbstractInsnNode, Integer> moved = new IdentityHashMap<>(); // NEW -> its number
         for (AbstractInsnNode n : news) {
             moved.put(n, moved.size());
         }
         List<AbstractInsnNode> remove = new ArrayList<>(news);
-        List<MethodInsnNode> inits = new ArrayList<>();   // in code order: the output is deterministic
+        List<MethodInsnNode> inits = new ArrayList<>(); // in code order: the output is deterministic
         List<Boolean> dups = new ArrayList<>();
         Set<AbstractInsnNode> initialised = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < insns.length; i++) {

@@ -23,13 +23,15 @@ import org.objectweb.asm.tree.MethodNode;
 
 /** The class-level contract: laziness, the marker, idempotence, determinism, the contract check, the prefilter. */
 class ContractTest {
-    static final JavaSource LAZY = Programs.source("Lazy", ""
-            + "public class Lazy {\n"
-            + "  static final List<String> LOG = new ArrayList<>();\n"
-            + "  static { LOG.add(\"clinit\"); }\n"
-            + "  @Async static Coroutine<Integer> f(int x, String s) { LOG.add(\"body \" + x + s); return done(x); }\n"
-            + "  static int g() { return 1; }\n"
-            + "}\n");
+    static final JavaSource LAZY = Programs.source(
+            "Lazy",
+            ""
+                    + "public class Lazy {\n"
+                    + "  static final List<String> LOG = new ArrayList<>();\n"
+                    + "  static { LOG.add(\"clinit\"); }\n"
+                    + "  @Async static Coroutine<Integer> f(int x, String s) { LOG.add(\"body \" + x + s); return done(x); }\n"
+                    + "  static int g() { return 1; }\n"
+                    + "}\n");
 
     private static ClassSet rewritten(JavaSource src, CompileOptions options) {
         return ClassSet.compile(options, src).rewrite().verified();
@@ -51,7 +53,9 @@ class ContractTest {
             assertThat(frame.state).isZero();
             assertThat(frame.p0).isEqualTo(7L);
             assertThat(frame.r0).isEqualTo("s");
-            assertThat(f.isAnnotationPresent(io.jasyncio.Async.class)).as("the factory keeps @Async").isTrue();
+            assertThat(f.isAnnotationPresent(io.jasyncio.Async.class))
+                    .as("the factory keeps @Async")
+                    .isTrue();
         }
     }
 
@@ -64,7 +68,9 @@ class ContractTest {
         ClassNode node = new ClassNode();
         new ClassReader(first.bytes()).accept(node, 0);
         AnnotationNode mark = node.invisibleAnnotations.stream()
-                .filter(a -> a.desc.equals("Lio/jasyncio/internal/Rewritten;")).findFirst().orElseThrow();
+                .filter(a -> a.desc.equals("Lio/jasyncio/internal/Rewritten;"))
+                .findFirst()
+                .orElseThrow();
         assertThat(mark.values).containsExactly("version", Frame.CONTRACT_VERSION);
         assertThat(node.version).isEqualTo(Opcodes.V17);
 
@@ -79,8 +85,13 @@ class ContractTest {
 
     @Test
     void classesWithoutAsyncAreRecognisedFromTheConstantPool() {
-        ClassSet compiled = ClassSet.compile(CompileOptions.javac(17), LAZY, Programs.source("Plain", ""
-                + "public class Plain { int x() { return 1; } static Object y() { return AsyncIO.class; } }\n"),
+        ClassSet compiled = ClassSet.compile(
+                CompileOptions.javac(17),
+                LAZY,
+                Programs.source(
+                        "Plain",
+                        ""
+                                + "public class Plain { int x() { return 1; } static Object y() { return AsyncIO.class; } }\n"),
                 Programs.source("Misuse", "public class Misuse { Object x() { return await(sleep(1)); } }\n"));
         assertThat(Rewriter.mayNeedRewrite(compiled.bytes("Lazy"))).isTrue();
         assertThat(Rewriter.mayNeedRewrite(compiled.bytes("Plain"))).isFalse();
@@ -112,7 +123,10 @@ class ContractTest {
         ClassSet set = rewritten(LAZY, CompileOptions.javac(17));
         ClassNode node = new ClassNode();
         new ClassReader(set.bytes("Lazy")).accept(node, 0);
-        MethodNode clinit = node.methods.stream().filter(m -> m.name.equals("<clinit>")).findFirst().orElseThrow();
+        MethodNode clinit = node.methods.stream()
+                .filter(m -> m.name.equals("<clinit>"))
+                .findFirst()
+                .orElseThrow();
         AbstractInsnNode first = clinit.instructions.getFirst();
         while (first.getOpcode() < 0) {
             first = first.getNext();

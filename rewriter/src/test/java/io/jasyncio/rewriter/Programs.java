@@ -12,8 +12,7 @@ import java.util.List;
 
 /** Runs one program rewritten (real suspensions) and as its blocking twin, and compares the outcomes. */
 final class Programs {
-    private Programs() {
-    }
+    private Programs() {}
 
     static final String HEADER = "import io.jasyncio.*;\nimport static io.jasyncio.AsyncIO.*;\n"
             + "import io.jasyncio.rewriter.testkit.Trace;\nimport java.util.*;\n";
@@ -27,8 +26,10 @@ final class Programs {
             rewritten.assertIdempotentAndDeterministic();
             verified.loadAll();
             RunOutcome actual = verified.run(cls, "main");
-            RunOutcome expected = ClassSet.compile(options, ReferenceSources.blocking(source)).run(cls, "main");
-            assertThat(actual).as("%s\n%s", options, RunOutcome.diff("rewritten", actual, "reference", expected))
+            RunOutcome expected =
+                    ClassSet.compile(options, ReferenceSources.blocking(source)).run(cls, "main");
+            assertThat(actual)
+                    .as("%s\n%s", options, RunOutcome.diff("rewritten", actual, "reference", expected))
                     .isEqualTo(expected);
             last = actual;
         }

@@ -20,15 +20,18 @@ import org.junit.jupiter.api.Test;
  */
 class RewriteResultTest {
     /** Needs the type hierarchy: an Integer and a Long merge into a Number across an await. */
-    static final JavaSource MERGE = Programs.source("Merge", ""
-            + "public class Merge {\n"
-            + "  @Async static Coroutine<Integer> v(int x) { return done(x); }\n"
-            + "  @Async static Coroutine<String> f(boolean b) {\n"
-            + "    Number n = b ? (Number) Integer.valueOf(1) : (Number) Long.valueOf(2);\n"
-            + "    int k = await(v(3));\n"
-            + "    return done(n + \"/\" + k);\n"
-            + "  }\n"
-            + "}\n");
+    static final JavaSource MERGE = Programs.source(
+            "Merge",
+            ""
+                    + "public class Merge {\n"
+                    + "  @Async static Coroutine<Integer> v(int x) { return done(x); }\n"
+                    + "  @Async static Coroutine<String> f(boolean b) {\n"
+                    + "    Number n = b ? (Number) Integer.valueOf(1) : (Number) Long.valueOf(2);\n"
+                    + "    int k = await(v(3));\n"
+                    + "    return done(n + \"/\" + k);\n"
+                    + "  }\n"
+                    + "}\n");
+
     static final JavaSource PLAIN = Programs.source("Plain", "public class Plain { int x() { return 1; } }\n");
 
     @Test
@@ -62,9 +65,10 @@ class RewriteResultTest {
     void diagnosticsComeInSourceOrderWholeClassProblemsFirst() {
         for (CompileOptions options : List.of(CompileOptions.javac(17), CompileOptions.ecj(17))) {
             ClassSet set = ClassSet.compile(options, DiagnosticsTest.BAD);
-            List<Diagnostic> diagnostics = new Rewriter(new ClassPathHierarchy(set.asMap())).rewrite(set.bytes("Bad"))
+            List<Diagnostic> diagnostics = new Rewriter(new ClassPathHierarchy(set.asMap()))
+                    .rewrite(set.bytes("Bad"))
                     .diagnostics();
-            assertThat(diagnostics).hasSize(8);  // the errors DiagnosticsTest expects of BAD
+            assertThat(diagnostics).hasSize(8); // the errors DiagnosticsTest expects of BAD
             assertThat(diagnostics).isSortedAccordingTo(Comparator.comparingInt(d -> Math.max(d.line(), 0)));
             assertThat(diagnostics.get(0).line()).isEqualTo(-1);
         }
@@ -77,9 +81,8 @@ class RewriteResultTest {
     @Test
     void aFailureOfTheRewriterItselfIsAnInternalErrorNamingTheClass() {
         ClassSet set = ClassSet.compile(CompileOptions.javac(17), MERGE);
-        List<Supplier<Throwable>> failures = List.of(
-                () -> new NoClassDefFoundError("org/example/Missing"),
-                StackOverflowError::new);
+        List<Supplier<Throwable>> failures =
+                List.of(() -> new NoClassDefFoundError("org/example/Missing"), StackOverflowError::new);
         for (Supplier<Throwable> failure : failures) {
             RewriteResult result = new Rewriter(new Throwing(failure)).rewrite(set.bytes("Merge"));
             assertThat(result.status()).isEqualTo(Status.FAILED);
@@ -87,8 +90,9 @@ class RewriteResultTest {
             assertThat(result.diagnostics()).singleElement().satisfies(d -> {
                 assertThat(d.severity()).isEqualTo(Diagnostic.Severity.ERROR);
                 assertThat(d.className()).isEqualTo("Merge");
-                assertThat(d.message()).startsWith("internal rewriter error (please report it): "
-                        + failure.get().getClass().getName());
+                assertThat(d.message())
+                        .startsWith("internal rewriter error (please report it): "
+                                + failure.get().getClass().getName());
             });
         }
     }
@@ -103,7 +107,8 @@ class RewriteResultTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RewriteResult(Status.REWRITTEN, null, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new RewriteResult(Status.UNCHANGED, new byte[0], List.of(warning)).hasErrors()).isFalse();
+        assertThat(new RewriteResult(Status.UNCHANGED, new byte[0], List.of(warning)).hasErrors())
+                .isFalse();
     }
 
     /** A hierarchy whose every answer fails: a bug anywhere under the rewriter. */

@@ -139,8 +139,7 @@ public final class Frame<T> extends Coroutine<T> {
      */
     @Override
     protected StackTraceElement runningLocation() {
-        return WALKER.walk(frames -> frames
-                .filter(f -> !isPlumbing(f.getDeclaringClass()))
+        return WALKER.walk(frames -> frames.filter(f -> !isPlumbing(f.getDeclaringClass()))
                 .findFirst()
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .orElse(null));
@@ -149,8 +148,9 @@ public final class Frame<T> extends Coroutine<T> {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private static boolean isPlumbing(Class<?> c) {
-        return c == Frame.class || c.getClassLoader() == Coroutine.class.getClassLoader()
-                && c.getPackageName().equals(Coroutine.class.getPackageName());
+        return c == Frame.class
+                || c.getClassLoader() == Coroutine.class.getClassLoader()
+                        && c.getPackageName().equals(Coroutine.class.getPackageName());
     }
 
     /** A frame is created by its {@code @Async} method (the factory): it takes that method's name. */

@@ -16,6 +16,7 @@ final class FrameSite {
     private final int[] lines;
     /** One element per state, built on first use (the elements are immutable, so shared). */
     private final StackTraceElement[] elements;
+
     private final StackTraceElement noLine;
 
     private FrameSite(String site) {

@@ -42,8 +42,8 @@ public class E07Futures {
         Thread loopThread = Thread.currentThread();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            String where = await(loop.runInExecutor(pool,
-                    () -> Thread.currentThread() == loopThread ? "the loop's thread" : "another thread"));
+            String where = await(loop.runInExecutor(
+                    pool, () -> Thread.currentThread() == loopThread ? "the loop's thread" : "another thread"));
             System.out.println("computed on " + where);
         } finally {
             pool.shutdown();

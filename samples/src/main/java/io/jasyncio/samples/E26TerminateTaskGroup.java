@@ -51,7 +51,7 @@ public class E26TerminateTaskGroup {
         try {
             await(taskGroup(group -> body(group)));
         } catch (ExceptionGroup eg) {
-            eg.handle(TerminateTaskGroup.class, e -> { }).rethrowRest();
+            eg.handle(TerminateTaskGroup.class, e -> {}).rethrowRest();
         }
         return done();
     }

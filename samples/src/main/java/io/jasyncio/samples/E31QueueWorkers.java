@@ -59,8 +59,10 @@ public class E31QueueWorkers {
         // Wait until all worker tasks are cancelled.
         await(gather(true, tasks));
         System.out.println("====");
-        System.out.println("3 workers slept in parallel for " + String.format(Locale.ROOT, "%.2f", totalSleptFor) + " seconds");
-        System.out.println("total expected sleep time: " + String.format(Locale.ROOT, "%.2f", totalSleepTime) + " seconds");
+        System.out.println(
+                "3 workers slept in parallel for " + String.format(Locale.ROOT, "%.2f", totalSleptFor) + " seconds");
+        System.out.println(
+                "total expected sleep time: " + String.format(Locale.ROOT, "%.2f", totalSleepTime) + " seconds");
         return done();
     }
 

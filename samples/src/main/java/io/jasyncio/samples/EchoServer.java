@@ -17,14 +17,13 @@ import java.io.IOException;
 public final class EchoServer {
     static final int DEFAULT_PORT = 8888;
 
-    private EchoServer() {
-    }
+    private EchoServer() {}
 
     /** Serves one connection: echoes what it reads until the client closes its side, then closes. */
     @Async
     public static Coroutine<Void> echo(StreamReader reader, StreamWriter writer) throws IOException {
         try {
-            for (;;) {
+            for (; ; ) {
                 byte[] data = await(reader.read(64 * 1024));
                 if (data.length == 0) {
                     break; // the client closed its side

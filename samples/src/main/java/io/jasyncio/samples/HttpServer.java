@@ -28,8 +28,7 @@ public final class HttpServer {
     /** A request body (read and dropped) may not exceed this. */
     static final long MAX_BODY_BYTES = 1 << 20;
 
-    private HttpServer() {
-    }
+    private HttpServer() {}
 
     /** Why a request cannot be parsed: answered 400. */
     static final class BadRequest extends Exception {
@@ -41,20 +40,19 @@ public final class HttpServer {
     }
 
     /** What the server needs of a request. */
-    record Request(String method, String target, boolean keepAlive, long contentLength) {
-    }
+    record Request(String method, String target, boolean keepAlive, long contentLength) {}
 
     /** Serves one connection: its requests in order, until it closes or asks to close, or sends garbage. */
     @Async
     public static Coroutine<Void> serveConnection(StreamReader reader, StreamWriter writer) throws IOException {
         try {
-            for (;;) {
+            for (; ; ) {
                 Request request;
                 try {
                     request = await(readRequest(reader));
                 } catch (BadRequest e) {
-                    writer.write(response(400, "Bad Request", "text/plain", (e.getMessage() + "\n").getBytes(UTF_8),
-                            false, true));
+                    writer.write(response(
+                            400, "Bad Request", "text/plain", (e.getMessage() + "\n").getBytes(UTF_8), false, true));
                     break;
                 }
                 if (request == null) {
@@ -95,7 +93,7 @@ public final class HttpServer {
         boolean keepAlive = version.equals("HTTP/1.1");
         long contentLength = 0;
         int headerBytes = requestLine.length();
-        for (;;) {
+        for (; ; ) {
             String line = await(readHeadLine(reader, false));
             if (line.isEmpty()) {
                 break;
@@ -130,8 +128,7 @@ public final class HttpServer {
                     }
                 }
                 case "transfer-encoding" -> throw new BadRequest("Transfer-Encoding is not supported");
-                default -> {
-                }
+                default -> {}
             }
         }
         return done(new Request(parts[0], parts[1], keepAlive, contentLength));
@@ -186,8 +183,14 @@ public final class HttpServer {
     static byte[] answer(Request request) {
         boolean head = request.method().equals("HEAD");
         if (!request.method().equals("GET") && !head) {
-            return response(405, "Method Not Allowed", "text/plain", "method not allowed\n".getBytes(UTF_8),
-                    head, !request.keepAlive(), "Allow: GET, HEAD\r\n");
+            return response(
+                    405,
+                    "Method Not Allowed",
+                    "text/plain",
+                    "method not allowed\n".getBytes(UTF_8),
+                    head,
+                    !request.keepAlive(),
+                    "Allow: GET, HEAD\r\n");
         }
         if (!request.target().equals("/")) {
             return response(404, "Not Found", "text/plain", "not found\n".getBytes(UTF_8), head, !request.keepAlive());
@@ -195,11 +198,18 @@ public final class HttpServer {
         return response(200, "OK", "text/plain; charset=utf-8", BODY, head, !request.keepAlive());
     }
 
-    static byte[] response(int status, String reason, String type, byte[] body, boolean head, boolean close,
-                           String... extraHeaders) {
-        StringBuilder h = new StringBuilder(128).append("HTTP/1.1 ").append(status).append(' ').append(reason)
-                .append("\r\nContent-Type: ").append(type)
-                .append("\r\nContent-Length: ").append(body.length).append("\r\n");
+    static byte[] response(
+            int status, String reason, String type, byte[] body, boolean head, boolean close, String... extraHeaders) {
+        StringBuilder h = new StringBuilder(128)
+                .append("HTTP/1.1 ")
+                .append(status)
+                .append(' ')
+                .append(reason)
+                .append("\r\nContent-Type: ")
+                .append(type)
+                .append("\r\nContent-Length: ")
+                .append(body.length)
+                .append("\r\n");
         for (String extra : extraHeaders) {
             h.append(extra);
         }

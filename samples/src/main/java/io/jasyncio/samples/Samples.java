@@ -20,76 +20,111 @@ public final class Samples {
      * primitives and queues (E31–E33).
      */
     static final List<Sample> ALL = List.of(
-            new Sample("e01", "Coroutines: hello, sleep one second, world",
-                    E01HelloWorld.class, E01HelloWorld::main),
-            new Sample("e02", "Calling a coroutine function only makes a coroutine object",
-                    E02CoroutineObject.class, E02CoroutineObject::main),
-            new Sample("e03", "Awaiting coroutines one after the other (3 s)",
-                    E03SequentialAwaits.class, E03SequentialAwaits::main),
-            new Sample("e04", "Tasks run coroutines concurrently (2 s)",
-                    E04ConcurrentTasks.class, E04ConcurrentTasks::main),
-            new Sample("e05", "A coroutine object runs only when awaited",
-                    E05AwaitCoroutine.class, E05AwaitCoroutine::main),
-            new Sample("e06", "Awaiting a task",
-                    E06AwaitTask.class, E06AwaitTask::main),
-            new Sample("e07", "Futures: callbacks, gather, runInExecutor",
-                    E07Futures.class, E07Futures::main),
-            new Sample("e08", "createTask needs a running event loop",
-                    E08CreateTaskWithoutLoop.class, E08CreateTaskWithoutLoop::main),
-            new Sample("e09", "The ready queue runs in FIFO order before the loop stops",
-                    E09TaskRunsBeforeLoopStops.class, E09TaskRunsBeforeLoopStops::main),
-            new Sample("e10", "sleep: print the date every second for 5 s",
-                    E10DisplayDate.class, E10DisplayDate::main),
-            new Sample("e11", "gather: three factorials concurrently",
-                    E11GatherFactorial.class, E11GatherFactorial::main),
-            new Sample("e12", "gather returns results in argument order",
-                    E12GatherResults.class, E12GatherResults::main),
-            new Sample("e13", "gather: the first exception propagates",
-                    E13GatherException.class, E13GatherException::main),
-            new Sample("e14", "gather(returnExceptions = true)",
-                    E14GatherReturnExceptions.class, E14GatherReturnExceptions::main),
-            new Sample("e15", "Cancelling a gather cancels its children",
-                    E15GatherCancelled.class, E15GatherCancelled::main),
-            new Sample("e16", "A cancelled child does not cancel the gather",
-                    E16GatherChildCancelled.class, E16GatherChildCancelled::main),
-            new Sample("e17", "shield protects from cancellation",
-                    E17Shield.class, E17Shield::main),
-            new Sample("e18", "waitFor: timeouts",
-                    E18WaitFor.class, E18WaitFor::main),
-            new Sample("e19", "waitTasks refuses bare coroutines",
-                    E19WaitTasksRejectsCoroutines.class, E19WaitTasksRejectsCoroutines::main),
-            new Sample("e20", "waitTasks with tasks you created",
-                    E20WaitTasks.class, E20WaitTasks::main),
-            new Sample("e21", "asCompleted: results in completion order",
-                    E21AsCompleted.class, E21AsCompleted::main),
-            new Sample("e22", "runCoroutineThreadsafe from another thread",
-                    E22RunCoroutineThreadsafe.class, E22RunCoroutineThreadsafe::main),
-            new Sample("e23", "Cancelling a task",
-                    E23CancelTask.class, E23CancelTask::main),
-            new Sample("e24", "TaskGroup: the scope waits for its tasks (2 s)",
-                    E24TaskGroup.class, E24TaskGroup::main),
-            new Sample("e25", "TaskGroup: results once the scope ended",
-                    E25TaskGroupResults.class, E25TaskGroupResults::main),
-            new Sample("e26", "Terminating a TaskGroup with an exception",
-                    E26TerminateTaskGroup.class, E26TerminateTaskGroup::main),
-            new Sample("e27", "timeout: a deadline on a block of awaits",
-                    E27Timeout.class, E27Timeout::main),
-            new Sample("e28", "timeout(null) then reschedule",
-                    E28TimeoutReschedule.class, E28TimeoutReschedule::main),
-            new Sample("e29", "timeoutAt: an absolute deadline",
-                    E29TimeoutAt.class, E29TimeoutAt::main),
-            new Sample("e30", "Streams: the TCP echo client and server",
-                    E30TcpEcho.class, E30TcpEcho::main),
+            new Sample("e01", "Coroutines: hello, sleep one second, world", E01HelloWorld.class, E01HelloWorld::main),
+            new Sample(
+                    "e02",
+                    "Calling a coroutine function only makes a coroutine object",
+                    E02CoroutineObject.class,
+                    E02CoroutineObject::main),
+            new Sample(
+                    "e03",
+                    "Awaiting coroutines one after the other (3 s)",
+                    E03SequentialAwaits.class,
+                    E03SequentialAwaits::main),
+            new Sample(
+                    "e04",
+                    "Tasks run coroutines concurrently (2 s)",
+                    E04ConcurrentTasks.class,
+                    E04ConcurrentTasks::main),
+            new Sample(
+                    "e05",
+                    "A coroutine object runs only when awaited",
+                    E05AwaitCoroutine.class,
+                    E05AwaitCoroutine::main),
+            new Sample("e06", "Awaiting a task", E06AwaitTask.class, E06AwaitTask::main),
+            new Sample("e07", "Futures: callbacks, gather, runInExecutor", E07Futures.class, E07Futures::main),
+            new Sample(
+                    "e08",
+                    "createTask needs a running event loop",
+                    E08CreateTaskWithoutLoop.class,
+                    E08CreateTaskWithoutLoop::main),
+            new Sample(
+                    "e09",
+                    "The ready queue runs in FIFO order before the loop stops",
+                    E09TaskRunsBeforeLoopStops.class,
+                    E09TaskRunsBeforeLoopStops::main),
+            new Sample("e10", "sleep: print the date every second for 5 s", E10DisplayDate.class, E10DisplayDate::main),
+            new Sample(
+                    "e11", "gather: three factorials concurrently", E11GatherFactorial.class, E11GatherFactorial::main),
+            new Sample(
+                    "e12", "gather returns results in argument order", E12GatherResults.class, E12GatherResults::main),
+            new Sample(
+                    "e13",
+                    "gather: the first exception propagates",
+                    E13GatherException.class,
+                    E13GatherException::main),
+            new Sample(
+                    "e14",
+                    "gather(returnExceptions = true)",
+                    E14GatherReturnExceptions.class,
+                    E14GatherReturnExceptions::main),
+            new Sample(
+                    "e15",
+                    "Cancelling a gather cancels its children",
+                    E15GatherCancelled.class,
+                    E15GatherCancelled::main),
+            new Sample(
+                    "e16",
+                    "A cancelled child does not cancel the gather",
+                    E16GatherChildCancelled.class,
+                    E16GatherChildCancelled::main),
+            new Sample("e17", "shield protects from cancellation", E17Shield.class, E17Shield::main),
+            new Sample("e18", "waitFor: timeouts", E18WaitFor.class, E18WaitFor::main),
+            new Sample(
+                    "e19",
+                    "waitTasks refuses bare coroutines",
+                    E19WaitTasksRejectsCoroutines.class,
+                    E19WaitTasksRejectsCoroutines::main),
+            new Sample("e20", "waitTasks with tasks you created", E20WaitTasks.class, E20WaitTasks::main),
+            new Sample("e21", "asCompleted: results in completion order", E21AsCompleted.class, E21AsCompleted::main),
+            new Sample(
+                    "e22",
+                    "runCoroutineThreadsafe from another thread",
+                    E22RunCoroutineThreadsafe.class,
+                    E22RunCoroutineThreadsafe::main),
+            new Sample("e23", "Cancelling a task", E23CancelTask.class, E23CancelTask::main),
+            new Sample("e24", "TaskGroup: the scope waits for its tasks (2 s)", E24TaskGroup.class, E24TaskGroup::main),
+            new Sample(
+                    "e25",
+                    "TaskGroup: results once the scope ended",
+                    E25TaskGroupResults.class,
+                    E25TaskGroupResults::main),
+            new Sample(
+                    "e26",
+                    "Terminating a TaskGroup with an exception",
+                    E26TerminateTaskGroup.class,
+                    E26TerminateTaskGroup::main),
+            new Sample("e27", "timeout: a deadline on a block of awaits", E27Timeout.class, E27Timeout::main),
+            new Sample("e28", "timeout(null) then reschedule", E28TimeoutReschedule.class, E28TimeoutReschedule::main),
+            new Sample("e29", "timeoutAt: an absolute deadline", E29TimeoutAt.class, E29TimeoutAt::main),
+            new Sample("e30", "Streams: the TCP echo client and server", E30TcpEcho.class, E30TcpEcho::main),
+            new Sample(
+                    "e31",
+                    "Queue: workers take jobs, join, then are cancelled",
+                    E31QueueWorkers.class,
+                    E31QueueWorkers::main),
+            new Sample(
+                    "e32",
+                    "Bounded queue: a fast producer waits for a slow consumer",
+                    E32ProducerConsumer.class,
+                    E32ProducerConsumer::main),
+            new Sample(
+                    "e33",
+                    "Semaphore: at most two downloads at a time",
+                    E33SemaphoreLimit.class,
+                    E33SemaphoreLimit::main));
 
-            new Sample("e31", "Queue: workers take jobs, join, then are cancelled",
-                    E31QueueWorkers.class, E31QueueWorkers::main),
-            new Sample("e32", "Bounded queue: a fast producer waits for a slow consumer",
-                    E32ProducerConsumer.class, E32ProducerConsumer::main),
-            new Sample("e33", "Semaphore: at most two downloads at a time",
-                    E33SemaphoreLimit.class, E33SemaphoreLimit::main));
-
-    private Samples() {
-    }
+    private Samples() {}
 
     public static void main(String[] args) throws java.io.IOException {
         if (args.length > 0 && (args[0].equals("echo-server") || args[0].equals("http-server"))) {
@@ -144,10 +179,11 @@ public final class Samples {
     }
 
     static String usage() {
-        StringBuilder s = new StringBuilder("usage: ./samples.sh [--fast] [eNN ...]   (main class io.jasyncio.samples.Samples)\n"
-                + "       ./samples.sh echo-server [port]   TCP echo server on 127.0.0.1 (default port 8888)\n"
-                + "       ./samples.sh http-server [port]   minimal HTTP/1.1 server on 127.0.0.1 (default port 8080)\n"
-                + "  samples:");
+        StringBuilder s =
+                new StringBuilder("usage: ./samples.sh [--fast] [eNN ...]   (main class io.jasyncio.samples.Samples)\n"
+                        + "       ./samples.sh echo-server [port]   TCP echo server on 127.0.0.1 (default port 8888)\n"
+                        + "       ./samples.sh http-server [port]   minimal HTTP/1.1 server on 127.0.0.1 (default port 8080)\n"
+                        + "  samples:");
         for (Sample sample : ALL) {
             s.append("\n    ").append(sample.id()).append("  ").append(sample.title());
         }

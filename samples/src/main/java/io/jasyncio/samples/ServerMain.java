@@ -5,8 +5,7 @@ import java.net.InetSocketAddress;
 
 /** What the two sample servers share: the port argument and the address they print. */
 final class ServerMain {
-    private ServerMain() {
-    }
+    private ServerMain() {}
 
     /** {@code args[0]} as a port (0 picks a free one), or {@code fallback} without arguments. */
     static int port(String[] args, int fallback) {

@@ -17,8 +17,7 @@ import java.util.regex.Pattern;
  * object's identity); never in a time stamp.
  */
 final class ExpectedOutput {
-    private ExpectedOutput() {
-    }
+    private ExpectedOutput() {}
 
     /** A stamped line (an exact time, or {@code -}), or an exception. */
     private static final Pattern LINE = Pattern.compile("\\[t=(\\d+\\.\\d{3}|-)\\] .*|!! .*");
@@ -49,13 +48,14 @@ final class ExpectedOutput {
             if (in == null) {
                 throw new IllegalStateException("no expected output " + resource(id));
             }
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .toList();
             for (String line : lines) {
                 if (!LINE.matcher(line).matches()) {
-                    throw new IllegalStateException(resource(id) + ": not [t=<seconds>] text, [t=-] text"
-                            + " or !! exception: " + line);
+                    throw new IllegalStateException(
+                            resource(id) + ": not [t=<seconds>] text, [t=-] text" + " or !! exception: " + line);
                 }
             }
             return lines;

@@ -17,8 +17,7 @@ import java.util.TimeZone;
 final class SampleRun {
     static final String START = "2026-01-01T09:00:00Z";
 
-    private SampleRun() {
-    }
+    private SampleRun() {}
 
     static List<String> of(Sample sample) {
         PrintStream out = System.out;

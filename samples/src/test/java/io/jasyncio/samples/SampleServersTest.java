@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jasyncio.Async;
+import io.jasyncio.ClientHandler;
 import io.jasyncio.Connection;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Server;
-import io.jasyncio.ClientHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -55,49 +55,65 @@ class SampleServersTest {
 
     @Test
     void getSlashIs200AndTheConnectionIsKeptForPipelinedRequests() throws IOException {
-        String reply = talk(HttpServer::serveConnection,
+        String reply = talk(
+                HttpServer::serveConnection,
                 "GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /missing HTTP/1.1\r\nHost: x\r\n\r\n"
                         + "HEAD / HTTP/1.1\r\n\r\nGET / HTTP/1.1\r\nConnection: close\r\n\r\nGET / HTTP/1.1\r\n\r\n",
                 false);
         List<String> statusLines = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HTTP/1\\.1 \\d{3} [A-Za-z ]+(?=\r\n)").matcher(reply);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HTTP/1\\.1 \\d{3} [A-Za-z ]+(?=\r\n)")
+                .matcher(reply);
         while (m.find()) {
             statusLines.add(m.group());
         }
         // the fourth request asks to close: the fifth is never answered
-        assertThat(statusLines).containsExactly("HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found", "HTTP/1.1 200 OK",
-                "HTTP/1.1 200 OK");
-        assertThat(reply).startsWith("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
-                + HttpServer.BODY.length + "\r\n\r\nHello from jasyncio\n");
+        assertThat(statusLines)
+                .containsExactly("HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found", "HTTP/1.1 200 OK", "HTTP/1.1 200 OK");
+        assertThat(reply)
+                .startsWith("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+                        + HttpServer.BODY.length + "\r\n\r\nHello from jasyncio\n");
         assertThat(reply).endsWith("Connection: close\r\n\r\nHello from jasyncio\n");
     }
 
     @Test
     void http10ClosesAfterTheAnswerUnlessAskedToKeepAlive() throws IOException {
         assertThat(talk(HttpServer::serveConnection, "GET / HTTP/1.0\r\n\r\nGET / HTTP/1.0\r\n\r\n", false))
-                .containsOnlyOnce("HTTP/1.1 200 OK").contains("Connection: close");
-        assertThat(talk(HttpServer::serveConnection,
-                "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET / HTTP/1.0\r\n\r\n", false))
+                .containsOnlyOnce("HTTP/1.1 200 OK")
+                .contains("Connection: close");
+        assertThat(talk(
+                        HttpServer::serveConnection,
+                        "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET / HTTP/1.0\r\n\r\n",
+                        false))
                 .containsSubsequence("HTTP/1.1 200 OK", "HTTP/1.1 200 OK");
     }
 
     @Test
     void anUnparsableRequestIs400AndTheConnectionClosed() throws IOException {
-        for (String bad : List.of("garbage\r\n\r\n", "GET /\r\n\r\n", "GET / HTTP/2.0\r\n\r\n",
-                "GET / HTTP/1.1\r\nno colon here\r\n\r\n", "GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n",
+        for (String bad : List.of(
+                "garbage\r\n\r\n",
+                "GET /\r\n\r\n",
+                "GET / HTTP/2.0\r\n\r\n",
+                "GET / HTTP/1.1\r\nno colon here\r\n\r\n",
+                "GET / HTTP/1.1\r\nContent-Length: x\r\n\r\n",
                 "GET / HTTP/1.1\r\n" + "A: " + "a".repeat(40_000) + "\r\n\r\n")) {
             String reply = talk(HttpServer::serveConnection, bad + "GET / HTTP/1.1\r\n\r\n", false);
-            assertThat(reply).as(bad.substring(0, Math.min(30, bad.length())))
-                    .startsWith("HTTP/1.1 400 Bad Request").contains("Connection: close")
+            assertThat(reply)
+                    .as(bad.substring(0, Math.min(30, bad.length())))
+                    .startsWith("HTTP/1.1 400 Bad Request")
+                    .contains("Connection: close")
                     .doesNotContain("200 OK");
         }
     }
 
     @Test
     void aPostBodyIsReadAndDroppedAndAnotherMethodIs405() throws IOException {
-        String reply = talk(HttpServer::serveConnection,
-                "POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nabcdeGET / HTTP/1.1\r\nConnection: close\r\n\r\n", false);
-        assertThat(reply).startsWith("HTTP/1.1 405 Method Not Allowed").contains("Allow: GET, HEAD")
+        String reply = talk(
+                HttpServer::serveConnection,
+                "POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nabcdeGET / HTTP/1.1\r\nConnection: close\r\n\r\n",
+                false);
+        assertThat(reply)
+                .startsWith("HTTP/1.1 405 Method Not Allowed")
+                .contains("Allow: GET, HEAD")
                 .containsSubsequence("405", "HTTP/1.1 200 OK");
     }
 

@@ -27,15 +27,16 @@ class SamplesOptionsTest {
 
     @Test
     void anUnknownArgumentIsRefusedByName() {
-        assertThatThrownBy(() -> Samples.Options.parse("e99")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Samples.Options.parse("e99"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("e99");
         assertThatThrownBy(() -> Samples.Options.parse("-fast")).hasMessageContaining("-fast");
     }
 
     @Test
     void headersNameTheSeedExampleAndTheFile() {
-        assertThat(Samples.ALL.get(20).header()).isEqualTo(
-                "=== E21: asCompleted: results in completion order (E21AsCompleted.java) ===");
+        assertThat(Samples.ALL.get(20).header())
+                .isEqualTo("=== E21: asCompleted: results in completion order (E21AsCompleted.java) ===");
     }
 
     @Test

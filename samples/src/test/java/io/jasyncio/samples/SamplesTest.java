@@ -22,8 +22,9 @@ class SamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everySamplePrintsItsExpectedOutput() {
-        return Samples.ALL.stream().map(sample ->
-                dynamicTest(sample.seedName() + " " + sample.type().getSimpleName(), () -> check(sample)));
+        return Samples.ALL.stream()
+                .map(sample ->
+                        dynamicTest(sample.seedName() + " " + sample.type().getSimpleName(), () -> check(sample)));
     }
 
     static void check(Sample sample) {
@@ -42,10 +43,14 @@ class SamplesTest {
 
     @Test
     void theSamplesAreTheSeedsExamplesInOrderThenTheDocumentations() {
-        assertThat(Samples.ALL).extracting(Sample::id)
-                .startsWith(IntStream.rangeClosed(1, 23).mapToObj(n -> String.format("e%02d", n)).toArray(String[]::new))
+        assertThat(Samples.ALL)
+                .extracting(Sample::id)
+                .startsWith(IntStream.rangeClosed(1, 23)
+                        .mapToObj(n -> String.format("e%02d", n))
+                        .toArray(String[]::new))
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, Samples.ALL.size())
-                        .mapToObj(n -> String.format("e%02d", n)).toList());
+                        .mapToObj(n -> String.format("e%02d", n))
+                        .toList());
         assertThat(Samples.ALL).allSatisfy(sample -> {
             assertThat(ExpectedOutput.exists(sample.id())).as(sample.id()).isTrue();
             assertThat(sample.type().getSimpleName()).startsWith(sample.id().toUpperCase(java.util.Locale.ROOT));
@@ -60,7 +65,8 @@ class SamplesTest {
 
         List<String> laterWorld = new ArrayList<>(ExpectedOutput.of("e01"));
         laterWorld.set(1, "[t=2.000] world");
-        assertThatThrownBy(() -> compare(e1, laterWorld, actual)).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(() -> compare(e1, laterWorld, actual))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("line 2");
 
         List<String> otherText = new ArrayList<>(ExpectedOutput.of("e01"));

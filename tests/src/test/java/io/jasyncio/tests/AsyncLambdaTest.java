@@ -82,8 +82,9 @@ class AsyncLambdaTest {
     @Test
     void aScopeTakesAnAsyncLambdaAsItsBody() throws Exception {
         assertThat(run(scopes(), EventLoop::withVirtualTime)).isEqualTo("22 obj@3.0");
-        assertThat(log).containsExactly("body done@1.0", "expired false", "body cancelled@2.0", "body finally",
-                "TimeoutError@2.0");
+        assertThat(log)
+                .containsExactly(
+                        "body done@1.0", "expired false", "body cancelled@2.0", "body finally", "TimeoutError@2.0");
     }
 
     /** A plain (not @Async) method returns async lambdas that capture this, a parameter and a local. */
@@ -116,8 +117,17 @@ class AsyncLambdaTest {
     void callingAnAsyncLambdaRunsNothingAndItsCoroutinesRunConcurrentlyAsTasks() throws Exception {
         // asyncio: two tasks sleeping 2 and 1 finish together at 2, not 3; gather again at 4.
         assertThat(run(concurrent(), EventLoop::withVirtualTime)).isEqualTo("a1obj,b1obj [a2obj, b2obj]@4.0");
-        assertThat(log).containsExactly("made@0.0", "a start@0.0", "b start@0.0", "b end@1.0", "a end@2.0",
-                "a start@2.0", "b start@2.0", "b end@3.0", "a end@4.0");
+        assertThat(log)
+                .containsExactly(
+                        "made@0.0",
+                        "a start@0.0",
+                        "b start@0.0",
+                        "b end@1.0",
+                        "a end@2.0",
+                        "a start@2.0",
+                        "b start@2.0",
+                        "b end@3.0",
+                        "a end@4.0");
     }
 
     @Async
@@ -130,7 +140,9 @@ class AsyncLambdaTest {
             await(c);
             second = "awaited twice";
         } catch (RuntimeException e) {
-            second = e.getMessage().startsWith("cannot reuse already awaited coroutine") ? "reuse refused" : e.toString();
+            second = e.getMessage().startsWith("cannot reuse already awaited coroutine")
+                    ? "reuse refused"
+                    : e.toString();
         }
         AsyncFunction<Double, String> sleeper = d -> {
             try {
@@ -210,7 +222,9 @@ class AsyncLambdaTest {
             await(sleep(0));
             throw new IllegalStateException("inside");
         };
-        assertThatThrownBy(() -> run(failing.get())).isInstanceOf(IllegalStateException.class).hasMessage("inside")
+        assertThatThrownBy(() -> run(failing.get()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("inside")
                 .satisfies(e -> assertThat(e.getStackTrace()[0].getMethodName()).startsWith("lambda$"))
                 .satisfies(e -> assertThat(e.getStackTrace()[0].getFileName()).isEqualTo("AsyncLambdaTest.java"));
     }

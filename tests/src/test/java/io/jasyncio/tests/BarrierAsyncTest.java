@@ -37,7 +37,9 @@ class BarrierAsyncTest {
     @Test
     void partiesMustBePositive() {
         // test_barrier_parties
-        assertThatThrownBy(() -> new Barrier(0)).isInstanceOf(IllegalArgumentException.class).hasMessage("parties must be >= 1");
+        assertThatThrownBy(() -> new Barrier(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parties must be >= 1");
         assertThatThrownBy(() -> new Barrier(-4)).isInstanceOf(IllegalArgumentException.class);
     }
 

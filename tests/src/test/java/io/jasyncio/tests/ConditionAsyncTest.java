@@ -168,7 +168,8 @@ class ConditionAsyncTest {
     void waitingWithoutTheLockFails() {
         // test_wait_unacquired: RuntimeError -> IllegalStateException
         assertThatThrownBy(() -> runVirtual(waitUnacquired()))
-                .isInstanceOf(IllegalStateException.class).hasMessage("cannot wait on un-acquired lock");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot wait on un-acquired lock");
     }
 
     private boolean presult;
@@ -278,7 +279,8 @@ class ConditionAsyncTest {
     @Test
     void notifyingWithoutTheLockFails() {
         // test_notify_unacquired, test_notify_all_unacquired
-        assertThatThrownBy(cond::notifyWaiters).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(cond::notifyWaiters)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("cannot notify on un-acquired lock");
         assertThatThrownBy(cond::notifyAllWaiters).isInstanceOf(IllegalStateException.class);
     }

@@ -32,12 +32,10 @@ class DebugAsyncTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -79,8 +77,9 @@ class DebugAsyncTest {
         EventLoop next = EventLoop.withVirtualTime();
         next.setDebug(true);
         run(collectUntilReported(), () -> next);
-        assertThat(logged).anyMatch(m -> m.startsWith("coroutine 'forgotten' was never awaited")
-                && m.contains("at " + DebugAsyncTest.class.getName() + ".forgets("));
+        assertThat(logged)
+                .anyMatch(m -> m.startsWith("coroutine 'forgotten' was never awaited")
+                        && m.contains("at " + DebugAsyncTest.class.getName() + ".forgets("));
     }
 
     @Async

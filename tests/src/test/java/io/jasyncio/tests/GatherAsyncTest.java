@@ -83,7 +83,8 @@ class GatherAsyncTest {
             await(g2);
             return done("not cancelled");
         } catch (CancelledError e) {
-            return done(r.get(0) + " " + r.get(1) + " / gather cancelled@" + getRunningLoop().time());
+            return done(r.get(0) + " " + r.get(1) + " / gather cancelled@"
+                    + getRunningLoop().time());
         }
     }
 
@@ -114,7 +115,8 @@ class GatherAsyncTest {
 
     @Test
     void shieldKeepsTheInnerRunning() {
-        assertThat(run(shieldUnderOuterCancellation(), EventLoop::withVirtualTime)).isEqualTo("inner");
+        assertThat(run(shieldUnderOuterCancellation(), EventLoop::withVirtualTime))
+                .isEqualTo("inner");
         assertThat(log).containsExactly("caller cancelled@1.0", "inner@2.0");
     }
 }

@@ -42,10 +42,13 @@ class JavadocCoverageTest {
         List<JavaFileObject> files;
         try (Stream<Path> walk = Files.walk(SOURCES)) {
             files = walk.filter(p -> p.toString().endsWith(".java") && !p.endsWith("module-info.java"))
-                    .map(JavadocCoverageTest::source).collect(Collectors.toList());
+                    .map(JavadocCoverageTest::source)
+                    .collect(Collectors.toList());
         }
         assertThat(files).hasSizeGreaterThan(50);
-        assertThat(undocumented(files)).as("public or protected API without a javadoc comment").isEmpty();
+        assertThat(undocumented(files))
+                .as("public or protected API without a javadoc comment")
+                .isEmpty();
     }
 
     @Test
@@ -64,13 +67,16 @@ class JavadocCoverageTest {
 
     private static JavaFileObject source(Path p) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        return javac.getStandardFileManager(null, null, null).getJavaFileObjects(p.toFile()).iterator().next();
+        return javac.getStandardFileManager(null, null, null)
+                .getJavaFileObjects(p.toFile())
+                .iterator()
+                .next();
     }
 
     /** The API members of {@code files} without a doc comment, as {@code pkg.Type.member}. */
     private static List<String> undocumented(List<JavaFileObject> files) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        JavacTask task = (JavacTask) javac.getTask(null, null, d -> { }, List.of("-proc:none"), null, files);
+        JavacTask task = (JavacTask) javac.getTask(null, null, d -> {}, List.of("-proc:none"), null, files);
         DocTrees docs = DocTrees.instance(task);
         List<String> missing = new ArrayList<>();
         for (CompilationUnitTree unit : task.parse()) {
@@ -89,9 +95,14 @@ class JavadocCoverageTest {
                 @Override
                 public Void visitMethod(MethodTree node, String owner) {
                     if (isApi(node.getModifiers(), owner) && !isImplicit(node) && !overrides(node)) {
-                        String n = node.getName().contentEquals("<init>") ? "<init>" : node.getName().toString();
-                        check(owner + "." + n + "(" + node.getParameters().stream()
-                                .map(v -> v.getType().toString()).collect(Collectors.joining(", ")) + ")");
+                        String n = node.getName().contentEquals("<init>")
+                                ? "<init>"
+                                : node.getName().toString();
+                        check(owner + "." + n + "("
+                                + node.getParameters().stream()
+                                        .map(v -> v.getType().toString())
+                                        .collect(Collectors.joining(", "))
+                                + ")");
                     }
                     return null;
                 }
@@ -120,7 +131,8 @@ class JavadocCoverageTest {
                     // a record's compact canonical constructor is documented by the record's @param tags
                     TreePath parent = getCurrentPath().getParentPath();
                     return parent.getLeaf().getKind() == Tree.Kind.RECORD
-                            && node.getName().contentEquals("<init>") && node.getParameters().isEmpty();
+                            && node.getName().contentEquals("<init>")
+                            && node.getParameters().isEmpty();
                 }
             }.scan(unit, null);
         }
@@ -129,7 +141,8 @@ class JavadocCoverageTest {
 
     /** Public or protected; members of an interface are public unless private. */
     private static boolean isApi(ModifiersTree modifiers, String owner) {
-        if (modifiers.getFlags().contains(Modifier.PUBLIC) || modifiers.getFlags().contains(Modifier.PROTECTED)) {
+        if (modifiers.getFlags().contains(Modifier.PUBLIC)
+                || modifiers.getFlags().contains(Modifier.PROTECTED)) {
             return true;
         }
         return false;

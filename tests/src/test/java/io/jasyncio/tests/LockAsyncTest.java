@@ -214,7 +214,9 @@ class LockAsyncTest {
     @Test
     void releasingAnUnlockedLockFails() {
         // test_release_not_acquired: RuntimeError -> IllegalStateException
-        assertThatThrownBy(lock::release).isInstanceOf(IllegalStateException.class).hasMessage("Lock is not acquired.");
+        assertThatThrownBy(lock::release)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Lock is not acquired.");
     }
 
     @Async
@@ -334,7 +336,9 @@ class LockAsyncTest {
 
     @Test
     void acquireOutsideARunningLoopFailsWithoutTakingTheLock() {
-        assertThatThrownBy(lock::acquire).isInstanceOf(IllegalStateException.class).hasMessage("no running event loop");
+        assertThatThrownBy(lock::acquire)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no running event loop");
         assertThat(lock.locked()).isFalse();
     }
 }

@@ -78,9 +78,12 @@ class QueueAsyncTest {
             prio.putNowait(i);
             byLength.putNowait("x".repeat(i));
         }
-        assertThat(List.of(lifo.getNowait(), lifo.getNowait(), lifo.getNowait())).containsExactly(2, 3, 1);
-        assertThat(List.of(prio.getNowait(), prio.getNowait(), prio.getNowait())).containsExactly(1, 2, 3);
-        assertThat(List.of(byLength.getNowait(), byLength.getNowait(), byLength.getNowait())).containsExactly("x", "xx", "xxx");
+        assertThat(List.of(lifo.getNowait(), lifo.getNowait(), lifo.getNowait()))
+                .containsExactly(2, 3, 1);
+        assertThat(List.of(prio.getNowait(), prio.getNowait(), prio.getNowait()))
+                .containsExactly(1, 2, 3);
+        assertThat(List.of(byLength.getNowait(), byLength.getNowait(), byLength.getNowait()))
+                .containsExactly("x", "xx", "xxx");
         assertThatThrownBy(() -> prio.putNowait(null)).isInstanceOf(NullPointerException.class);
         AsyncPriorityQueue<Object> natural = new AsyncPriorityQueue<>();
         assertThatThrownBy(() -> natural.putNowait(new Object())).isInstanceOf(ClassCastException.class);
@@ -426,7 +429,8 @@ class QueueAsyncTest {
     @ValueSource(strings = {"fifo", "lifo", "priority"})
     void tooManyTaskDoneCallsFail(String name) {
         // test_task_done_underflow: ValueError -> IllegalArgumentException
-        assertThatThrownBy(kind(name)::taskDone).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(kind(name)::taskDone)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("taskDone() called too many times");
     }
 

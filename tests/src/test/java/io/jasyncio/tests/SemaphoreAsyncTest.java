@@ -30,14 +30,16 @@ class SemaphoreAsyncTest {
     @Test
     void aNegativeInitialValueFails() {
         // test_semaphore_value: ValueError -> IllegalArgumentException
-        assertThatThrownBy(() -> new Semaphore(-1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Semaphore(-1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Semaphore initial value must be >= 0");
     }
 
     @Test
     void aBoundedSemaphoreRefusesAnExtraRelease() {
         // test_release_not_acquired (BoundedSemaphore): ValueError -> IllegalArgumentException
-        assertThatThrownBy(() -> new BoundedSemaphore().release()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new BoundedSemaphore().release())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("BoundedSemaphore released too many times");
     }
 

@@ -23,26 +23,32 @@ import org.junit.jupiter.api.Test;
 class StackTraceTest {
     private final int[] lines = new int[3];
 
-    /** The caller's source line: called on the same line as an await, it names that line. */
-    private static int line() {
-        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst().orElseThrow()).getLineNumber();
+    /** The source line after the caller's: called on the line before an await, it names the await's line. */
+    private static int nextLine() {
+        return StackWalker.getInstance()
+                        .walk(s -> s.skip(1).findFirst().orElseThrow())
+                        .getLineNumber()
+                + 1;
     }
 
     @Async
     Coroutine<String> outer(boolean fail) {
-        lines[0] = line(); String r = await(middle(fail));
+        lines[0] = nextLine();
+        String r = await(middle(fail));
         return done(r);
     }
 
     @Async
     Coroutine<String> middle(boolean fail) {
-        lines[1] = line(); String r = await(inner(fail));
+        lines[1] = nextLine();
+        String r = await(inner(fail));
         return done(r);
     }
 
     @Async
     Coroutine<String> inner(boolean fail) {
-        lines[2] = line(); await(sleep(10));
+        lines[2] = nextLine();
+        await(sleep(10));
         if (fail) {
             throw new IllegalStateException("deep failure");
         }
@@ -50,7 +56,9 @@ class StackTraceTest {
     }
 
     private static List<String> describe(List<StackTraceElement> frames) {
-        return frames.stream().map(e -> e.getMethodName() + ":" + e.getLineNumber()).collect(Collectors.toList());
+        return frames.stream()
+                .map(e -> e.getMethodName() + ":" + e.getLineNumber())
+                .collect(Collectors.toList());
     }
 
     @Async
@@ -88,13 +96,15 @@ class StackTraceTest {
         Throwable e = run(failure(), EventLoop::withVirtualTime);
         List<String> trace = Arrays.stream(e.getStackTrace())
                 .filter(f -> f.getClassName().equals(StackTraceTest.class.getName()))
-                .map(f -> f.getMethodName() + ":" + f.getLineNumber()).collect(Collectors.toList());
+                .map(f -> f.getMethodName() + ":" + f.getLineNumber())
+                .collect(Collectors.toList());
         // innermost first, as Java prints traces: inner threw; middle and outer were recorded at
         // the lines of their awaits although they were no longer on the Java stack
         assertThat(trace).containsSubsequence("inner:" + (lines[2] + 2), "middle:" + lines[1], "outer:" + lines[0]);
-        assertThat(failedStack).containsSubsequence("outer:" + lines[0], "middle:" + lines[1],
-                "inner:" + (lines[2] + 2));
-        assertThat(printed).startsWith("Traceback for <Task finished")
+        assertThat(failedStack)
+                .containsSubsequence("outer:" + lines[0], "middle:" + lines[1], "inner:" + (lines[2] + 2));
+        assertThat(printed)
+                .startsWith("Traceback for <Task finished")
                 .contains("java.lang.IllegalStateException: deep failure\n\tat ");
     }
 
@@ -102,13 +112,15 @@ class StackTraceTest {
 
     @Async
     Coroutine<String> awaitsFailed(Task<String> t) {
-        late[0] = line(); String r = await(t);
+        late[0] = nextLine();
+        String r = await(t);
         return done(r);
     }
 
     @Async
     Coroutine<String> wrapper(Task<String> t) {
-        late[1] = line(); String r = await(awaitsFailed(t));
+        late[1] = nextLine();
+        String r = await(awaitsFailed(t));
         return done(r);
     }
 
@@ -129,29 +141,38 @@ class StackTraceTest {
         Throwable e = run(awaitAFailedTaskLater(), EventLoop::withVirtualTime);
         List<String> trace = Arrays.stream(e.getStackTrace())
                 .filter(f -> f.getClassName().equals(StackTraceTest.class.getName()))
-                .map(f -> f.getMethodName() + ":" + f.getLineNumber()).collect(Collectors.toList());
-        assertThat(trace).containsSubsequence("inner:" + (lines[2] + 2), "middle:" + lines[1], "outer:" + lines[0],
-                "awaitsFailed:" + late[0], "wrapper:" + late[1]);
+                .map(f -> f.getMethodName() + ":" + f.getLineNumber())
+                .collect(Collectors.toList());
+        assertThat(trace)
+                .containsSubsequence(
+                        "inner:" + (lines[2] + 2),
+                        "middle:" + lines[1],
+                        "outer:" + lines[0],
+                        "awaitsFailed:" + late[0],
+                        "wrapper:" + late[1]);
     }
 
     private final int[] self = new int[3];
 
     @Async
     Coroutine<List<String>> selfInner() {
-        self[2] = line(); List<String> stack = describe(currentTask().getStack());
+        self[2] = nextLine();
+        List<String> stack = describe(currentTask().getStack());
         return done(stack);
     }
 
     @Async
     Coroutine<List<String>> selfMiddle() {
         await(sleep(1)); // resumed later by the task, straight into this frame
-        self[1] = line(); List<String> stack = await(selfInner());
+        self[1] = nextLine();
+        List<String> stack = await(selfInner());
         return done(stack);
     }
 
     @Async
     Coroutine<List<String>> selfOuter() {
-        self[0] = line(); List<String> stack = await(selfMiddle());
+        self[0] = nextLine();
+        List<String> stack = await(selfMiddle());
         return done(stack);
     }
 

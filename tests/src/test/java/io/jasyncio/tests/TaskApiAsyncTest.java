@@ -69,7 +69,8 @@ class TaskApiAsyncTest {
 
     @Async
     Coroutine<List<String>> walkAsCompleted() {
-        List<Task<String>> tasks = List.of(createTask(after(3, "c")), createTask(after(1, "a")), createTask(after(2, "b")));
+        List<Task<String>> tasks =
+                List.of(createTask(after(3, "c")), createTask(after(1, "a")), createTask(after(2, "b")));
         List<String> out = new ArrayList<>();
         // Python: async for t in as_completed(tasks): out.append(f"{tasks.index(t)}:{t.result()}")
         for (AsyncIterator<Future<String>> it = asCompleted(tasks).asyncIterator(); await(it.hasNext()); ) {
@@ -81,7 +82,8 @@ class TaskApiAsyncTest {
 
     @Test
     void theAsyncIterationIdiom() {
-        assertThat(run(walkAsCompleted(), TaskApiAsyncTest::virtualLoop)).containsExactly("1:a@1.0", "2:b@2.0", "0:c@3.0");
+        assertThat(run(walkAsCompleted(), TaskApiAsyncTest::virtualLoop))
+                .containsExactly("1:a@1.0", "2:b@2.0", "0:c@3.0");
     }
 
     @Async

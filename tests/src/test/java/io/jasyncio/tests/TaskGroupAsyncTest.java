@@ -56,7 +56,8 @@ class TaskGroupAsyncTest {
     }
 
     private static Set<Class<?>> types(Throwable group) {
-        List<Throwable> members = group instanceof ExceptionGroup eg ? eg.exceptions() : ((BaseExceptionGroup) group).exceptions();
+        List<Throwable> members =
+                group instanceof ExceptionGroup eg ? eg.exceptions() : ((BaseExceptionGroup) group).exceptions();
         return members.stream().map(Object::getClass).collect(Collectors.toSet());
     }
 
@@ -210,10 +211,13 @@ class TaskGroupAsyncTest {
         // test_taskgroup_08 / 19: the first failure cancels the sibling, which fails while
         // cancelled; the group waits for it and raises both, in the order they happened
         runVirtual(twoFailingChildren());
-        assertThat(log).containsExactly("child cleanup@0.1",
-                "unhandled errors in a TaskGroup (2 sub-exceptions)@0.1",
-                "ArithmeticException: first", "IllegalStateException: second, while cancelled",
-                "cancelling=0");
+        assertThat(log)
+                .containsExactly(
+                        "child cleanup@0.1",
+                        "unhandled errors in a TaskGroup (2 sub-exceptions)@0.1",
+                        "ArithmeticException: first",
+                        "IllegalStateException: second, while cancelled",
+                        "cancelling=0");
     }
 
     @Async
@@ -250,8 +254,12 @@ class TaskGroupAsyncTest {
         // other children are cancelled, the code after the scope does not run
         runVirtual(failingChildWhileBodySuspended());
         // (asyncio's order too: the group cancels the children, then the cancelled body resumes)
-        assertThat(log).containsExactly("sibling cancelled@0.1", "body cancelled@0.1",
-                "[class java.lang.ArithmeticException]@0.1 cancelling=0", "after@1.1");
+        assertThat(log)
+                .containsExactly(
+                        "sibling cancelled@0.1",
+                        "body cancelled@0.1",
+                        "[class java.lang.ArithmeticException]@0.1 cancelling=0",
+                        "after@1.1");
         assertThat(num).isZero();
     }
 
@@ -352,8 +360,14 @@ class TaskGroupAsyncTest {
         // test_taskgroup_07 / test_cancellation_in_body: the cancellation (with its message)
         // goes through the body, cancels the children and comes out as CancelledError
         assertThat(runVirtual(cancelFromOutside(true))).isEqualTo("CancelledError(test) cancelled=true@0.1");
-        assertThat(log).containsExactly("body cancelled@0.1", "child0 cancelled@0.1", "child1 cancelled@0.1",
-                "child2 cancelled@0.1", "child3 cancelled@0.1", "child4 cancelled@0.1");
+        assertThat(log)
+                .containsExactly(
+                        "body cancelled@0.1",
+                        "child0 cancelled@0.1",
+                        "child1 cancelled@0.1",
+                        "child2 cancelled@0.1",
+                        "child3 cancelled@0.1",
+                        "child4 cancelled@0.1");
     }
 
     @Test
@@ -531,7 +545,8 @@ class TaskGroupAsyncTest {
         // test_taskgroup_14: the inner group's ExceptionGroup is the body's failure of the outer
         ExceptionGroup eg = (ExceptionGroup) runVirtual(nestedGroups(10, 0.1));
         assertThat(eg.exceptions()).singleElement().isInstanceOf(ExceptionGroup.class);
-        assertThat(((ExceptionGroup) eg.exceptions().get(0)).exceptions().get(0)).hasMessage("inner 0.1");
+        assertThat(((ExceptionGroup) eg.exceptions().get(0)).exceptions().get(0))
+                .hasMessage("inner 0.1");
     }
 
     @Async
@@ -544,7 +559,8 @@ class TaskGroupAsyncTest {
             }));
             log.add("inner raised nothing");
         } catch (ExceptionGroup eg) {
-            eg.handle(IllegalStateException.class, e -> log.add("handled " + e.getMessage())).rethrowRest();
+            eg.handle(IllegalStateException.class, e -> log.add("handled " + e.getMessage()))
+                    .rethrowRest();
         }
         log.add("cancelling in outer body=" + currentTask().cancelling());
         return done();
@@ -555,7 +571,8 @@ class TaskGroupAsyncTest {
         try {
             await(taskGroup(outerTg -> bothNested(outerTg)));
         } catch (ExceptionGroup eg) {
-            eg.handle(IllegalArgumentException.class, e -> log.add("handled " + e.getMessage())).rethrowRest();
+            eg.handle(IllegalArgumentException.class, e -> log.add("handled " + e.getMessage()))
+                    .rethrowRest();
         }
         log.add("cancelling after=" + currentTask().cancelling());
         return done();
@@ -565,8 +582,8 @@ class TaskGroupAsyncTest {
     void nestedGroupsKeepTheCancellationCountsStraight() {
         // test_nested_groups_both_cancelled: each group withdraws exactly its own cancellation
         runVirtual(nestedGroupsBothCancelled());
-        assertThat(log).containsExactly("handled inner", "cancelling in outer body=1", "handled outer",
-                "cancelling after=0");
+        assertThat(log)
+                .containsExactly("handled inner", "cancelling in outer body=1", "handled outer", "cancelling after=0");
     }
 
     @Async
@@ -646,7 +663,8 @@ class TaskGroupAsyncTest {
             return done("no timeout");
         } catch (TimeoutError e) {
             return done("TimeoutError@" + now() + " expired=" + cm.expired() + " cause="
-                    + e.getCause().getClass().getSimpleName() + " cancelling=" + currentTask().cancelling());
+                    + e.getCause().getClass().getSimpleName() + " cancelling="
+                    + currentTask().cancelling());
         }
     }
 
@@ -693,7 +711,8 @@ class TaskGroupAsyncTest {
     @Test
     void aChildFailureInsideATimeoutIsNotATimeout() {
         // asyncio: the group's own cancellation is withdrawn; the timeout does not fire later
-        assertThat(runVirtual(childFailsInsideTimeout())).isEqualTo("[class java.lang.ArithmeticException]@0.5 cancelling=0");
+        assertThat(runVirtual(childFailsInsideTimeout()))
+                .isEqualTo("[class java.lang.ArithmeticException]@0.5 cancelling=0");
     }
 
     // ---- createTask refused -------------------------------------------------------------
@@ -738,9 +757,12 @@ class TaskGroupAsyncTest {
         // test_taskgroup_not_entered / _finished / _double_enter: RuntimeError with asyncio's
         // words; the coroutine is closed without running (awaiting it later is a reuse)
         runVirtual(refusals());
-        assertThat(log).containsExactly("TaskGroup <TaskGroup> has not been entered", "TaskGroup <TaskGroup entered> is finished",
-                "cannot reuse already awaited coroutine <coroutine object marker",
-                "TaskGroup <TaskGroup entered> has already been entered");
+        assertThat(log)
+                .containsExactly(
+                        "TaskGroup <TaskGroup> has not been entered",
+                        "TaskGroup <TaskGroup entered> is finished",
+                        "cannot reuse already awaited coroutine <coroutine object marker",
+                        "TaskGroup <TaskGroup entered> has already been entered");
     }
 
     @Async
@@ -827,7 +849,7 @@ class TaskGroupAsyncTest {
                 return done();
             }));
         } catch (ExceptionGroup eg) {
-            eg.handle(IllegalStateException.class, e -> { }).rethrowRest();
+            eg.handle(IllegalStateException.class, e -> {}).rethrowRest();
         }
         int c = currentTask().cancelling();
         await(sleep(0)); // the group's cancellation does not leak out of it
@@ -882,8 +904,14 @@ class TaskGroupAsyncTest {
         // test_error_and_cancel (3.12+): the group raises its ExceptionGroup but the cancellation
         // requested from outside stays (cancelling() 1) and hits the next await after the group
         runVirtual(errorAndCancel());
-        assertThat(log).containsExactly("outer cancelled it, cancelling=1", "group body cancelled@0.0",
-                "group raised, cancelling=1", "cancelling=1", "after the group cancelled@0.0", "t cancelled=true");
+        assertThat(log)
+                .containsExactly(
+                        "outer cancelled it, cancelling=1",
+                        "group body cancelled@0.0",
+                        "group raised, cancelling=1",
+                        "cancelling=1",
+                        "after the group cancelled@0.0",
+                        "t cancelled=true");
     }
 
     // ---- errors that are not exceptions -------------------------------------------------
@@ -914,8 +942,10 @@ class TaskGroupAsyncTest {
         // test_taskgroup_20a: a BaseException that is not KeyboardInterrupt/SystemExit joins
         // the group, which is then a BaseExceptionGroup (an Error: catch (Exception) misses it)
         assertThatThrownBy(() -> runVirtual(errorBody(new AssertionError("body"))))
-                .isInstanceOfSatisfying(BaseExceptionGroup.class, g ->
-                        assertThat(types(g)).containsExactlyInAnyOrder(AssertionError.class, ArithmeticException.class));
+                .isInstanceOfSatisfying(
+                        BaseExceptionGroup.class,
+                        g -> assertThat(types(g))
+                                .containsExactlyInAnyOrder(AssertionError.class, ArithmeticException.class));
     }
 
     @Test
@@ -924,10 +954,12 @@ class TaskGroupAsyncTest {
         // would have carried are reported to the exception handler instead of vanishing)
         List<ExceptionContext> reported = new ArrayList<>();
         assertThatThrownBy(() -> run(errorBody(new OutOfMemoryError("simulated")), () -> {
-            loop = EventLoop.withVirtualTime();
-            loop.setExceptionHandler((l, c) -> reported.add(c));
-            return loop;
-        })).isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
+                    loop = EventLoop.withVirtualTime();
+                    loop.setExceptionHandler((l, c) -> reported.add(c));
+                    return loop;
+                }))
+                .isInstanceOf(OutOfMemoryError.class)
+                .hasMessage("simulated");
         assertThat(reported).anySatisfy(c -> assertThat(c.exception()).hasMessage("child"));
     }
 
@@ -1000,7 +1032,8 @@ class TaskGroupAsyncTest {
     Coroutine<String> cancelledGroup() {
         TaskGroup tg = new TaskGroup();
         String v = await(tg.run(cancelsItself(tg)));
-        return done("left normally with " + v + "@" + now() + " cancelling=" + currentTask().cancelling());
+        return done("left normally with " + v + "@" + now() + " cancelling="
+                + currentTask().cancelling());
     }
 
     @Async

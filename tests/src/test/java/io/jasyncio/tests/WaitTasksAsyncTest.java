@@ -31,7 +31,8 @@ class WaitTasksAsyncTest {
         WaitResult<Integer> all = await(waitTasks(ts, ALL_COMPLETED));
         return done(first.done().size() + "/" + first.pending().size() + "@" + t1 + " "
                 + timedOut.done().size() + "/" + timedOut.pending().size() + "@" + t2 + " "
-                + all.done().size() + "/" + all.pending().size() + "@" + getRunningLoop().time());
+                + all.done().size() + "/" + all.pending().size() + "@"
+                + getRunningLoop().time());
     }
 
     @Test

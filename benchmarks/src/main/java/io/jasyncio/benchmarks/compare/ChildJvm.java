@@ -61,7 +61,10 @@ final class ChildJvm {
         Path out = null;
         try {
             out = Files.createTempFile("jasyncio-peer", ".out");
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             // If the comparison is interrupted (Ctrl-C), its child must not run on.
             Thread reaper = new Thread(p::destroyForcibly);
             Runtime.getRuntime().addShutdownHook(reaper);
@@ -83,15 +86,19 @@ final class ChildJvm {
             for (int i = lines.size() - 1; i >= 0; i--) {
                 RunResult r = RunResult.parse(lines.get(i));
                 if (r != null) {
-                    if (!r.ok() && !r.status().startsWith("unsupported") && !r.status().equals("StackOverflowError")) {
+                    if (!r.ok()
+                            && !r.status().startsWith("unsupported")
+                            && !r.status().equals("StackOverflowError")) {
                         System.err.println(String.join("\n", lines));
                     }
                     return r;
                 }
             }
             System.err.println(String.join("\n", lines));
-            return RunResult.failed(lines.stream().anyMatch(l -> l.contains("OutOfMemoryError"))
-                    ? "OutOfMemoryError" : "crashed (exit " + p.exitValue() + ")");
+            return RunResult.failed(
+                    lines.stream().anyMatch(l -> l.contains("OutOfMemoryError"))
+                            ? "OutOfMemoryError"
+                            : "crashed (exit " + p.exitValue() + ")");
         } catch (IOException e) {
             return RunResult.failed("could not start " + java + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -121,7 +128,9 @@ final class ChildJvm {
         command.add(mainClass);
         command.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
@@ -139,11 +148,16 @@ final class ChildJvm {
     /** The first line of {@code java -version}, e.g. {@code openjdk version "25" 2025-09-16}. */
     String version() {
         try {
-            Process p = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(java.toString(), "-version")
+                    .redirectErrorStream(true)
+                    .start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
-            return text.lines().filter(l -> l.contains("Runtime Environment")).findFirst()
-                    .orElse(text.lines().findFirst().orElse("?")).trim();
+            return text.lines()
+                    .filter(l -> l.contains("Runtime Environment"))
+                    .findFirst()
+                    .orElse(text.lines().findFirst().orElse("?"))
+                    .trim();
         } catch (IOException e) {
             return "unknown (" + e.getMessage() + ")";
         } catch (InterruptedException e) {

@@ -26,6 +26,7 @@ import java.util.Map;
 public final class Compare {
     /** JDK 25 where this project's machines have it; virtual threads need 21+. */
     static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+
     static final List<String> SCALING = List.of("spawn_complete", "sleep_cancel");
 
     final Options options;
@@ -56,16 +57,20 @@ public final class Compare {
 
     /** The JOL section: {@code ParkedTaskLayout} in a JVM of its own (self-attach for exact sizes). */
     static String layout(ChildJvm jvm, boolean smoke) {
-        return jvm.output(List.of("-Djdk.attach.allowAttachSelf=true",
-                "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+EnableDynamicAgentLoading"),
-                "io.jasyncio.benchmarks.ParkedTaskLayout", smoke ? "100" : "10000");
+        return jvm.output(
+                List.of(
+                        "-Djdk.attach.allowAttachSelf=true",
+                        "-XX:+IgnoreUnrecognizedVMOptions",
+                        "-XX:+EnableDynamicAgentLoading"),
+                "io.jasyncio.benchmarks.ParkedTaskLayout",
+                smoke ? "100" : "10000");
     }
 
     static void writeReport(Report report, Path out) throws IOException {
         Files.createDirectories(out);
         Files.writeString(out.resolve("RESULTS.md"), report.markdown(), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("results.tsv"), RawResults.write(report.options.args(), report),
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                out.resolve("results.tsv"), RawResults.write(report.options.args(), report), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("results.svg"), SvgChart.advantage(report), StandardCharsets.UTF_8);
         if (!report.scaling.isEmpty()) {
             Files.writeString(out.resolve("scaling.svg"), SvgChart.scaling(report), StandardCharsets.UTF_8);
@@ -85,11 +90,13 @@ public final class Compare {
                 for (PeerKind peer : options.peers) {
                     int size = options.smoke ? w.smokeSize : w.size;
                     int warmups = options.smoke ? 0 : w.warmups;
-                    RunResult r = peer.runs(w) ? jvm.run(peer, w.id, Integer.toString(size), warmups)
+                    RunResult r = peer.runs(w)
+                            ? jvm.run(peer, w.id, Integer.toString(size), warmups)
                             : RunResult.failed("unsupported: not a workload of this peer");
                     progress(run, w.id, peer, r, t0);
                     results.computeIfAbsent(w.id, k -> new LinkedHashMap<>())
-                            .computeIfAbsent(peer, k -> new ArrayList<>()).add(r);
+                            .computeIfAbsent(peer, k -> new ArrayList<>())
+                            .add(r);
                 }
             }
             if (options.scaling && run <= options.scalingRuns) {
@@ -102,16 +109,24 @@ public final class Compare {
                         RunResult r = jvm.run(peer, "scale_" + s, sizes, options.smoke ? 100 : 200_000);
                         progress(run, "scale_" + s, peer, r, t0);
                         scaling.computeIfAbsent(s, k -> new LinkedHashMap<>())
-                                .computeIfAbsent(peer, k -> new ArrayList<>()).add(r);
+                                .computeIfAbsent(peer, k -> new ArrayList<>())
+                                .add(r);
                     }
                 }
             }
         }
         String layout = layout(jvm, options.smoke);
-        String date = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atZone(ZoneOffset.UTC));
-        Report report = new Report(options, results, scaling, layout, date,
+        String date = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .format(Instant.now().atZone(ZoneOffset.UTC));
+        Report report = new Report(
+                options,
+                results,
+                scaling,
+                layout,
+                date,
                 Machine.describe() + "; load average (1/5/15 min) " + loadBefore + " at the start, "
-                        + Machine.loadAverage() + " at the end", jdk);
+                        + Machine.loadAverage() + " at the end",
+                jdk);
         System.out.println(report.console());
         writeReport(report, options.out);
         System.err.printf("wrote %s (%.0f s)%n", options.out.resolve("RESULTS.md"), (System.nanoTime() - t0) / 1e9);
@@ -119,14 +134,27 @@ public final class Compare {
     }
 
     private static void progress(int run, String workload, PeerKind peer, RunResult r, long t0) {
-        System.err.printf("[%4.0f s] run %d %-16s %-11s %s %s%n", (System.nanoTime() - t0) / 1e9, run, workload,
-                peer.id, r.status(), r.values());
+        System.err.printf(
+                "[%4.0f s] run %d %-16s %-11s %s %s%n",
+                (System.nanoTime() - t0) / 1e9, run, workload, peer.id, r.status(), r.values());
     }
 
     /** Command-line options. */
-    record Options(boolean smoke, int runs, Path java, Path out, List<PeerKind> peers, List<Workload> workloads,
-                   boolean scaling, int scalingRuns, long timeoutSeconds, String note, String command, String classPath,
-                   Path replot, List<String> args) {
+    record Options(
+            boolean smoke,
+            int runs,
+            Path java,
+            Path out,
+            List<PeerKind> peers,
+            List<Workload> workloads,
+            boolean scaling,
+            int scalingRuns,
+            long timeoutSeconds,
+            String note,
+            String command,
+            String classPath,
+            Path replot,
+            List<String> args) {
         static final String USAGE = "usage: Compare [--smoke] [--runs N] [--java PATH] [--out DIR] [--peers "
                 + "jasyncio,vt-1,vt-default,cf] [--workloads yield_switch,...] [--no-scaling] [--scaling-runs N (1)] [--timeout S] "
                 + "[--note TEXT] [--command TEXT] [--replot results.tsv]";
@@ -159,8 +187,14 @@ public final class Compare {
                     case "--note" -> note = value(args, ++i, a);
                     case "--command" -> command = value(args, ++i, a);
                     case "--replot" -> replot = Path.of(value(args, ++i, a));
-                    case "--peers" -> peers = split(value(args, ++i, a)).stream().map(PeerKind::byId).toList();
-                    case "--workloads" -> workloads = split(value(args, ++i, a)).stream().map(Workload::byId).toList();
+                    case "--peers" ->
+                        peers = split(value(args, ++i, a)).stream()
+                                .map(PeerKind::byId)
+                                .toList();
+                    case "--workloads" ->
+                        workloads = split(value(args, ++i, a)).stream()
+                                .map(Workload::byId)
+                                .toList();
                     default -> throw new IllegalArgumentException("unknown option '" + a + "'");
                 }
                 // what results.tsv keeps to render the same report again (not where files live)
@@ -175,8 +209,21 @@ public final class Compare {
             if (r < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1");
             }
-            return new Options(smoke, r, java, out, peers, workloads, scaling, scalingRuns, timeout, note, command,
-                    System.getProperty("java.class.path"), replot, List.copyOf(kept));
+            return new Options(
+                    smoke,
+                    r,
+                    java,
+                    out,
+                    peers,
+                    workloads,
+                    scaling,
+                    scalingRuns,
+                    timeout,
+                    note,
+                    command,
+                    System.getProperty("java.class.path"),
+                    replot,
+                    List.copyOf(kept));
         }
 
         private static String value(String[] args, int i, String option) {

@@ -216,8 +216,10 @@ final class CompletableFuturePeer implements Peer {
                 CompletableFuture<?>[] sleepers = new CompletableFuture[n];
                 for (int i = 0; i < n; i++) {
                     CompletableFuture<Void> slept = new CompletableFuture<>();
-                    sleeps[i] = timers.schedule(() -> slept.complete(null),
-                            1000_000_000_000L + random.nextLong(1000_000_000_000L), TimeUnit.NANOSECONDS);
+                    sleeps[i] = timers.schedule(
+                            () -> slept.complete(null),
+                            1000_000_000_000L + random.nextLong(1000_000_000_000L),
+                            TimeUnit.NANOSECONDS);
                     sleepers[i] = slept;
                 }
                 for (int i = 0; i < n; i++) {

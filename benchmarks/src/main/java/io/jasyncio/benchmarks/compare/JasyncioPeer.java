@@ -17,21 +17,26 @@ final class JasyncioPeer implements Peer {
     @Override
     public Sample yieldSwitch(int n) {
         long t0 = System.nanoTime();
-        AsyncIO.run(AsyncWorkloads.awaitAll(() -> new Future<?>[] {
-                AsyncIO.createTask(AsyncWorkloads.yielder(n)), AsyncIO.createTask(AsyncWorkloads.yielder(n))}, false));
+        AsyncIO.run(AsyncWorkloads.awaitAll(
+                () -> new Future<?>[] {
+                    AsyncIO.createTask(AsyncWorkloads.yielder(n)), AsyncIO.createTask(AsyncWorkloads.yielder(n))
+                },
+                false));
         return Sample.rate("switches", 2L * n, System.nanoTime() - t0);
     }
 
     @Override
     public Sample spawnComplete(int n) {
         long t0 = System.nanoTime();
-        Future<?>[] tasks = AsyncIO.run(AsyncWorkloads.awaitAll(() -> {
-            Task<?>[] all = new Task<?>[n];
-            for (int i = 0; i < n; i++) {
-                all[i] = AsyncIO.createTask(AsyncWorkloads.value(i & 1));
-            }
-            return all;
-        }, false));
+        Future<?>[] tasks = AsyncIO.run(AsyncWorkloads.awaitAll(
+                () -> {
+                    Task<?>[] all = new Task<?>[n];
+                    for (int i = 0; i < n; i++) {
+                        all[i] = AsyncIO.createTask(AsyncWorkloads.value(i & 1));
+                    }
+                    return all;
+                },
+                false));
         long t1 = System.nanoTime();
         int sum = 0;
         for (Future<?> t : tasks) {
@@ -45,14 +50,16 @@ final class JasyncioPeer implements Peer {
     public Sample sleepMany(int n, long seed) {
         long cpu0 = Measure.processCpuNanos();
         long t0 = System.nanoTime();
-        AsyncIO.run(AsyncWorkloads.awaitAll(() -> {
-            SplittableRandom random = new SplittableRandom(seed);
-            Task<?>[] all = new Task<?>[n];
-            for (int i = 0; i < n; i++) {
-                all[i] = AsyncIO.createTask(AsyncWorkloads.sleeper(random.nextLong(1_000_000_000L) / 1e9));
-            }
-            return all;
-        }, false));
+        AsyncIO.run(AsyncWorkloads.awaitAll(
+                () -> {
+                    SplittableRandom random = new SplittableRandom(seed);
+                    Task<?>[] all = new Task<?>[n];
+                    for (int i = 0; i < n; i++) {
+                        all[i] = AsyncIO.createTask(AsyncWorkloads.sleeper(random.nextLong(1_000_000_000L) / 1e9));
+                    }
+                    return all;
+                },
+                false));
         long wall = System.nanoTime() - t0;
         long cpu = Measure.processCpuNanos() - cpu0;
         return new Sample().put("wall", wall / 1e9).put("cpu", cpu / 1e9);

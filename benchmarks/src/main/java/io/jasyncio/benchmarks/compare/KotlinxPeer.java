@@ -98,11 +98,13 @@ final class KotlinxPeer implements Peer {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T runBlocking(Function2<CoroutineScope, Continuation<? super T>, Object> body) throws InterruptedException {
+    private static <T> T runBlocking(Function2<CoroutineScope, Continuation<? super T>, Object> body)
+            throws InterruptedException {
         return (T) BuildersKt.runBlocking(EmptyCoroutineContext.INSTANCE, body);
     }
 
-    private static Job launch(CoroutineScope scope, Function2<CoroutineScope, Continuation<? super Unit>, Object> body) {
+    private static Job launch(
+            CoroutineScope scope, Function2<CoroutineScope, Continuation<? super Unit>, Object> body) {
         return BuildersKt.launch(scope, EmptyCoroutineContext.INSTANCE, CoroutineStart.DEFAULT, body);
     }
 
@@ -116,7 +118,7 @@ final class KotlinxPeer implements Peer {
 
             @Override
             Object step(Object result) {
-                for (;;) {
+                for (; ; ) {
                     if (label == 0) {
                         if (i == n) {
                             return Unit.INSTANCE;
@@ -147,7 +149,7 @@ final class KotlinxPeer implements Peer {
 
             @Override
             Object step(Object result) {
-                for (;;) {
+                for (; ; ) {
                     if (label == 0) {
                         if (i == n) {
                             return Unit.INSTANCE;
@@ -193,18 +195,20 @@ final class KotlinxPeer implements Peer {
             Object step(Object result) {
                 if (label == 0) {
                     for (int i = 0; i < n; i++) {
-                        jobs[i] = launch(scope, (s, c) -> new Machine(c) {
-                            @Override
-                            Object step(Object r) {
-                                if (label == 0) {
-                                    label = 1;
-                                    if (event.await(this) == SUSPENDED) {
-                                        return SUSPENDED;
+                        jobs[i] = launch(
+                                scope,
+                                (s, c) -> new Machine(c) {
+                                    @Override
+                                    Object step(Object r) {
+                                        if (label == 0) {
+                                            label = 1;
+                                            if (event.await(this) == SUSPENDED) {
+                                                return SUSPENDED;
+                                            }
+                                        }
+                                        return Unit.INSTANCE;
                                     }
-                                }
-                                return Unit.INSTANCE;
-                            }
-                        }.start());
+                                }.start());
                     }
                     label = 1;
                     if (YieldKt.yield(this) == SUSPENDED) { // every waiter is waiting now
@@ -233,32 +237,34 @@ final class KotlinxPeer implements Peer {
         Channel<Integer> pong = ChannelKt.Channel(1, BufferOverflow.SUSPEND, null);
         long t0 = System.nanoTime();
         int last = KotlinxPeer.<Integer>runBlocking((scope, cont) -> {
-            launch(scope, (s, c) -> new Machine(c) {
-                @Override
-                Object step(Object result) {
-                    Object r = result;
-                    for (;;) {
-                        if (label == 0) {
-                            label = 1;
-                            r = ping.receive(this);
-                            if (r == SUSPENDED) {
-                                return SUSPENDED;
+            launch(
+                    scope,
+                    (s, c) -> new Machine(c) {
+                        @Override
+                        Object step(Object result) {
+                            Object r = result;
+                            for (; ; ) {
+                                if (label == 0) {
+                                    label = 1;
+                                    r = ping.receive(this);
+                                    if (r == SUSPENDED) {
+                                        return SUSPENDED;
+                                    }
+                                }
+                                if (label == 1) {
+                                    int v = (Integer) r;
+                                    if (v < 0) {
+                                        return Unit.INSTANCE;
+                                    }
+                                    label = 2;
+                                    if (pong.send(v + 1, this) == SUSPENDED) {
+                                        return SUSPENDED;
+                                    }
+                                }
+                                label = 0;
                             }
                         }
-                        if (label == 1) {
-                            int v = (Integer) r;
-                            if (v < 0) {
-                                return Unit.INSTANCE;
-                            }
-                            label = 2;
-                            if (pong.send(v + 1, this) == SUSPENDED) {
-                                return SUSPENDED;
-                            }
-                        }
-                        label = 0;
-                    }
-                }
-            }.start());
+                    }.start());
             return new Machine(cont) {
                 int i;
                 int v;
@@ -266,7 +272,7 @@ final class KotlinxPeer implements Peer {
                 @Override
                 Object step(Object result) {
                     Object r = result;
-                    for (;;) {
+                    for (; ; ) {
                         if (label == 0) {
                             if (i == n) {
                                 label = 3;

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** A one-line description of the machine the numbers come from. */
 public final class Machine {
-    private Machine() {
-    }
+    private Machine() {}
 
     /** The 1, 5 and 15 minute load averages ("n/a" off Linux): how busy the shared machine was. */
     public static String loadAverage() {
@@ -24,8 +23,10 @@ public final class Machine {
         String cpu = "unknown CPU";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse(cpu);
         } catch (IOException | RuntimeException e) {
             // not Linux: keep the generic name
         }

@@ -7,8 +7,7 @@ import java.lang.management.MemoryMXBean;
 final class Measure {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
-    private Measure() {
-    }
+    private Measure() {}
 
     /** CPU time of the whole process (all threads: carriers, GC, JIT), in nanoseconds. */
     static long processCpuNanos() {

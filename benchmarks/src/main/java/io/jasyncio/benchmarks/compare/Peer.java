@@ -55,6 +55,5 @@ interface Peer {
     }
 
     /** Releases threads and executors. */
-    default void close() {
-    }
+    default void close() {}
 }

@@ -6,9 +6,12 @@ import java.util.function.Supplier;
 /** The contestants of the comparison: how each peer's JVM is started and what runs in it. */
 enum PeerKind {
     JASYNCIO("jasyncio", "jasyncio", List.of(), 17, JasyncioPeer::new),
-    VT_ONE_CARRIER("vt-1", "virtual threads (1 carrier)",
+    VT_ONE_CARRIER(
+            "vt-1",
+            "virtual threads (1 carrier)",
             List.of("-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1"),
-            21, VirtualThreadPeer::new),
+            21,
+            VirtualThreadPeer::new),
     VT_DEFAULT("vt-default", "virtual threads (default scheduler)", List.of(), 21, VirtualThreadPeer::new),
     COMPLETABLE_FUTURE("cf", "CompletableFuture (1-thread executor)", List.of(), 17, CompletableFuturePeer::new),
     /** Only the waiting primitives' workloads: Mutex, Channel and CompletableDeferred on runBlocking's thread. */
@@ -18,6 +21,7 @@ enum PeerKind {
     final String label;
     /** JVM options of this peer's JVM, on top of the common ones. */
     final List<String> jvmOptions;
+
     final int minJavaFeature;
     final Supplier<Peer> factory;
 

@@ -14,8 +14,7 @@ import java.util.Map;
 public final class PeerMain {
     private static final long SEED = 42;
 
-    private PeerMain() {
-    }
+    private PeerMain() {}
 
     public static void main(String[] args) {
         if (args.length != 4) {
@@ -58,7 +57,8 @@ public final class PeerMain {
                 peer.close();
             }
         }
-        StringBuilder line = new StringBuilder("RESULT\tstatus=").append(status.replace('\t', ' ').replace('\n', ' '));
+        StringBuilder line = new StringBuilder("RESULT\tstatus=")
+                .append(status.replace('\t', ' ').replace('\n', ' '));
         for (Map.Entry<String, Double> e : sample.values.entrySet()) {
             line.append('\t').append(e.getKey()).append('=').append(String.format(Locale.ROOT, "%.6g", e.getValue()));
         }
@@ -70,6 +70,7 @@ public final class PeerMain {
 
     /** Warm-up time every peer gets at least (when it gets any): short iterations repeat until then. */
     static final long WARMUP_NANOS = 2_000_000_000L;
+
     static final int MAX_WARMUPS = 500;
 
     /**

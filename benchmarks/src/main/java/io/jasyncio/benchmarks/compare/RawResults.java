@@ -18,11 +18,11 @@ final class RawResults {
     static final String MAIN = "main";
     static final String SCALE = "scale";
 
-    private RawResults() {
-    }
+    private RawResults() {}
 
     static String write(List<String> args, Report report) {
-        StringBuilder s = new StringBuilder("# jasyncio side-by-side comparison, raw results (Compare --replot this file)\n");
+        StringBuilder s =
+                new StringBuilder("# jasyncio side-by-side comparison, raw results (Compare --replot this file)\n");
         s.append("#args");
         for (String a : args) {
             s.append('\t').append(a.replace('\t', ' ').replace('\n', ' '));
@@ -40,8 +40,16 @@ final class RawResults {
     private static void rows(StringBuilder s, String kind, Map<String, Map<PeerKind, List<RunResult>>> from) {
         from.forEach((workload, byPeer) -> byPeer.forEach((peer, runs) -> {
             for (int i = 0; i < runs.size(); i++) {
-                s.append(i + 1).append('\t').append(kind).append('\t').append(workload).append('\t').append(peer.id)
-                        .append('\t').append(runs.get(i).toLine().substring("RESULT\t".length())).append('\n');
+                s.append(i + 1)
+                        .append('\t')
+                        .append(kind)
+                        .append('\t')
+                        .append(workload)
+                        .append('\t')
+                        .append(peer.id)
+                        .append('\t')
+                        .append(runs.get(i).toLine().substring("RESULT\t".length()))
+                        .append('\n');
             }
         }));
     }
@@ -61,7 +69,7 @@ final class RawResults {
                 case "#date" -> date = f[1];
                 case "#machine" -> machine = f[1];
                 case "#jdk" -> jdk = f[1];
-                case "run" -> { }
+                case "run" -> {}
                 default -> {
                     if (line.startsWith("#") || line.isBlank()) {
                         continue;
@@ -69,9 +77,12 @@ final class RawResults {
                     if (f.length < 5) {
                         throw new IOException(file + ": not a results row: " + line);
                     }
-                    RunResult r = RunResult.parse("RESULT\t" + String.join("\t", List.of(f).subList(4, f.length)));
-                    (f[1].equals(SCALE) ? scaling : results).computeIfAbsent(f[2], k -> new LinkedHashMap<>())
-                            .computeIfAbsent(PeerKind.byId(f[3]), k -> new ArrayList<>()).add(r);
+                    RunResult r = RunResult.parse(
+                            "RESULT\t" + String.join("\t", List.of(f).subList(4, f.length)));
+                    (f[1].equals(SCALE) ? scaling : results)
+                            .computeIfAbsent(f[2], k -> new LinkedHashMap<>())
+                            .computeIfAbsent(PeerKind.byId(f[3]), k -> new ArrayList<>())
+                            .add(r);
                 }
             }
         }

@@ -13,13 +13,19 @@ final class Report {
     final Map<String, Map<PeerKind, List<RunResult>>> scaling;
     /** {@code ParkedTaskLayout}'s output: the JOL layout of a parked task, its frame and future. */
     final String layout;
+
     final String date;
     final String machine;
     final String jdk;
 
-    Report(Compare.Options options, Map<String, Map<PeerKind, List<RunResult>>> results,
-           Map<String, Map<PeerKind, List<RunResult>>> scaling, String layout, String date, String machine,
-           String jdk) {
+    Report(
+            Compare.Options options,
+            Map<String, Map<PeerKind, List<RunResult>>> results,
+            Map<String, Map<PeerKind, List<RunResult>>> scaling,
+            String layout,
+            String date,
+            String machine,
+            String jdk) {
         this.options = options;
         this.results = results;
         this.scaling = scaling;
@@ -64,7 +70,9 @@ final class Report {
     double ratio(Workload w, Workload.Metric m, PeerKind peer) {
         Cell mine = cell(results, w.id, PeerKind.JASYNCIO, m.key());
         Cell theirs = cell(results, w.id, peer, m.key());
-        return mine.hasValue() && theirs.hasValue() && theirs.median() != 0 ? mine.median() / theirs.median() : Double.NaN;
+        return mine.hasValue() && theirs.hasValue() && theirs.median() != 0
+                ? mine.median() / theirs.median()
+                : Double.NaN;
     }
 
     /** How many times better jasyncio is than {@code peer} (above 1: jasyncio wins), for the chart. */
@@ -132,9 +140,12 @@ final class Report {
     private String target(Workload w, Workload.Metric m) {
         Cell mine = cell(results, w.id, PeerKind.JASYNCIO, m.key());
         if (w == Workload.AWAIT_CHAIN_1E5) {
-            return "completes on defaults: " + (mine.hasValue() ? "met"
-                    : mine.status().equals("not run") || mine.status().startsWith("unsupported") ? "not measured"
-                    : "MISSED (" + mine.status() + ")");
+            return "completes on defaults: "
+                    + (mine.hasValue()
+                            ? "met"
+                            : mine.status().equals("not run") || mine.status().startsWith("unsupported")
+                                    ? "not measured"
+                                    : "MISSED (" + mine.status() + ")");
         }
         if (Double.isNaN(m.target())) {
             return "";
@@ -171,7 +182,8 @@ final class Report {
             Cell mine = cell(results, w.id, PeerKind.JASYNCIO, cpu.key());
             for (PeerKind p : others()) {
                 Cell theirs = cell(results, w.id, p, cpu.key());
-                row.add(formatRatio(mine.hasValue() && theirs.hasValue() ? mine.median() / theirs.median() : Double.NaN));
+                row.add(formatRatio(
+                        mine.hasValue() && theirs.hasValue() ? mine.median() / theirs.median() : Double.NaN));
             }
             rows.add(row);
         }
@@ -254,10 +266,21 @@ final class Report {
         }
         md.append("\n## Workloads\n\n");
         for (Workload w : options.workloads()) {
-            md.append("- `").append(w.id).append("` (n = ").append(options.smoke() ? w.smokeSize : w.size)
-                    .append(", ").append(options.smoke() ? "no warm-up" : w.warmups == 0 ? "cold, no warm-up"
-                            : "≥ " + w.warmups + " warm-up iteration(s) and ≥ 2 s of them in the same JVM").append("): ")
-                    .append(w.description).append('\n');
+            md.append("- `")
+                    .append(w.id)
+                    .append("` (n = ")
+                    .append(options.smoke() ? w.smokeSize : w.size)
+                    .append(", ")
+                    .append(
+                            options.smoke()
+                                    ? "no warm-up"
+                                    : w.warmups == 0
+                                            ? "cold, no warm-up"
+                                            : "≥ " + w.warmups
+                                                    + " warm-up iteration(s) and ≥ 2 s of them in the same JVM")
+                    .append("): ")
+                    .append(w.description)
+                    .append('\n');
         }
         return md.toString();
     }

@@ -38,7 +38,8 @@ record RunResult(String status, Map<String, Double> values) {
 
     /** The line {@link #parse} reads back. */
     String toLine() {
-        StringBuilder line = new StringBuilder("RESULT\tstatus=").append(status.replace('\t', ' ').replace('\n', ' '));
+        StringBuilder line = new StringBuilder("RESULT\tstatus=")
+                .append(status.replace('\t', ' ').replace('\n', ' '));
         values.forEach((k, v) -> line.append('\t').append(k).append('=').append(v));
         return line.toString();
     }

@@ -24,10 +24,12 @@ public final class VirtualThreadPeer implements Peer {
     public static ThreadFactory virtualThreadFactory() {
         try {
             Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-            return (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
+            return (ThreadFactory) Class.forName("java.lang.Thread$Builder")
+                    .getMethod("factory")
+                    .invoke(builder);
         } catch (ReflectiveOperationException e) {
-            throw new UnsupportedOperationException("virtual threads need JDK 21+ (this is "
-                    + Runtime.version() + ")", e);
+            throw new UnsupportedOperationException(
+                    "virtual threads need JDK 21+ (this is " + Runtime.version() + ")", e);
         }
     }
 

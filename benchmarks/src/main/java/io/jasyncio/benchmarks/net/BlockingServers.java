@@ -17,35 +17,36 @@ import java.util.Locale;
 final class BlockingServers {
     private static final byte[] BODY = "Hello from jasyncio\n".getBytes(StandardCharsets.UTF_8);
 
-    private BlockingServers() {
-    }
+    private BlockingServers() {}
 
     static NetServer.Running start(boolean http) throws IOException {
         ServerSocket server = new ServerSocket(0, 1024, InetAddress.getByName("127.0.0.1"));
         java.util.concurrent.ThreadFactory virtual =
                 io.jasyncio.benchmarks.compare.VirtualThreadPeer.virtualThreadFactory();
         virtual.newThread(() -> {
-            for (;;) {
-                Socket s;
-                try {
-                    s = server.accept();
-                    s.setTcpNoDelay(true);
-                } catch (IOException e) {
-                    return;
-                }
-                virtual.newThread(() -> {
-                    try (s) {
-                        if (http) {
-                            http(s);
-                        } else {
-                            echo(s);
+                    for (; ; ) {
+                        Socket s;
+                        try {
+                            s = server.accept();
+                            s.setTcpNoDelay(true);
+                        } catch (IOException e) {
+                            return;
                         }
-                    } catch (IOException e) {
-                        // the client reset or vanished: the connection is over
+                        virtual.newThread(() -> {
+                                    try (s) {
+                                        if (http) {
+                                            http(s);
+                                        } else {
+                                            echo(s);
+                                        }
+                                    } catch (IOException e) {
+                                        // the client reset or vanished: the connection is over
+                                    }
+                                })
+                                .start();
                     }
-                }).start();
-            }
-        }).start();
+                })
+                .start();
         int port = server.getLocalPort();
         return () -> port;
     }
@@ -62,7 +63,7 @@ final class BlockingServers {
     private static void http(Socket s) throws IOException {
         InputStream in = new BufferedInputStream(s.getInputStream(), 8192);
         OutputStream out = s.getOutputStream();
-        for (;;) {
+        for (; ; ) {
             String requestLine = line(in);
             if (requestLine == null) {
                 return;
@@ -96,7 +97,10 @@ final class BlockingServers {
             in.skipNBytes(contentLength);
             int status = parts[0].equals("GET") || parts[0].equals("HEAD") ? parts[1].equals("/") ? 200 : 404 : 405;
             String reason = status == 200 ? "OK" : status == 404 ? "Not Found" : "Method Not Allowed";
-            out.write(response(status, reason, status == 200 ? BODY : (reason + "\n").getBytes(StandardCharsets.UTF_8),
+            out.write(response(
+                    status,
+                    reason,
+                    status == 200 ? BODY : (reason + "\n").getBytes(StandardCharsets.UTF_8),
                     !keepAlive));
             if (!keepAlive) {
                 return;
@@ -105,8 +109,9 @@ final class BlockingServers {
     }
 
     private static byte[] response(int status, String reason, byte[] body, boolean close) {
-        String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
-                + body.length + "\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n";
+        String head =
+                "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
+                        + body.length + "\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n";
         byte[] h = head.getBytes(StandardCharsets.ISO_8859_1);
         byte[] all = new byte[h.length + body.length];
         System.arraycopy(h, 0, all, 0, h.length);
@@ -117,7 +122,7 @@ final class BlockingServers {
     /** One CRLF- or LF-terminated line, or null at the end of the stream. */
     private static String line(InputStream in) throws IOException {
         StringBuilder sb = new StringBuilder(64);
-        for (;;) {
+        for (; ; ) {
             int c = in.read();
             if (c < 0) {
                 return sb.length() == 0 ? null : sb.toString();

@@ -17,19 +17,20 @@ import java.util.concurrent.CompletableFuture;
  * {@code http-server}), served by one event loop on its own thread.
  */
 final class JasyncioServers {
-    private JasyncioServers() {
-    }
+    private JasyncioServers() {}
 
     static NetServer.Running start(boolean http) throws Exception {
         ClientHandler handler = http ? HttpServer::serveConnection : EchoServer::echo;
         CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread loop = new Thread(() -> {
-            try {
-                run(serve(handler, port));
-            } catch (Throwable t) {
-                port.completeExceptionally(t);
-            }
-        }, "jasyncio-loop");
+        Thread loop = new Thread(
+                () -> {
+                    try {
+                        run(serve(handler, port));
+                    } catch (Throwable t) {
+                        port.completeExceptionally(t);
+                    }
+                },
+                "jasyncio-loop");
         loop.setDaemon(true);
         loop.start();
         int p = port.get();

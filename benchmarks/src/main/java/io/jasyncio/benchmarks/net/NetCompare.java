@@ -49,6 +49,7 @@ public final class NetCompare {
     final String command;
     /** row key -> peer -> values of the runs. */
     final Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+
     final List<String> notes = new ArrayList<>();
 
     NetCompare(Path java, boolean smoke, double seconds, int runs, Path out, String command) {
@@ -77,8 +78,9 @@ public final class NetCompare {
                 case "--java" -> java = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--command" -> command = args[++i];
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--smoke, --seconds S, --runs N, --java PATH, --out DIR)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i] + " (--smoke, --seconds S, --runs N, --java PATH, --out DIR)");
             }
         }
         NetCompare c = new NetCompare(java, smoke, seconds, runs, out, command);
@@ -111,7 +113,9 @@ public final class NetCompare {
     }
 
     private void record(String row, String peer, double value) {
-        results.computeIfAbsent(row, k -> new LinkedHashMap<>()).computeIfAbsent(peer, k -> new ArrayList<>()).add(value);
+        results.computeIfAbsent(row, k -> new LinkedHashMap<>())
+                .computeIfAbsent(peer, k -> new ArrayList<>())
+                .add(value);
     }
 
     private void echoRuns(String peer) throws Exception {
@@ -120,11 +124,14 @@ public final class NetCompare {
             Child.output(this, CLIENT_OPTIONS, "echo", server.port, 10, smoke ? 0.1 : Math.min(seconds, 3));
             for (int n : connectionCounts) {
                 String line = Child.output(this, CLIENT_OPTIONS, "echo", server.port, n, seconds);
-                Matcher m = Pattern.compile("roundtrips (\\d+) seconds ([0-9.Ee-]+)").matcher(line);
+                Matcher m = Pattern.compile("roundtrips (\\d+) seconds ([0-9.Ee-]+)")
+                        .matcher(line);
                 if (!m.find()) {
                     throw new IllegalStateException("echo client said: " + line);
                 }
-                record("echo round trips/s, " + n + " connection" + (n == 1 ? "" : "s"), peer,
+                record(
+                        "echo round trips/s, " + n + " connection" + (n == 1 ? "" : "s"),
+                        peer,
                         Long.parseLong(m.group(1)) / Double.parseDouble(m.group(2)));
             }
             long heap0 = server.heap();
@@ -157,14 +164,17 @@ public final class NetCompare {
                 throw new IllegalStateException("wrk said: " + text);
             }
             if (text.contains("Non-2xx") || text.contains("Socket errors")) {
-                notes.add(peer + " http: wrk reported errors: " + text.replaceAll("\\s+", " ").trim());
+                notes.add(peer + " http: wrk reported errors: "
+                        + text.replaceAll("\\s+", " ").trim());
             }
             record("HTTP requests/s (wrk, 100 connections)", peer, Double.parseDouble(m.group(1)));
         }
     }
 
     private int javaFeature() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(java.toString(), "-version")
+                .redirectErrorStream(true)
+                .start();
         String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         Matcher m = Pattern.compile("version \"(\\d+)").matcher(v);
@@ -174,26 +184,53 @@ public final class NetCompare {
     String report(String started, String loadBefore, String loadAfter) throws IOException, InterruptedException {
         StringBuilder sb = new StringBuilder("# Network comparison\n\n");
         sb.append("Date: ").append(started).append("  \n");
-        sb.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
-                .append("; load average ").append(loadBefore).append(" at the start, ").append(loadAfter)
+        sb.append("Machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ")
+                .append(System.getProperty("os.name"))
+                .append(' ')
+                .append(System.getProperty("os.arch"))
+                .append("; load average ")
+                .append(loadBefore)
+                .append(" at the start, ")
+                .append(loadAfter)
                 .append(" at the end  \n");
         sb.append("JVM of every server and client: ").append(java).append("  \n");
-        sb.append("Command: `").append(command).append("` (").append(runs).append(" run(s), medians; ")
-                .append(seconds).append(" s per measurement")
-                .append(smoke ? "; SMOKE sizes, numbers mean nothing" : "").append(")  \n");
-        sb.append("Servers: `").append(String.join(" ", SERVER_OPTIONS)).append("`; client: one jasyncio loop, `")
-                .append(String.join(" ", CLIENT_OPTIONS)).append("`, 64-byte messages\n\n");
-        sb.append("| measure | jasyncio | Netty (1 NIO loop thread) | virtual threads | jasyncio ÷ Netty | jasyncio ÷ vt |\n");
+        sb.append("Command: `")
+                .append(command)
+                .append("` (")
+                .append(runs)
+                .append(" run(s), medians; ")
+                .append(seconds)
+                .append(" s per measurement")
+                .append(smoke ? "; SMOKE sizes, numbers mean nothing" : "")
+                .append(")  \n");
+        sb.append("Servers: `")
+                .append(String.join(" ", SERVER_OPTIONS))
+                .append("`; client: one jasyncio loop, `")
+                .append(String.join(" ", CLIENT_OPTIONS))
+                .append("`, 64-byte messages\n\n");
+        sb.append(
+                "| measure | jasyncio | Netty (1 NIO loop thread) | virtual threads | jasyncio ÷ Netty | jasyncio ÷ vt |\n");
         sb.append("|---|---|---|---|---|---|\n");
         for (var row : results.entrySet()) {
             Map<String, List<Double>> byPeer = row.getValue();
             double j = median(byPeer.get("jasyncio"));
             double n = median(byPeer.get("netty"));
             double v = median(byPeer.get("vt"));
-            sb.append("| ").append(row.getKey()).append(" | ").append(fmt(j)).append(" | ").append(fmt(n))
-                    .append(" | ").append(fmt(v)).append(" | ").append(ratio(j, n)).append(" | ")
-                    .append(ratio(j, v)).append(" |\n");
+            sb.append("| ")
+                    .append(row.getKey())
+                    .append(" | ")
+                    .append(fmt(j))
+                    .append(" | ")
+                    .append(fmt(n))
+                    .append(" | ")
+                    .append(fmt(v))
+                    .append(" | ")
+                    .append(ratio(j, n))
+                    .append(" | ")
+                    .append(ratio(j, v))
+                    .append(" |\n");
         }
         for (String note : notes) {
             sb.append("\n- ").append(note);
@@ -247,24 +284,35 @@ public final class NetCompare {
             List<String> cmd = new ArrayList<>(List.of(c.java.toString()));
             cmd.addAll(SERVER_OPTIONS);
             cmd.addAll(List.of("-cp", c.classPath, NetServer.class.getName(), peer, protocol));
-            Child child = new Child(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            Child child = new Child(new ProcessBuilder(cmd)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start());
             String line = child.readLine("serving on");
-            child.port = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
+            child.port =
+                    Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
             return child;
         }
 
         static Child idleClient(NetCompare c, int port, int connections) throws IOException {
             List<String> cmd = new ArrayList<>(List.of(c.java.toString()));
             cmd.addAll(CLIENT_OPTIONS);
-            cmd.addAll(List.of("-cp", c.classPath, NetLoad.class.getName(), "idle", String.valueOf(port),
+            cmd.addAll(List.of(
+                    "-cp",
+                    c.classPath,
+                    NetLoad.class.getName(),
+                    "idle",
+                    String.valueOf(port),
                     String.valueOf(connections)));
-            Child child = new Child(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            Child child = new Child(new ProcessBuilder(cmd)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start());
             child.readLine("idle ");
             return child;
         }
 
         /** Runs a client JVM to its end (bounded) and returns what it printed. */
-        static String output(NetCompare c, List<String> options, Object... args) throws IOException, InterruptedException {
+        static String output(NetCompare c, List<String> options, Object... args)
+                throws IOException, InterruptedException {
             List<String> cmd = new ArrayList<>(List.of(c.java.toString()));
             cmd.addAll(options);
             cmd.addAll(List.of("-cp", c.classPath, NetLoad.class.getName()));
@@ -275,12 +323,19 @@ public final class NetCompare {
         }
 
         static String wrk(Path wrk, int port, int connections, int seconds) throws IOException, InterruptedException {
-            Process p = new ProcessBuilder(wrk.toString(), "-t1", "-c" + connections, "-d" + seconds + "s",
-                    "http://127.0.0.1:" + port + "/").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            wrk.toString(),
+                            "-t1",
+                            "-c" + connections,
+                            "-d" + seconds + "s",
+                            "http://127.0.0.1:" + port + "/")
+                    .redirectErrorStream(true)
+                    .start();
             return finish(p, seconds + 60L, "wrk");
         }
 
-        private static String finish(Process p, long timeoutSeconds, String what) throws IOException, InterruptedException {
+        private static String finish(Process p, long timeoutSeconds, String what)
+                throws IOException, InterruptedException {
             p.getOutputStream().close();
             byte[] bytes = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

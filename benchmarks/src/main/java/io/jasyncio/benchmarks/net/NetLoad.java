@@ -29,8 +29,7 @@ public final class NetLoad {
     /** Connections opened at once: below every peer's listen backlog. */
     static final int CONNECT_BATCH = 100;
 
-    private NetLoad() {
-    }
+    private NetLoad() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];

@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  * prints the used heap after full collections ({@code heap BYTES}); end of input stops it.
  */
 public final class NetServer {
-    private NetServer() {
-    }
+    private NetServer() {}
 
     /** A running server of one peer. */
     interface Running {
@@ -53,7 +52,9 @@ public final class NetServer {
         for (int i = 0; i < 4; i++) {
             System.gc();
             Thread.sleep(50);
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            used = Math.min(
+                    used,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
     }

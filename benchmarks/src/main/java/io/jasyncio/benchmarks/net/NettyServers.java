@@ -15,12 +15,12 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
@@ -34,8 +34,7 @@ import java.nio.charset.StandardCharsets;
 final class NettyServers {
     private static final byte[] BODY = "Hello from jasyncio\n".getBytes(StandardCharsets.UTF_8);
 
-    private NettyServers() {
-    }
+    private NettyServers() {}
 
     static NetServer.Running start(boolean http) throws InterruptedException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -84,12 +83,15 @@ final class NettyServers {
             FullHttpRequest req = (FullHttpRequest) msg;
             try {
                 boolean keepAlive = HttpUtil.isKeepAlive(req);
-                HttpResponseStatus status = !req.decoderResult().isSuccess() ? HttpResponseStatus.BAD_REQUEST
+                HttpResponseStatus status = !req.decoderResult().isSuccess()
+                        ? HttpResponseStatus.BAD_REQUEST
                         : req.method() != HttpMethod.GET && req.method() != HttpMethod.HEAD
-                        ? HttpResponseStatus.METHOD_NOT_ALLOWED
-                        : req.uri().equals("/") ? HttpResponseStatus.OK : HttpResponseStatus.NOT_FOUND;
-                ByteBuf body = Unpooled.wrappedBuffer(status == HttpResponseStatus.OK ? BODY
-                        : (status.reasonPhrase() + "\n").getBytes(StandardCharsets.UTF_8));
+                                ? HttpResponseStatus.METHOD_NOT_ALLOWED
+                                : req.uri().equals("/") ? HttpResponseStatus.OK : HttpResponseStatus.NOT_FOUND;
+                ByteBuf body = Unpooled.wrappedBuffer(
+                        status == HttpResponseStatus.OK
+                                ? BODY
+                                : (status.reasonPhrase() + "\n").getBytes(StandardCharsets.UTF_8));
                 FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
                 res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
                 res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());

@@ -39,9 +39,8 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  */
 public final class AgentStartup {
-    private record Variant(String label, List<String> options, String classPath, String main, List<String> args,
-                           String expected) {
-    }
+    private record Variant(
+            String label, List<String> options, String classPath, String main, List<String> args, String expected) {}
 
     private final Path java;
     private final int runs;
@@ -64,7 +63,9 @@ public final class AgentStartup {
     /** The unit of the CPU times in /proc/self/stat. */
     private static double clockTicksPerSecond() {
         try {
-            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("getconf", "CLK_TCK")
+                    .redirectErrorStream(true)
+                    .start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor() == 0 ? Double.parseDouble(text) : 100;
         } catch (IOException | InterruptedException | NumberFormatException e) {
@@ -98,9 +99,10 @@ public final class AgentStartup {
                     }
                     agents.put(label, jar);
                 }
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; known: --agent [label=]jar (repeatable), --runtime PATH, --runs N, --classes N,"
-                        + " --java PATH, --work DIR");
+                default ->
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; known: --agent [label=]jar (repeatable), --runtime PATH, --runs N, --classes N,"
+                            + " --java PATH, --work DIR");
             }
             i++;
         }
@@ -133,7 +135,7 @@ public final class AgentStartup {
         });
         for (int warm = 0; warm < 2; warm++) {
             for (Variant v : variants) {
-                launch(v);   // untimed: page cache, the OS's file caches
+                launch(v); // untimed: page cache, the OS's file caches
             }
         }
         for (int round = 0; round < runs; round++) {
@@ -149,35 +151,59 @@ public final class AgentStartup {
         String loadAfter = Machine.loadAverage();
 
         StringBuilder out = new StringBuilder();
-        out.append("Machine: ").append(Machine.describe()).append("; load average (1/5/15 min) ").append(loadBefore)
-                .append(" at the start, ").append(loadAfter).append(" at the end\n");
+        out.append("Machine: ")
+                .append(Machine.describe())
+                .append("; load average (1/5/15 min) ")
+                .append(loadBefore)
+                .append(" at the start, ")
+                .append(loadAfter)
+                .append(" at the end\n");
         out.append("JDK: ").append(javaVersion()).append('\n');
         out.append(runs).append(" runs per variant, medians (min – max) in ms\n\n");
         out.append("| variant | wall time to the end of main | CPU time to the end of main | the same without the"
                         + " JIT compiler threads | wall time to exit |\n")
                 .append("|---|---|---|---|---|\n");
         for (Variant v : variants) {
-            out.append("| ").append(v.label()).append(" | ").append(summary(toEnd.get(v.label()))).append(" | ")
-                    .append(summary(cpu.get(v.label()))).append(" | ").append(summary(cpuNoJit.get(v.label())))
-                    .append(" | ").append(summary(toExit.get(v.label()))).append(" |\n");
+            out.append("| ")
+                    .append(v.label())
+                    .append(" | ")
+                    .append(summary(toEnd.get(v.label())))
+                    .append(" | ")
+                    .append(summary(cpu.get(v.label())))
+                    .append(" | ")
+                    .append(summary(cpuNoJit.get(v.label())))
+                    .append(" | ")
+                    .append(summary(toExit.get(v.label())))
+                    .append(" |\n");
         }
         out.append('\n');
         for (String agent : agents.keySet()) {
-            out.append(String.format(Locale.ROOT, "- agent %s: adds %s to the hello-world start-up (vs the"
+            out.append(String.format(
+                    Locale.ROOT,
+                    "- agent %s: adds %s to the hello-world start-up (vs the"
                             + " plugin-built program), %s to an empty main, %s per plain class loaded;"
-                            + " rewrote %s%n", agent,
+                            + " rewrote %s%n",
+                    agent,
                     cost(toEnd, cpu, cpuNoJit, "hello, agent " + agent, "hello, built by the plugin"),
                     cost(toEnd, cpu, cpuNoJit, "many, 0 classes, agent " + agent, "many, 0 classes, no agent"),
-                    perClass(List.of(toEnd, cpu, cpuNoJit), agent), rewrittenCounts(agent)));
+                    perClass(List.of(toEnd, cpu, cpuNoJit), agent),
+                    rewrittenCounts(agent)));
         }
         System.out.print(out);
     }
 
     /** {@code a - b} of the medians, in wall time, CPU time, and CPU time without the JIT. */
-    private static String cost(Map<String, List<Double>> wall, Map<String, List<Double>> cpu,
-                               Map<String, List<Double>> cpuNoJit, String a, String b) {
-        return String.format(Locale.ROOT, "%.0f ms (CPU %.0f ms, without the JIT %.0f ms)",
-                median(wall.get(a)) - median(wall.get(b)), median(cpu.get(a)) - median(cpu.get(b)),
+    private static String cost(
+            Map<String, List<Double>> wall,
+            Map<String, List<Double>> cpu,
+            Map<String, List<Double>> cpuNoJit,
+            String a,
+            String b) {
+        return String.format(
+                Locale.ROOT,
+                "%.0f ms (CPU %.0f ms, without the JIT %.0f ms)",
+                median(wall.get(a)) - median(wall.get(b)),
+                median(cpu.get(a)) - median(cpu.get(b)),
                 median(cpuNoJit.get(a)) - median(cpuNoJit.get(b)));
     }
 
@@ -195,25 +221,43 @@ public final class AgentStartup {
                     - median(m.get("many, 0 classes, no agent"));
             perClass[i] = (withAgent - without) * 1000.0 / classes;
         }
-        return String.format(Locale.ROOT, "%.1f µs (CPU %.1f µs, without the JIT %.1f µs)", perClass[0], perClass[1],
-                perClass[2]);
+        return String.format(
+                Locale.ROOT, "%.1f µs (CPU %.1f µs, without the JIT %.1f µs)", perClass[0], perClass[1], perClass[2]);
     }
 
     private List<Variant> variants() {
         String sep = File.pathSeparator;
         List<Variant> v = new ArrayList<>();
-        v.add(new Variant("hello, built by the plugin", List.of(), programs.helloRewritten() + sep + runtime,
-                StartupPrograms.HELLO, List.of(), StartupPrograms.HELLO_OUTPUT));
-        agents.forEach((label, jar) -> v.add(new Variant("hello, agent " + label, List.of("-javaagent:" + jar),
-                programs.helloPlain() + sep + runtime, StartupPrograms.HELLO, List.of(),
+        v.add(new Variant(
+                "hello, built by the plugin",
+                List.of(),
+                programs.helloRewritten() + sep + runtime,
+                StartupPrograms.HELLO,
+                List.of(),
+                StartupPrograms.HELLO_OUTPUT));
+        agents.forEach((label, jar) -> v.add(new Variant(
+                "hello, agent " + label,
+                List.of("-javaagent:" + jar),
+                programs.helloPlain() + sep + runtime,
+                StartupPrograms.HELLO,
+                List.of(),
                 StartupPrograms.HELLO_OUTPUT)));
         String many = programs.manyJar(classes).toString();
         for (int n : new int[] {0, classes}) {
             String loaded = "loaded " + n + " classes";
-            v.add(new Variant("many, " + n + " classes, no agent", List.of(), many, StartupPrograms.LOAD_ALL,
-                    List.of(Integer.toString(n)), loaded));
-            agents.forEach((label, jar) -> v.add(new Variant("many, " + n + " classes, agent " + label,
-                    List.of("-javaagent:" + jar), many, StartupPrograms.LOAD_ALL, List.of(Integer.toString(n)),
+            v.add(new Variant(
+                    "many, " + n + " classes, no agent",
+                    List.of(),
+                    many,
+                    StartupPrograms.LOAD_ALL,
+                    List.of(Integer.toString(n)),
+                    loaded));
+            agents.forEach((label, jar) -> v.add(new Variant(
+                    "many, " + n + " classes, agent " + label,
+                    List.of("-javaagent:" + jar),
+                    many,
+                    StartupPrograms.LOAD_ALL,
+                    List.of(Integer.toString(n)),
                     loaded)));
         }
         return v;
@@ -226,8 +270,11 @@ public final class AgentStartup {
             if (v.label().endsWith("agent " + agent)) {
                 List<String> options = List.of(v.options().get(0) + "=verbose");
                 String err = stderr(new Variant(v.label(), options, v.classPath(), v.main(), v.args(), v.expected()));
-                long n = err.lines().filter(l -> l.contains("jasyncio: rewrote ")).count();
-                counts.add(n + " class" + (n == 1 ? "" : "es") + " (" + v.label().replace(", agent " + agent, "") + ")");
+                long n = err.lines()
+                        .filter(l -> l.contains("jasyncio: rewrote "))
+                        .count();
+                counts.add(
+                        n + " class" + (n == 1 ? "" : "es") + " (" + v.label().replace(", agent " + agent, "") + ")");
             }
         }
         return String.join(", ", counts);
@@ -241,7 +288,10 @@ public final class AgentStartup {
         Path out = Files.createTempFile("jasyncio-startup", ".out");
         try {
             Instant start = Instant.now();
-            Process p = new ProcessBuilder(command(v)).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(command(v))
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
                 throw new IllegalStateException(v.label() + ": no answer in 300 s");
@@ -251,22 +301,30 @@ public final class AgentStartup {
             if (p.exitValue() != 0 || !text.contains(v.expected())) {
                 throw new IllegalStateException(v.label() + " failed (exit " + p.exitValue() + "):\n" + text);
             }
-            String[] end = text.lines().filter(l -> l.startsWith("END ")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(v.label() + ": no END line:\n" + text)).split(" ");
+            String[] end = text.lines()
+                    .filter(l -> l.startsWith("END "))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(v.label() + ": no END line:\n" + text))
+                    .split(" ");
             long startNanos = start.getEpochSecond() * 1_000_000_000L + start.getNano();
             long endNanos = Long.parseLong(end[1]);
             long cpuTicks = Long.parseLong(end[2]);
             long jitTicks = Long.parseLong(end[3]);
-            return new double[] {(endNanos - startNanos) / 1e6, cpuTicks < 0 ? Double.NaN : cpuTicks * 1000.0 / clockTicks,
-                    jitTicks < 0 ? Double.NaN : jitTicks * 1000.0 / clockTicks,
-                    (exit.toEpochMilli() - start.toEpochMilli()) * 1.0};
+            return new double[] {
+                (endNanos - startNanos) / 1e6,
+                cpuTicks < 0 ? Double.NaN : cpuTicks * 1000.0 / clockTicks,
+                jitTicks < 0 ? Double.NaN : jitTicks * 1000.0 / clockTicks,
+                (exit.toEpochMilli() - start.toEpochMilli()) * 1.0
+            };
         } finally {
             Files.deleteIfExists(out);
         }
     }
 
     private String stderr(Variant v) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command(v)).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command(v))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         return err;
@@ -284,21 +342,27 @@ public final class AgentStartup {
     }
 
     private String javaVersion() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(java.toString(), "-version")
+                .redirectErrorStream(true)
+                .start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
-        return text.lines().filter(l -> l.contains("Runtime Environment")).findFirst().orElse(text.trim());
+        return text.lines()
+                .filter(l -> l.contains("Runtime Environment"))
+                .findFirst()
+                .orElse(text.trim());
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static String summary(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return String.format(Locale.ROOT, "%.0f (%.0f – %.0f)", median(values), sorted[0],
-                sorted[sorted.length - 1]);
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return String.format(Locale.ROOT, "%.0f (%.0f – %.0f)", median(values), sorted[0], sorted[sorted.length - 1]);
     }
 }

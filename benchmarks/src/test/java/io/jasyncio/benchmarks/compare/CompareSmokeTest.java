@@ -20,8 +20,17 @@ class CompareSmokeTest {
     @Test
     void smokeRunProducesAFullTableAndCharts(@TempDir Path out) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Report report = new Compare(Compare.Options.parse("--smoke", "--java", java.toString(),
-                "--out", out.toString(), "--timeout", "120", "--note", "smoke test")).run();
+        Report report = new Compare(Compare.Options.parse(
+                        "--smoke",
+                        "--java",
+                        java.toString(),
+                        "--out",
+                        out.toString(),
+                        "--timeout",
+                        "120",
+                        "--note",
+                        "smoke test"))
+                .run();
 
         boolean virtualThreads = Runtime.version().feature() >= 21;
         for (Workload w : Workload.values()) {
@@ -33,20 +42,31 @@ class CompareSmokeTest {
                     } else if (!p.runs(w)) {
                         assertThat(c.status()).as(w + " " + p).startsWith("unsupported");
                     } else {
-                        assertThat(c.hasValue()).as(w + " " + m.key() + " " + p + ": " + c.status()).isTrue();
+                        assertThat(c.hasValue())
+                                .as(w + " " + m.key() + " " + p + ": " + c.status())
+                                .isTrue();
                         assertThat(c.median()).as(w + " " + m.key() + " " + p).isPositive();
                     }
                 }
             }
         }
         for (Workload w : Workload.values()) {
-            assertThat(report.cell(report.results, w.id, PeerKind.JASYNCIO, "proc_cpu").hasValue()).as(w + " cpu").isTrue();
+            assertThat(report.cell(report.results, w.id, PeerKind.JASYNCIO, "proc_cpu")
+                            .hasValue())
+                    .as(w + " cpu")
+                    .isTrue();
         }
         for (String s : Compare.SCALING) {
             for (String n : report.sizes()) {
-                assertThat(report.cell(report.scaling, s, PeerKind.JASYNCIO, "n" + n).hasValue()).as(s + " " + n).isTrue();
-                assertThat(report.cell(report.scaling, s, PeerKind.COMPLETABLE_FUTURE, "n" + n).hasValue()).isTrue();
-                assertThat(report.cell(report.scaling, s, PeerKind.VT_ONE_CARRIER, "n" + n).hasValue())
+                assertThat(report.cell(report.scaling, s, PeerKind.JASYNCIO, "n" + n)
+                                .hasValue())
+                        .as(s + " " + n)
+                        .isTrue();
+                assertThat(report.cell(report.scaling, s, PeerKind.COMPLETABLE_FUTURE, "n" + n)
+                                .hasValue())
+                        .isTrue();
+                assertThat(report.cell(report.scaling, s, PeerKind.VT_ONE_CARRIER, "n" + n)
+                                .hasValue())
                         .isEqualTo(virtualThreads);
             }
         }
@@ -55,13 +75,24 @@ class CompareSmokeTest {
         for (Workload w : Workload.values()) {
             assertThat(md).contains("| " + w.id + " |");
         }
-        assertThat(md).contains("jasyncio ÷ cf", "Note: smoke test", "SMOKE sizes", "### CPU time of the same runs",
-                "load average");
+        assertThat(md)
+                .contains(
+                        "jasyncio ÷ cf",
+                        "Note: smoke test",
+                        "SMOKE sizes",
+                        "### CPU time of the same runs",
+                        "load average");
         // The JOL section: the parked task's objects, per class, and their field layouts.
-        assertThat(md).contains("bytes per parked task", "io.jasyncio.Task object internals",
-                "io.jasyncio.internal.Frame object internals", "io.jasyncio.Future object internals");
+        assertThat(md)
+                .contains(
+                        "bytes per parked task",
+                        "io.jasyncio.Task object internals",
+                        "io.jasyncio.internal.Frame object internals",
+                        "io.jasyncio.Future object internals");
         for (String svg : List.of("results.svg", "scaling.svg")) {
-            var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve(svg).toFile());
+            var doc = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(out.resolve(svg).toFile());
             assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
             assertThat(doc.getElementsByTagName("text").getLength()).as(svg).isGreaterThan(5);
         }

@@ -32,32 +32,54 @@ class ReportTest {
 
     @Test
     void ratiosAreJasyncioOverPeerAndTheChartOrientsThemSoAboveOneWins() {
-        Compare.Options options = Compare.Options.parse("--peers", "jasyncio,cf", "--workloads", "yield_switch,park_many");
+        Compare.Options options =
+                Compare.Options.parse("--peers", "jasyncio,cf", "--workloads", "yield_switch,park_many");
         Map<String, Map<PeerKind, List<RunResult>>> results = new LinkedHashMap<>();
-        results.put("yield_switch", Map.of(
-                PeerKind.JASYNCIO, List.of(ok("switches", 40e6), ok("switches", 60e6), ok("switches", 50e6)),
-                PeerKind.COMPLETABLE_FUTURE, List.of(ok("switches", 10e6))));
-        results.put("park_many", Map.of(
-                PeerKind.JASYNCIO, List.of(ok("bytes", 80)),
-                PeerKind.COMPLETABLE_FUTURE, List.of(RunResult.failed("StackOverflowError"))));
+        results.put(
+                "yield_switch",
+                Map.of(
+                        PeerKind.JASYNCIO, List.of(ok("switches", 40e6), ok("switches", 60e6), ok("switches", 50e6)),
+                        PeerKind.COMPLETABLE_FUTURE, List.of(ok("switches", 10e6))));
+        results.put(
+                "park_many",
+                Map.of(
+                        PeerKind.JASYNCIO, List.of(ok("bytes", 80)),
+                        PeerKind.COMPLETABLE_FUTURE, List.of(RunResult.failed("StackOverflowError"))));
         Report report = new Report(options, results, Map.of(), "", "today", "machine", "jdk");
         Workload.Metric switches = Workload.YIELD_SWITCH.metrics.get(0);
-        assertThat(report.ratio(Workload.YIELD_SWITCH, switches, PeerKind.COMPLETABLE_FUTURE)).isEqualTo(5.0);
+        assertThat(report.ratio(Workload.YIELD_SWITCH, switches, PeerKind.COMPLETABLE_FUTURE))
+                .isEqualTo(5.0);
         Workload.Metric bytes = Workload.PARK_MANY.metrics.get(0);
-        assertThat(report.ratio(Workload.PARK_MANY, bytes, PeerKind.COMPLETABLE_FUTURE)).isNaN();
+        assertThat(report.ratio(Workload.PARK_MANY, bytes, PeerKind.COMPLETABLE_FUTURE))
+                .isNaN();
         String md = report.markdown();
-        assertThat(md).contains("| yield_switch | switches/s ↑ | 50.0 M/s | 10.0 M/s (1 run) | 5.0× | ≥ 50.0 M/s: met |");
-        assertThat(md).contains("| park_many | heap per parked task ↓ | 80.0 B (1 run) | StackOverflowError | – | ≤ 80.0 B: met |");
+        assertThat(md)
+                .contains("| yield_switch | switches/s ↑ | 50.0 M/s | 10.0 M/s (1 run) | 5.0× | ≥ 50.0 M/s: met |");
+        assertThat(md)
+                .contains(
+                        "| park_many | heap per parked task ↓ | 80.0 B (1 run) | StackOverflowError | – | ≤ 80.0 B: met |");
     }
 
     @Test
     void rawResultsRenderTheSameReportAgain(@TempDir Path dir) throws Exception {
-        Compare.Options options = Compare.Options.parse("--peers", "jasyncio,cf", "--workloads", "yield_switch,park_many",
-                "--runs", "2", "--note", "a note", "--out", dir.toString());
+        Compare.Options options = Compare.Options.parse(
+                "--peers",
+                "jasyncio,cf",
+                "--workloads",
+                "yield_switch,park_many",
+                "--runs",
+                "2",
+                "--note",
+                "a note",
+                "--out",
+                dir.toString());
         Map<String, Map<PeerKind, List<RunResult>>> results = new LinkedHashMap<>();
-        results.put("yield_switch", new LinkedHashMap<>(Map.of(
-                PeerKind.JASYNCIO, List.of(ok("switches", 40e6), ok("switches", 60e6)),
-                PeerKind.COMPLETABLE_FUTURE, List.of(ok("switches", 10e6), RunResult.failed("timeout (200 s)")))));
+        results.put(
+                "yield_switch",
+                new LinkedHashMap<>(Map.of(
+                        PeerKind.JASYNCIO, List.of(ok("switches", 40e6), ok("switches", 60e6)),
+                        PeerKind.COMPLETABLE_FUTURE,
+                                List.of(ok("switches", 10e6), RunResult.failed("timeout (200 s)")))));
         Map<String, Map<PeerKind, List<RunResult>>> scaling = new LinkedHashMap<>();
         scaling.put("spawn_complete", new LinkedHashMap<>(Map.of(PeerKind.JASYNCIO, List.of(ok("n1000", 120)))));
         Report report = new Report(options, results, scaling, "layout", "2026-11-24 09:00 UTC", "a machine", "JDK 25");

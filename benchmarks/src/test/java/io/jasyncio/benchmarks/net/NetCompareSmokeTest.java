@@ -26,9 +26,17 @@ class NetCompareSmokeTest {
             assertThat(c.results.get(row).get("netty")).as(row).isNotEmpty();
             assertThat(c.results.get(row).containsKey("vt")).as(row).isEqualTo(virtualThreads);
         }
-        assertThat(c.results).containsKeys("echo round trips/s, 1 connection", "echo round trips/s, 10 connections",
-                "heap per idle connection (B)", "RSS per idle connection (B)");
-        assertThat(c.results.get("echo round trips/s, 10 connections").get("jasyncio").get(0)).isPositive();
+        assertThat(c.results)
+                .containsKeys(
+                        "echo round trips/s, 1 connection",
+                        "echo round trips/s, 10 connections",
+                        "heap per idle connection (B)",
+                        "RSS per idle connection (B)");
+        assertThat(c.results
+                        .get("echo round trips/s, 10 connections")
+                        .get("jasyncio")
+                        .get(0))
+                .isPositive();
         assertThat(report).contains("| echo round trips/s, 1 connection |", "SMOKE sizes");
     }
 }

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Where an @Async method can live and how it is called: every kind of class and method. */
 final class ClassShapeCases {
-    private ClassShapeCases() {
-    }
+    private ClassShapeCases() {}
 
     static List<CorpusCase> all() {
         return List.of(

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Loops, switches, conditions: awaits at every control-flow position. */
 final class ControlFlowCases {
-    private ControlFlowCases() {
-    }
+    private ControlFlowCases() {}
 
     static List<CorpusCase> all() {
         return List.of(

@@ -21,8 +21,7 @@ final class Corpus {
 
     static final JavaSource SUPPORT = CorpusSupport.SOURCE;
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     /** The support code and every program that compiles with {@code release}. */
     static List<JavaSource> sources(int release) {

@@ -20,21 +20,25 @@ class CorpusSanityTest {
     @Test
     void everyReferenceTwinRunsToATrace() {
         int feature = Runtime.version().feature();
-        ClassSet reference = ClassSet.compile(CompileOptions.javac(8),
-                ReferenceSources.blocking(Corpus.sources(8)));
-        ClassSet reference17 = ClassSet.compile(CompileOptions.javac(feature),
-                ReferenceSources.blocking(Corpus.sources(feature)));
+        ClassSet reference = ClassSet.compile(CompileOptions.javac(8), ReferenceSources.blocking(Corpus.sources(8)));
+        ClassSet reference17 =
+                ClassSet.compile(CompileOptions.javac(feature), ReferenceSources.blocking(Corpus.sources(feature)));
         for (CorpusCase c : Corpus.all()) {
             if (c.minRelease() > feature) {
                 continue;
             }
             RunOutcome outcome = reference17.run(c.className(), "main");
-            assertThat(outcome.trace()).as("trace of %s: %s", c, outcome.lines()).isNotEmpty();
+            assertThat(outcome.trace())
+                    .as("trace of %s: %s", c, outcome.lines())
+                    .isNotEmpty();
             assertThat(outcome.end()).as("%s", c).doesNotContain("blocking reference");
             if (c.minRelease() == 8) {
-                assertThat(reference.run(c.className(), "main")).as("%s on Java 8 class files", c).isEqualTo(outcome);
+                assertThat(reference.run(c.className(), "main"))
+                        .as("%s on Java 8 class files", c)
+                        .isEqualTo(outcome);
             }
         }
-        assertThat(Corpus.all().stream().map(CorpusCase::name).collect(Collectors.toSet())).hasSize(Corpus.all().size());
+        assertThat(Corpus.all().stream().map(CorpusCase::name).collect(Collectors.toSet()))
+                .hasSize(Corpus.all().size());
     }
 }

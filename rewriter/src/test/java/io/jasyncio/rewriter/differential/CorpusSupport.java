@@ -55,6 +55,5 @@ public final class CorpusSupport {
             }
             """);
 
-    private CorpusSupport() {
-    }
+    private CorpusSupport() {}
 }

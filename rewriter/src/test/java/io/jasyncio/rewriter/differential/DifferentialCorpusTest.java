@@ -41,7 +41,8 @@ class DifferentialCorpusTest {
                     tests.add(dynamicTest(c.name(), () -> check(batch, c)));
                 }
             }
-            tests.add(dynamicTest("rewriting is idempotent and deterministic",
+            tests.add(dynamicTest(
+                    "rewriting is idempotent and deterministic",
                     () -> batch.rewritten().assertIdempotentAndDeterministic()));
             return dynamicContainer(options.toString(), tests);
         });
@@ -69,8 +70,9 @@ class DifferentialCorpusTest {
         RunOutcome actual = classes.run(c.className(), "main");
         if (!actual.equals(expected)) {
             throw new AssertionError("corpus program " + c.name() + " compiled with " + batch.options
-                    + " behaves differently once rewritten\n" + RunOutcome.diff("rewritten", actual, "reference",
-                    expected) + "\ndiagnostics:\n" + rewritten.describeDiagnostics(mine) + "\n"
+                    + " behaves differently once rewritten\n"
+                    + RunOutcome.diff("rewritten", actual, "reference", expected) + "\ndiagnostics:\n"
+                    + rewritten.describeDiagnostics(mine) + "\n"
                     + rewritten.describeSources(mine));
         }
     }
@@ -81,7 +83,8 @@ class DifferentialCorpusTest {
             if (referenceClasses == null) {
                 synchronized (DifferentialCorpusTest.class) {
                     if (referenceClasses == null) {
-                        referenceClasses = ClassSet.compile(CompileOptions.javac(Runtime.version().feature()),
+                        referenceClasses = ClassSet.compile(
+                                CompileOptions.javac(Runtime.version().feature()),
                                 ReferenceSources.blocking(sources()));
                     }
                 }
@@ -113,14 +116,15 @@ class DifferentialCorpusTest {
         synchronized RewrittenClasses rewritten() {
             if (rewritten == null && failure == null) {
                 try {
-                    rewritten = ClassSet.compile(options, Corpus.sources(options.release())).rewrite();
+                    rewritten = ClassSet.compile(options, Corpus.sources(options.release()))
+                            .rewrite();
                 } catch (RuntimeException | Error e) {
                     failure = e;
                 }
             }
             if (failure != null) {
-                throw new AssertionError("the corpus batch for " + options + " failed: " + failure.getMessage(),
-                        failure);
+                throw new AssertionError(
+                        "the corpus batch for " + options + " failed: " + failure.getMessage(), failure);
             }
             return rewritten;
         }

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** try/catch/finally, try-with-resources and failures of awaited things, around awaits. */
 final class ExceptionCases {
-    private ExceptionCases() {
-    }
+    private ExceptionCases() {}
 
     static List<CorpusCase> all() {
         return List.of(

@@ -23,10 +23,12 @@ public final class KnownRewriterBugs {
     /** The known bug a failure shows, or null. */
     public static String recognise(Throwable failure) {
         String text = String.valueOf(failure.getMessage());
-        return SIGNATURES.entrySet().stream().filter(e -> text.contains(e.getKey())).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
+        return SIGNATURES.entrySet().stream()
+                .filter(e -> text.contains(e.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
-    private KnownRewriterBugs() {
-    }
+    private KnownRewriterBugs() {}
 }

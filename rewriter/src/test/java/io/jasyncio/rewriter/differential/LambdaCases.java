@@ -8,8 +8,7 @@ import java.util.List;
  * it, so the eager blocking twin and the lazy rewritten run log the same trace.
  */
 final class LambdaCases {
-    private LambdaCases() {
-    }
+    private LambdaCases() {}
 
     static List<CorpusCase> all() {
         return List.of(

@@ -57,7 +57,8 @@ class LargeScaleTest {
 
     @BeforeAll
     static void rewrite() {
-        rewritten = ClassSet.compile(CompileOptions.javac(17), PROGRAMS).rewrite().verified();
+        rewritten =
+                ClassSet.compile(CompileOptions.javac(17), PROGRAMS).rewrite().verified();
     }
 
     @Test
@@ -87,7 +88,8 @@ class LargeScaleTest {
         assertThat(heap).hasSize(2);
         // Anything kept per await (a future, a frame, a handle: 16+ bytes) would add 144+ MB
         // between the two samples; allow 4 MB of noise.
-        assertThat(heap.get(1) - heap.get(0)).as("heap growth from 1M to 10M awaits, bytes (samples %s)", heap)
+        assertThat(heap.get(1) - heap.get(0))
+                .as("heap growth from 1M to 10M awaits, bytes (samples %s)", heap)
                 .isLessThan(4L << 20);
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
  * without a body.
  */
 final class ShapeCases {
-    private ShapeCases() {
-    }
+    private ShapeCases() {}
 
     static List<CorpusCase> all() {
         return List.of(

@@ -64,7 +64,8 @@ class StackTraceAndLocalsTest {
     @ParameterizedTest
     @MethodSource("withLines")
     void withoutDebugInfoTheMethodNameStillShows(CompileOptions options) {
-        ClassSet classes = ClassSet.compile(options.withDebug(false), SOURCE).rewrite().verified();
+        ClassSet classes =
+                ClassSet.compile(options.withDebug(false), SOURCE).rewrite().verified();
         RunOutcome outcome = classes.run("c.Debug", "main");
         assertThat(outcome.failure()).isInstanceOf(IllegalStateException.class);
         StackTraceElement top = outcome.failure().getStackTrace()[0];
@@ -86,17 +87,23 @@ class StackTraceAndLocalsTest {
         ClassSet classes = ClassSet.compile(options, SOURCE).rewrite().verified();
         ClassNode node = new ClassNode();
         new ClassReader(classes.bytes("c/Debug")).accept(node, 0);
-        assertThat(locals(body(node, "fails"))).containsEntry("count", "I").containsEntry("wide", "J")
-                .containsEntry("doubled", "I").containsEntry("text", "Ljava/lang/String;");
-        assertThat(locals(body(node, "npe"))).containsEntry("this", "Lc/Debug;")
-                .containsEntry("maybe", "Ljava/lang/String;").containsEntry("copy", "Ljava/lang/String;");
+        assertThat(locals(body(node, "fails")))
+                .containsEntry("count", "I")
+                .containsEntry("wide", "J")
+                .containsEntry("doubled", "I")
+                .containsEntry("text", "Ljava/lang/String;");
+        assertThat(locals(body(node, "npe")))
+                .containsEntry("this", "Lc/Debug;")
+                .containsEntry("maybe", "Ljava/lang/String;")
+                .containsEntry("copy", "Ljava/lang/String;");
     }
 
     /** The rewritten body: the method of that name taking the frame. */
     private static MethodNode body(ClassNode node, String name) {
         return node.methods.stream()
                 .filter(m -> m.name.equals(name) && m.desc.startsWith("(Lio/jasyncio/internal/Frame;)"))
-                .findFirst().orElseThrow(() -> new AssertionError("no body method " + name + " in " + node.name));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no body method " + name + " in " + node.name));
     }
 
     private static Map<String, String> locals(MethodNode m) {

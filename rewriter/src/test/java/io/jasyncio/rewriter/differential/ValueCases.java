@@ -5,8 +5,7 @@ import java.util.List;
 
 /** Values live across awaits: every primitive type, arrays, wide locals, operand-stack values. */
 final class ValueCases {
-    private ValueCases() {
-    }
+    private ValueCases() {}
 
     static List<CorpusCase> all() {
         List<CorpusCase> all = new ArrayList<>(List.of(
@@ -233,8 +232,13 @@ final class ValueCases {
                 case 2 -> i + ".5";
                 default -> "\"v" + i + "\"";
             };
-            sb.append("    ").append(type).append(" v").append(i).append(" = ")
-                    .append(i % 50 == 49 && manyAwaits ? "await(s(" + init + "))" : init).append(";\n");
+            sb.append("    ")
+                    .append(type)
+                    .append(" v")
+                    .append(i)
+                    .append(" = ")
+                    .append(i % 50 == 49 && manyAwaits ? "await(s(" + init + "))" : init)
+                    .append(";\n");
             if (i % 60 == 59 && (manyAwaits || i == 179)) {
                 sb.append("    await(later(").append(i).append("));\n");
             }

@@ -39,6 +39,5 @@ final class GenSupport {
             }
             """);
 
-    private GenSupport() {
-    }
+    private GenSupport() {}
 }

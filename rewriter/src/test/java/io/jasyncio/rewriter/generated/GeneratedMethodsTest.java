@@ -37,30 +37,42 @@ class GeneratedMethodsTest {
 
     @Provide
     Arbitrary<List<List<Integer>>> batches() {
-        return Arbitraries.integers().between(0, 9_999).list().ofMinSize(20).ofMaxSize(400)
-                .list().ofSize(METHODS_PER_TRY);
+        return Arbitraries.integers()
+                .between(0, 9_999)
+                .list()
+                .ofMinSize(20)
+                .ofMaxSize(400)
+                .list()
+                .ofSize(METHODS_PER_TRY);
     }
 
     @Provide
     Arbitrary<CompileOptions> targets() {
-        List<CompileOptions> all = new java.util.ArrayList<>(List.of(CompileOptions.javac(8),
-                CompileOptions.javac(8).withDebug(false), CompileOptions.javac(17),
-                CompileOptions.javac(17).withDebug(false).withParameters(true), CompileOptions.ecj(8),
+        List<CompileOptions> all = new java.util.ArrayList<>(List.of(
+                CompileOptions.javac(8),
+                CompileOptions.javac(8).withDebug(false),
+                CompileOptions.javac(17),
+                CompileOptions.javac(17).withDebug(false).withParameters(true),
+                CompileOptions.ecj(8),
                 CompileOptions.ecj(17).withDebug(false)));
         if (Runtime.version().feature() >= 21) {
-            all.add(CompileOptions.javac(21).withDebug(false)); // class files v65: how javac 21+ spills switch expressions
+            all.add(CompileOptions.javac(21)
+                    .withDebug(false)); // class files v65: how javac 21+ spills switch expressions
         }
         return Arbitraries.of(all);
     }
 
-    @Property(tries = 50, seed = "20261124", shrinking = ShrinkingMode.BOUNDED,
+    @Property(
+            tries = 50,
+            seed = "20261124",
+            shrinking = ShrinkingMode.BOUNDED,
             afterFailure = AfterFailureMode.PREVIOUS_SEED)
-    void rewrittenMethodsBehaveLikeTheirBlockingReference(@ForAll("batches") List<List<Integer>> choices,
-                                                          @ForAll("targets") CompileOptions options) {
+    void rewrittenMethodsBehaveLikeTheirBlockingReference(
+            @ForAll("batches") List<List<Integer>> choices, @ForAll("targets") CompileOptions options) {
         GeneratedBatch batch = new GeneratedBatch(choices, options.release());
         RewrittenClasses rewritten = ClassSet.compile(options, batch.sources()).rewrite();
-        ClassSet reference = ClassSet.compile(CompileOptions.javac(17).withDebug(false),
-                ReferenceSources.blocking(batch.sources()));
+        ClassSet reference =
+                ClassSet.compile(CompileOptions.javac(17).withDebug(false), ReferenceSources.blocking(batch.sources()));
         rewritten.verified(n -> n.startsWith("c/Sup") || n.startsWith("g/Gen")); // once per batch
         for (JavaSource program : batch.programs) {
             String self = GeneratedBatch.internalName(program);

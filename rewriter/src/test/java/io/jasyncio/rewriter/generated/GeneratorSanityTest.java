@@ -41,20 +41,53 @@ class GeneratorSanityTest {
         int threw = 0;
         for (JavaSource program : batch.programs) {
             RunOutcome outcome = reference.run(program.className(), "main");
-            assertThat(outcome.end()).as("%s\n%s", outcome.lines(), program.numbered())
+            assertThat(outcome.end())
+                    .as("%s\n%s", outcome.lines(), program.numbered())
                     .matches("returned: .*|threw: g\\.Gen\\$Failure: .*");
             threw += outcome.end().startsWith("threw") ? 1 : 0;
         }
         assertThat(threw).as("programs that end with an uncaught failure").isBetween(1, 50);
         String all = batch.programs.stream().map(JavaSource::code).collect(Collectors.joining());
-        assertThat(all).contains("await(later(", "await(now(", "await(s(", "await(sleep(0))", "Gen.failIf(",
-                "catch (Failure", "} finally {", "switch (", "while (", "break;", "continue;", "continue o",
-                "break o", "new Gen.Box(", "Gen.pick(", "return done(\"early", " && ", " || ", " ? ",
-                "new G", "static int f0", "Body body = (p0, p1, p2, p3) -> {", "make(\"cap\").run(",
-                "return body.run(r0", "await(body.run(r0", "(byte)", "(char)", "(short)", "(float)", "<<", "a0[",
-                "@Async Coroutine<Long> get(long v) throws Failure;", "@Async public abstract Coroutine<Long> get(",
-                "@Async default Coroutine<Long> twice(", "await(new Impl().twice(", "synchronized (Gen.LOCK)",
-                "Gen.failNow(", "throw new Failure(\"m");
+        assertThat(all)
+                .contains(
+                        "await(later(",
+                        "await(now(",
+                        "await(s(",
+                        "await(sleep(0))",
+                        "Gen.failIf(",
+                        "catch (Failure",
+                        "} finally {",
+                        "switch (",
+                        "while (",
+                        "break;",
+                        "continue;",
+                        "continue o",
+                        "break o",
+                        "new Gen.Box(",
+                        "Gen.pick(",
+                        "return done(\"early",
+                        " && ",
+                        " || ",
+                        " ? ",
+                        "new G",
+                        "static int f0",
+                        "Body body = (p0, p1, p2, p3) -> {",
+                        "make(\"cap\").run(",
+                        "return body.run(r0",
+                        "await(body.run(r0",
+                        "(byte)",
+                        "(char)",
+                        "(short)",
+                        "(float)",
+                        "<<",
+                        "a0[",
+                        "@Async Coroutine<Long> get(long v) throws Failure;",
+                        "@Async public abstract Coroutine<Long> get(",
+                        "@Async default Coroutine<Long> twice(",
+                        "await(new Impl().twice(",
+                        "synchronized (Gen.LOCK)",
+                        "Gen.failNow(",
+                        "throw new Failure(\"m");
         assertThat(all).as("Java 8 source").doesNotContain("yield");
     }
 
@@ -65,20 +98,29 @@ class GeneratorSanityTest {
         ClassSet reference = ClassSet.compile(CompileOptions.javac(17), ReferenceSources.blocking(batch.sources()));
         for (JavaSource program : batch.programs) {
             RunOutcome outcome = reference.run(program.className(), "main");
-            assertThat(outcome.end()).as("%s\n%s", outcome.lines(), program.numbered())
+            assertThat(outcome.end())
+                    .as("%s\n%s", outcome.lines(), program.numbered())
                     .matches("returned: .*|threw: g\\.Gen\\$Failure: .*");
         }
         String all = batch.programs.stream().map(JavaSource::code).collect(Collectors.joining());
-        assertThat(all).contains(", switch (Math.floorMod(", "new Gen.Box(", ", new Gen.Box(", "} catch (Failure e",
-                "} finally { tick(); }", "; yield y");
+        assertThat(all)
+                .contains(
+                        ", switch (Math.floorMod(",
+                        "new Gen.Box(",
+                        ", new Gen.Box(",
+                        "} catch (Failure e",
+                        "} finally { tick(); }",
+                        "; yield y");
     }
 
     @Test
     void emptyChoicesGiveTheSimplestProgram() {
         JavaSource simplest = ProgramGenerator.generate("G0", List.of());
-        assertThat(simplest.code()).contains("static Coroutine<String> run(").doesNotContain("await(")
+        assertThat(simplest.code())
+                .contains("static Coroutine<String> run(")
+                .doesNotContain("await(")
                 .contains("return done(");
-        assertThat(ProgramGenerator.generate("G0", List.of(1, 2, 3))).isEqualTo(
-                ProgramGenerator.generate("G0", List.of(1, 2, 3)));
+        assertThat(ProgramGenerator.generate("G0", List.of(1, 2, 3)))
+                .isEqualTo(ProgramGenerator.generate("G0", List.of(1, 2, 3)));
     }
 }

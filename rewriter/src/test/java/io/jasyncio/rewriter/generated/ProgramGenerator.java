@@ -20,11 +20,21 @@ import java.util.List;
  * which javac compiles by spilling the uninitialised objects into locals.
  */
 final class ProgramGenerator {
-    private enum Kind { Z, B, C, S, I, J, F, D, T }
+    private enum Kind {
+        Z,
+        B,
+        C,
+        S,
+        I,
+        J,
+        F,
+        D,
+        T
+    }
 
     private static final String[][] VARS = {
-            {"z0", "z1"}, {"b0"}, {"c0"}, {"s0"}, {"i0", "i1", "p0", "f0"}, {"l0", "p1"}, {"g0"}, {"d0", "p2"},
-            {"t0", "p3"}};
+        {"z0", "z1"}, {"b0"}, {"c0"}, {"s0"}, {"i0", "i1", "p0", "f0"}, {"l0", "p1"}, {"g0"}, {"d0", "p2"}, {"t0", "p3"}
+    };
     private static final int MAX_STATEMENTS = 45;
 
     private final Choices in;
@@ -32,6 +42,7 @@ final class ProgramGenerator {
     private boolean api;
     /** Inside a finally block: ecj 3.40 crashes on a switch expression with try/finally there. */
     private int finallyDepth;
+
     private final StringBuilder out = new StringBuilder();
     private final List<String> loopVars = new ArrayList<>();
     private int ids;
@@ -65,7 +76,9 @@ final class ProgramGenerator {
                 .append("import static io.jasyncio.rewriter.testkit.Trace.log;\n")
                 .append("import static io.jasyncio.rewriter.testkit.Trace.tick;\n")
                 .append("import g.Gen.Failure;\n")
-                .append("public class ").append(name).append(" {\n")
+                .append("public class ")
+                .append(name)
+                .append(" {\n")
                 .append(instance ? "    int f0 = 7;\n" : "    static int f0 = 7;\n");
         api = in.chance(50);
         if (api) {
@@ -74,24 +87,34 @@ final class ProgramGenerator {
             out.append("    interface Api {\n")
                     .append("        @Async Coroutine<Long> get(long v) throws Failure;\n")
                     .append("        @Async default Coroutine<Long> twice(long v) throws Failure {\n")
-                    .append("            return done(await(get(v)) + await(get(v + ").append(in.next(5)).append(")));\n")
+                    .append("            return done(await(get(v)) + await(get(v + ")
+                    .append(in.next(5))
+                    .append(")));\n")
                     .append("        }\n    }\n")
                     .append("    static abstract class Base implements Api {\n")
                     .append("        @Async public abstract Coroutine<Long> get(long v) throws Failure;\n    }\n")
                     .append("    static final class Impl extends Base {\n")
                     .append("        @Async public Coroutine<Long> get(long v) throws Failure {\n")
-                    .append("            return done(await(s(v)) * ").append(1 + in.next(3))
-                    .append(" + await(Gen.failIf(v == ").append(in.next(20)).append(", v, \"get\")));\n")
+                    .append("            return done(await(s(v)) * ")
+                    .append(1 + in.next(3))
+                    .append(" + await(Gen.failIf(v == ")
+                    .append(in.next(20))
+                    .append(", v, \"get\")));\n")
                     .append("        }\n    }\n");
         }
         if (shape == 0) {
-            out.append("    @Async ").append(instance ? "" : "static ")
+            out.append("    @Async ")
+                    .append(instance ? "" : "static ")
                     .append("Coroutine<String> run(int p0, long p1, double p2, String p3) throws Failure {\n");
         } else {
-            out.append("    interface Body { Coroutine<String> run(int p0, long p1, double p2, String p3) throws Failure; }\n")
-                    .append(shape == 1 ? "    " : "    @Async ").append(instance ? "" : "static ").append(shape == 1
-                            ? "Body make(String cap) {\n"
-                            : "Coroutine<String> run(int r0, long r1, double r2, String r3) throws Failure {\n")
+            out.append(
+                            "    interface Body { Coroutine<String> run(int p0, long p1, double p2, String p3) throws Failure; }\n")
+                    .append(shape == 1 ? "    " : "    @Async ")
+                    .append(instance ? "" : "static ")
+                    .append(
+                            shape == 1
+                                    ? "Body make(String cap) {\n"
+                                    : "Coroutine<String> run(int r0, long r1, double r2, String r3) throws Failure {\n")
                     .append(shape == 1 ? "" : "        String cap = r3 + r0;\n")
                     .append("        Body body = (p0, p1, p2, p3) -> {\n");
             indent++;
@@ -104,14 +127,26 @@ final class ProgramGenerator {
         if (shape != 0) {
             indent--;
             line("};");
-            line(shape == 1 ? "return body;" : in.chance(50) ? "return body.run(r0, r1, r2, r3);"
-                    : "return done(\"via \" + await(body.run(r0, r1, r2, r3)));");
+            line(
+                    shape == 1
+                            ? "return body;"
+                            : in.chance(50)
+                                    ? "return body.run(r0, r1, r2, r3);"
+                                    : "return done(\"via \" + await(body.run(r0, r1, r2, r3)));");
         }
         out.append("    }\n")
                 .append("    public static Coroutine<String> main() throws Failure {\n")
-                .append("        return ").append(instance ? "new " + name + "()." : "")
-                .append(shape == 1 ? "make(\"cap\").run(" : "run(").append(in.next(100) - 50).append(", ").append(in.next(1000)).append("L, ")
-                .append(in.next(100)).append(".25, \"p").append(in.next(10)).append("\");\n")
+                .append("        return ")
+                .append(instance ? "new " + name + "()." : "")
+                .append(shape == 1 ? "make(\"cap\").run(" : "run(")
+                .append(in.next(100) - 50)
+                .append(", ")
+                .append(in.next(1000))
+                .append("L, ")
+                .append(in.next(100))
+                .append(".25, \"p")
+                .append(in.next(10))
+                .append("\");\n")
                 .append("    }\n}\n");
         return JavaSource.of("g." + name, out.toString());
     }
@@ -175,8 +210,8 @@ final class ProgramGenerator {
     private void loop(int depth, int id) {
         String k = "k" + id;
         String label = in.chance(30) ? "o" + id : null;
-        line((label != null ? label + ": " : "") + "for (int " + k + " = 0; " + k + " < " + (1 + in.next(3)) + "; "
-                + k + "++) {");
+        line((label != null ? label + ": " : "") + "for (int " + k + " = 0; " + k + " < " + (1 + in.next(3)) + "; " + k
+                + "++) {");
         loopBody(depth, k);
         if (label != null) {
             indent++;
@@ -287,13 +322,30 @@ final class ProgramGenerator {
     private String switchExpression(int depth) {
         int id = ++ids;
         StringBuilder sb = new StringBuilder("switch (Math.floorMod(" + expr(Kind.I, depth) + ", 4)) { ");
-        sb.append("case 0 -> { try { yield await(Gen.failIf(").append(cond(1)).append(", (long) (")
-                .append(expr(Kind.J, depth)).append("), \"y").append(id).append("\")); } catch (Failure e").append(id)
-                .append(") { yield ").append(expr(Kind.J, depth)).append("; } } ");
-        sb.append("case 1 -> { try { yield ").append(expr(Kind.J, depth))
-                .append(finallyDepth > 0 ? "; } catch (RuntimeException r" + id + ") { yield 0L; } } " : "; } finally { tick(); } } ");
-        sb.append("case 2 -> { long y").append(id).append(" = ").append(expr(Kind.J, depth)).append("; yield y")
-                .append(id).append(" + 1; } ");
+        sb.append("case 0 -> { try { yield await(Gen.failIf(")
+                .append(cond(1))
+                .append(", (long) (")
+                .append(expr(Kind.J, depth))
+                .append("), \"y")
+                .append(id)
+                .append("\")); } catch (Failure e")
+                .append(id)
+                .append(") { yield ")
+                .append(expr(Kind.J, depth))
+                .append("; } } ");
+        sb.append("case 1 -> { try { yield ")
+                .append(expr(Kind.J, depth))
+                .append(
+                        finallyDepth > 0
+                                ? "; } catch (RuntimeException r" + id + ") { yield 0L; } } "
+                                : "; } finally { tick(); } } ");
+        sb.append("case 2 -> { long y")
+                .append(id)
+                .append(" = ")
+                .append(expr(Kind.J, depth))
+                .append("; yield y")
+                .append(id)
+                .append(" + 1; } ");
         sb.append("default -> ").append(expr(Kind.J, depth)).append("; }");
         return sb.toString();
     }
@@ -302,8 +354,9 @@ final class ProgramGenerator {
         switch (in.next(3)) {
             case 0 -> line("if (" + cond(2) + ") throw new Failure(\"t" + id + "\");");
             case 1 -> line("i0 = i0 + await(Gen.failIf(" + cond(1) + ", " + expr(Kind.I, 1) + ", \"a" + id + "\"));");
-            default -> line("log(\"f" + id + " \" + await(Gen.failIf(" + cond(1) + ", " + expr(Kind.T, 1) + ", \"s"
-                    + id + "\")));");
+            default ->
+                line("log(\"f" + id + " \" + await(Gen.failIf(" + cond(1) + ", " + expr(Kind.T, 1) + ", \"s" + id
+                        + "\")));");
         }
     }
 
@@ -371,36 +424,50 @@ final class ProgramGenerator {
         return switch (k) {
             case Z -> cond(depth);
             // "0 + ...": a boxed Integer may not be cast to byte directly, an int may
-            case B, S, C -> "(" + k.name().replace("B", "byte").replace("S", "short").replace("C", "char") + ") (0 + "
-                    + expr(Kind.I, depth - 1) + ")";
-            case I -> switch (pick) {
-                case 4 -> "(" + expr(Kind.I, depth - 1) + " " + op("+-*^&|") + " " + expr(Kind.I, depth - 1) + ")";
-                case 5 -> "a0[Math.floorMod(" + expr(Kind.I, depth - 1) + ", 4)]";
-                case 6 -> "Gen.pick(" + expr(Kind.I, depth - 1) + ", " + expr(Kind.J, depth - 1) + ", "
-                        + expr(Kind.D, depth - 1) + ")";
-                default -> "(" + cond(depth - 1) + " ? " + expr(Kind.I, depth - 1) + " : " + expr(Kind.I, depth - 1)
-                        + ")";
-            };
-            case J -> switch (pick) {
-                case 4 -> "(" + expr(Kind.J, depth - 1) + " " + op("+-*") + " " + expr(Kind.I, depth - 1) + ")";
-                case 5 -> switchExpressions && in.chance(60)
-                        ? in.chance(50)
-                        ? "new Gen.Box(" + expr(Kind.I, depth - 1) + ", " + switchExpression(depth - 1) + ").sum()"
-                        : "new Gen.Box(" + expr(Kind.I, depth - 1) + ", new Gen.Box(" + expr(Kind.I, depth - 1) + ", "
-                        + switchExpression(depth - 1) + ").sum()).sum()"
-                        : "new Gen.Box(" + expr(Kind.I, depth - 1) + ", " + expr(Kind.J, depth - 1) + ").sum()";
-                case 6 -> "(" + expr(Kind.J, depth - 1) + " << (" + expr(Kind.I, depth - 1) + " & 15))";
-                default -> !api || in.chance(50) ? "(long) (0.0 + " + expr(Kind.D, depth - 1) + ")"
-                        : in.chance(50) ? "await(new Impl().twice(" + expr(Kind.J, depth - 1) + "))"
-                        : "await(((Api) new Impl()).get(" + expr(Kind.J, depth - 1) + "))";
-            };
+            case B, S, C ->
+                "(" + k.name().replace("B", "byte").replace("S", "short").replace("C", "char") + ") (0 + "
+                        + expr(Kind.I, depth - 1) + ")";
+            case I ->
+                switch (pick) {
+                    case 4 -> "(" + expr(Kind.I, depth - 1) + " " + op("+-*^&|") + " " + expr(Kind.I, depth - 1) + ")";
+                    case 5 -> "a0[Math.floorMod(" + expr(Kind.I, depth - 1) + ", 4)]";
+                    case 6 ->
+                        "Gen.pick(" + expr(Kind.I, depth - 1) + ", " + expr(Kind.J, depth - 1) + ", "
+                                + expr(Kind.D, depth - 1) + ")";
+                    default ->
+                        "(" + cond(depth - 1) + " ? " + expr(Kind.I, depth - 1) + " : " + expr(Kind.I, depth - 1) + ")";
+                };
+            case J ->
+                switch (pick) {
+                    case 4 -> "(" + expr(Kind.J, depth - 1) + " " + op("+-*") + " " + expr(Kind.I, depth - 1) + ")";
+                    case 5 ->
+                        switchExpressions && in.chance(60)
+                                ? in.chance(50)
+                                        ? "new Gen.Box(" + expr(Kind.I, depth - 1) + ", " + switchExpression(depth - 1)
+                                                + ").sum()"
+                                        : "new Gen.Box(" + expr(Kind.I, depth - 1) + ", new Gen.Box("
+                                                + expr(Kind.I, depth - 1) + ", " + switchExpression(depth - 1)
+                                                + ").sum()).sum()"
+                                : "new Gen.Box(" + expr(Kind.I, depth - 1) + ", " + expr(Kind.J, depth - 1) + ").sum()";
+                    case 6 -> "(" + expr(Kind.J, depth - 1) + " << (" + expr(Kind.I, depth - 1) + " & 15))";
+                    default ->
+                        !api || in.chance(50)
+                                ? "(long) (0.0 + " + expr(Kind.D, depth - 1) + ")"
+                                : in.chance(50)
+                                        ? "await(new Impl().twice(" + expr(Kind.J, depth - 1) + "))"
+                                        : "await(((Api) new Impl()).get(" + expr(Kind.J, depth - 1) + "))";
+                };
             case F -> "(float) (" + expr(Kind.D, depth - 1) + " " + op("+-*") + " " + expr(Kind.F, depth - 1) + ")";
-            case D -> pick == 7
-                    ? "(" + cond(depth - 1) + " ? " + expr(Kind.D, depth - 1) + " : " + expr(Kind.D, depth - 1) + ")"
-                    : "(" + expr(Kind.D, depth - 1) + " " + op("+-*") + " " + numeric(depth - 1) + ")";
-            case T -> pick == 7
-                    ? "(" + cond(depth - 1) + " ? " + expr(Kind.T, depth - 1) + " : " + expr(Kind.T, depth - 1) + ")"
-                    : "(\"\" + " + any(depth - 1) + " + \"|\" + " + any(depth - 1) + ")";
+            case D ->
+                pick == 7
+                        ? "(" + cond(depth - 1) + " ? " + expr(Kind.D, depth - 1) + " : " + expr(Kind.D, depth - 1)
+                                + ")"
+                        : "(" + expr(Kind.D, depth - 1) + " " + op("+-*") + " " + numeric(depth - 1) + ")";
+            case T ->
+                pick == 7
+                        ? "(" + cond(depth - 1) + " ? " + expr(Kind.T, depth - 1) + " : " + expr(Kind.T, depth - 1)
+                                + ")"
+                        : "(\"\" + " + any(depth - 1) + " + \"|\" + " + any(depth - 1) + ")";
         };
     }
 

@@ -15,8 +15,7 @@ import org.objectweb.asm.Opcodes;
  * class path (JDK classes included) as resources. Never loads a class.
  */
 public final class ClassPathHierarchy implements TypeHierarchy {
-    record Info(String superName, List<String> interfaces, boolean isInterface) {
-    }
+    record Info(String superName, List<String> interfaces, boolean isInterface) {}
 
     private final Map<String, byte[]> compiled;
     private final ClassLoader resources;
@@ -70,7 +69,9 @@ public final class ClassPathHierarchy implements TypeHierarchy {
             }
         }
         ClassReader reader = new ClassReader(bytes);
-        return new Info(reader.getSuperName(), List.of(reader.getInterfaces()),
+        return new Info(
+                reader.getSuperName(),
+                List.of(reader.getInterfaces()),
                 (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0);
     }
 }

@@ -25,7 +25,8 @@ public final class ClassSet {
     /** Compiles {@code sources} together (one compiler run), failing with the messages and sources. */
     public static ClassSet compile(CompileOptions options, List<JavaSource> sources) {
         Map<String, byte[]> classes = options.compiler() == CompileOptions.Compiler.ECJ
-                ? Ecj.compile(options, sources) : Javac.compile(options, sources);
+                ? Ecj.compile(options, sources)
+                : Javac.compile(options, sources);
         return new ClassSet(classes, sources, options);
     }
 
@@ -80,8 +81,8 @@ public final class ClassSet {
             try {
                 Class.forName(name.replace('/', '.'), true, loader);
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new AssertionError("the JVM refuses " + name + " (" + options + "): " + e + "\n" + describeSources(),
-                        e);
+                throw new AssertionError(
+                        "the JVM refuses " + name + " (" + options + "): " + e + "\n" + describeSources(), e);
             }
         }
         return loader;

@@ -24,8 +24,7 @@ import org.objectweb.asm.util.TraceMethodVisitor;
  * every method against the byte-read hierarchy, and no unreachable instruction. The JVM's own verifier runs later, on load.
  */
 public final class ClassVerification {
-    private ClassVerification() {
-    }
+    private ClassVerification() {}
 
     /** @throws AssertionError naming the method, the instruction and the frames, when invalid */
     public static void verify(byte[] bytes, ClassPathHierarchy hierarchy) {
@@ -33,8 +32,8 @@ public final class ClassVerification {
         try {
             new ClassReader(bytes).accept(new CheckClassAdapter(node, true), 0);
         } catch (RuntimeException e) {
-            throw new AssertionError("CheckClassAdapter rejects " + new ClassReader(bytes).getClassName() + ": " + e,
-                    e);
+            throw new AssertionError(
+                    "CheckClassAdapter rejects " + new ClassReader(bytes).getClassName() + ": " + e, e);
         }
         Type self = Type.getObjectType(node.name);
         Type superType = node.superName == null ? null : Type.getObjectType(node.superName);
@@ -45,15 +44,17 @@ public final class ClassVerification {
             if (m.instructions.size() == 0) {
                 continue;
             }
-            Analyzer<BasicValue> analyzer = new Analyzer<>(
-                    new HierarchyVerifier(hierarchy, self, superType, interfaces, isInterface));
+            Analyzer<BasicValue> analyzer =
+                    new Analyzer<>(new HierarchyVerifier(hierarchy, self, superType, interfaces, isInterface));
             Frame<BasicValue>[] frames;
             try {
                 frames = analyzer.analyze(node.name, m);
             } catch (AnalyzerException e) {
                 int at = e.node == null ? -1 : m.instructions.indexOf(e.node);
-                throw new AssertionError("data-flow verification fails in " + node.name + "." + m.name + m.desc
-                        + ": " + e.getMessage() + "\n" + dump(m, analyzer.getFrames(), at), e);
+                throw new AssertionError(
+                        "data-flow verification fails in " + node.name + "." + m.name + m.desc + ": " + e.getMessage()
+                                + "\n" + dump(m, analyzer.getFrames(), at),
+                        e);
             }
             // No dead code: the class writer would have filled it with nop ... athrow.
             for (int i = 0; i < frames.length; i++) {
@@ -83,8 +84,9 @@ public final class ClassVerification {
             text.print(new PrintWriter(one));
             text.getText().clear();
             Frame<BasicValue> f = frames == null || i >= frames.length ? null : frames[i];
-            pw.printf("%s%5d %-60s %s%n", i == at ? "=>" : "  ", i, one.toString().strip(),
-                    f == null ? "(not reached yet)" : f.toString());
+            pw.printf(
+                    "%s%5d %-60s %s%n",
+                    i == at ? "=>" : "  ", i, one.toString().strip(), f == null ? "(not reached yet)" : f.toString());
         }
         pw.flush();
         return out.toString();

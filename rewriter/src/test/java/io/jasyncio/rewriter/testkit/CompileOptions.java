@@ -9,7 +9,10 @@ import java.util.List;
  */
 public record CompileOptions(Compiler compiler, int release, boolean debug, boolean parameters) {
 
-    public enum Compiler { JAVAC, ECJ }
+    public enum Compiler {
+        JAVAC,
+        ECJ
+    }
 
     public CompileOptions {
         if (release < 8) {
@@ -43,10 +46,13 @@ public record CompileOptions(Compiler compiler, int release, boolean debug, bool
      */
     public static List<CompileOptions> matrix() {
         List<CompileOptions> all = new ArrayList<>(List.of(
-                javac(8), javac(8).withDebug(false),
+                javac(8),
+                javac(8).withDebug(false),
                 javac(11).withParameters(true),
-                javac(17), javac(17).withDebug(false).withParameters(true),
-                ecj(8), ecj(17).withDebug(false)));
+                javac(17),
+                javac(17).withDebug(false).withParameters(true),
+                ecj(8),
+                ecj(17).withDebug(false)));
         int jdk = Runtime.version().feature();
         if (jdk >= 21) {
             all.add(javac(21));
@@ -61,7 +67,9 @@ public record CompileOptions(Compiler compiler, int release, boolean debug, bool
     /** The command line the options stand for, e.g. {@code javac --release 8 -g:none}. */
     @Override
     public String toString() {
-        return (compiler == Compiler.JAVAC ? "javac --release " : "ecj --release ") + release
-                + (debug ? " -g" : " -g:none") + (parameters ? " -parameters" : "");
+        return (compiler == Compiler.JAVAC ? "javac --release " : "ecj --release ")
+                + release
+                + (debug ? " -g" : " -g:none")
+                + (parameters ? " -parameters" : "");
     }
 }

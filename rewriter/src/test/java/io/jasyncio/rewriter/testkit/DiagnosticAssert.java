@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 
 /** Asserts that the rewriter reported a specific error, by message text and source line. */
 public final class DiagnosticAssert {
-    private DiagnosticAssert() {
-    }
+    private DiagnosticAssert() {}
 
     /**
      * @param messagePart text the message must contain
@@ -23,8 +22,8 @@ public final class DiagnosticAssert {
         return assertDiagnostic(diagnostics, Diagnostic.Severity.ERROR, messagePart, line);
     }
 
-    public static Diagnostic assertDiagnostic(List<Diagnostic> diagnostics, Diagnostic.Severity severity,
-                                              String messagePart, int line) {
+    public static Diagnostic assertDiagnostic(
+            List<Diagnostic> diagnostics, Diagnostic.Severity severity, String messagePart, int line) {
         for (Diagnostic d : diagnostics) {
             if (d.severity() == severity && d.message().contains(messagePart) && d.line() == line) {
                 String where = (d.sourceFile() != null ? d.sourceFile() : d.className()) + ":" + line + ": ";
@@ -35,9 +34,12 @@ public final class DiagnosticAssert {
             }
         }
         throw new AssertionError("expected a " + severity + " at line " + line + " containing \"" + messagePart
-                + "\", got:\n" + (diagnostics.isEmpty() ? "(no diagnostics)"
-                : diagnostics.stream().map(d -> d.severity() + " line " + d.line() + ": " + d)
-                .collect(Collectors.joining("\n"))));
+                + "\", got:\n"
+                + (diagnostics.isEmpty()
+                        ? "(no diagnostics)"
+                        : diagnostics.stream()
+                                .map(d -> d.severity() + " line " + d.line() + ": " + d)
+                                .collect(Collectors.joining("\n"))));
     }
 
     /** The 1-based line of the first source line containing {@code marker}, so tests need no line constants. */

@@ -19,8 +19,7 @@ import org.eclipse.jdt.core.compiler.batch.BatchCompiler;
  * javax.tools face does not support every in-memory file manager, a directory always works.
  */
 final class Ecj {
-    private Ecj() {
-    }
+    private Ecj() {}
 
     static Map<String, byte[]> compile(CompileOptions options, List<JavaSource> sources) {
         Path dir = null;
@@ -28,9 +27,18 @@ final class Ecj {
             dir = Files.createTempDirectory("jasyncio-ecj");
             Path src = dir.resolve("src");
             Path out = dir.resolve("out");
-            List<String> args = new ArrayList<>(List.of("--release", Integer.toString(options.release()),
-                    options.debug() ? "-g" : "-g:none", "-proc:none", "-nowarn", "-encoding", "UTF-8",
-                    "-classpath", TestClassPath.joined(), "-d", out.toString()));
+            List<String> args = new ArrayList<>(List.of(
+                    "--release",
+                    Integer.toString(options.release()),
+                    options.debug() ? "-g" : "-g:none",
+                    "-proc:none",
+                    "-nowarn",
+                    "-encoding",
+                    "UTF-8",
+                    "-classpath",
+                    TestClassPath.joined(),
+                    "-d",
+                    out.toString()));
             if (options.parameters()) {
                 args.add("-parameters");
             }
@@ -41,8 +49,8 @@ final class Ecj {
                 args.add(file.toString());
             }
             StringWriter log = new StringWriter();
-            boolean ok = BatchCompiler.compile(args.toArray(String[]::new), new PrintWriter(log), new PrintWriter(log),
-                    null);
+            boolean ok = BatchCompiler.compile(
+                    args.toArray(String[]::new), new PrintWriter(log), new PrintWriter(log), null);
             if (!ok) {
                 throw new CompilationFailed(options, log.toString(), sources);
             }

@@ -12,8 +12,7 @@ import java.util.List;
 public final class HeapProbe {
     private static final List<Long> SAMPLES = new ArrayList<>();
 
-    private HeapProbe() {
-    }
+    private HeapProbe() {}
 
     public static synchronized void sample() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

@@ -22,8 +22,12 @@ final class HierarchyVerifier extends SimpleVerifier {
     private static final Type THROWABLE = Type.getObjectType("java/lang/Throwable");
     private final ClassPathHierarchy hierarchy;
 
-    HierarchyVerifier(ClassPathHierarchy hierarchy, Type currentClass, Type superClass, List<Type> interfaces,
-                      boolean isInterface) {
+    HierarchyVerifier(
+            ClassPathHierarchy hierarchy,
+            Type currentClass,
+            Type superClass,
+            List<Type> interfaces,
+            boolean isInterface) {
         super(Opcodes.ASM9, currentClass, superClass, interfaces, isInterface);
         this.hierarchy = hierarchy;
     }
@@ -31,7 +35,9 @@ final class HierarchyVerifier extends SimpleVerifier {
     /** ASM only asks ATHROW for a reference; the JVM wants a Throwable, and so do we. */
     @Override
     public BasicValue unaryOperation(AbstractInsnNode insn, BasicValue value) throws AnalyzerException {
-        if (insn.getOpcode() == Opcodes.ATHROW && value.getType() != null && isReference(value.getType())
+        if (insn.getOpcode() == Opcodes.ATHROW
+                && value.getType() != null
+                && isReference(value.getType())
                 && !isAssignableFrom(THROWABLE, value.getType())) {
             throw new AnalyzerException(insn, "athrow of a non-Throwable", "java/lang/Throwable", value);
         }
@@ -56,7 +62,11 @@ final class HierarchyVerifier extends SimpleVerifier {
     protected boolean isSubTypeOf(BasicValue value, BasicValue expected) {
         Type e = expected.getType();
         Type t = value.getType();
-        if (e != null && t != null && isReference(e) && isReference(t) && !t.getInternalName().equals("null")) {
+        if (e != null
+                && t != null
+                && isReference(e)
+                && isReference(t)
+                && !t.getInternalName().equals("null")) {
             return isAssignableFrom(e, t) || isInterface(e);
         }
         return super.isSubTypeOf(value, expected);

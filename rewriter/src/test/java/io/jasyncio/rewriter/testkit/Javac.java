@@ -3,9 +3,9 @@ package io.jasyncio.rewriter.testkit;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +30,15 @@ final class Javac {
 
     private static StandardJavaFileManager standard;
 
-    private Javac() {
-    }
+    private Javac() {}
 
     /** One file manager for every run: it keeps the class path's jars open and indexed. */
     private static synchronized StandardJavaFileManager standard() {
         if (standard == null) {
             standard = COMPILER.getStandardFileManager(null, Locale.ROOT, null);
             try {
-                standard.setLocation(StandardLocation.CLASS_PATH,
+                standard.setLocation(
+                        StandardLocation.CLASS_PATH,
                         TestClassPath.forPrograms().stream().map(File::new).collect(Collectors.toList()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -51,8 +51,13 @@ final class Javac {
         if (COMPILER == null) {
             throw new IllegalStateException("no system Java compiler: the tests need a JDK, not a JRE");
         }
-        List<String> args = new ArrayList<>(List.of("--release", Integer.toString(options.release()),
-                options.debug() ? "-g" : "-g:none", "-proc:none", "-Xlint:-options", "-nowarn"));
+        List<String> args = new ArrayList<>(List.of(
+                "--release",
+                Integer.toString(options.release()),
+                options.debug() ? "-g" : "-g:none",
+                "-proc:none",
+                "-Xlint:-options",
+                "-nowarn"));
         if (options.parameters()) {
             args.add("-parameters");
         }
@@ -69,10 +74,10 @@ final class Javac {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         JavaFileManager files = new ForwardingJavaFileManager<>(standard()) {
             @Override
-            public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                       FileObject sibling) {
-                return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension),
-                        kind) {
+            public JavaFileObject getJavaFileForOutput(
+                    Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+                return new SimpleJavaFileObject(
+                        URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
                     @Override
                     public OutputStream openOutputStream() {
                         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -89,9 +94,16 @@ final class Javac {
         }
         if (!ok) {
             StringBuilder messages = new StringBuilder(log.toString());
-            diagnostics.getDiagnostics().forEach(d -> messages.append(d.getKind()).append(' ')
-                    .append(d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
-                    .append(d.getMessage(Locale.ROOT)).append('\n'));
+            diagnostics
+                    .getDiagnostics()
+                    .forEach(d -> messages.append(d.getKind())
+                            .append(' ')
+                            .append(
+                                    d.getSource() == null
+                                            ? ""
+                                            : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
+                            .append(d.getMessage(Locale.ROOT))
+                            .append('\n'));
             throw new CompilationFailed(options, messages.toString(), sources);
         }
         Map<String, byte[]> classes = new TreeMap<>();

@@ -13,12 +13,11 @@ public final class ReferenceSources {
     public static final String BLOCKING_PACKAGE = "io.jasyncio.rewriter.testkit.blocking";
     private static final Pattern RUNTIME_NAME = Pattern.compile("\\bio\\.jasyncio\\.(?=[A-Z*])");
 
-    private ReferenceSources() {
-    }
+    private ReferenceSources() {}
 
     public static JavaSource blocking(JavaSource source) {
-        return new JavaSource(source.className(),
-                RUNTIME_NAME.matcher(source.code()).replaceAll(BLOCKING_PACKAGE + "."));
+        return new JavaSource(
+                source.className(), RUNTIME_NAME.matcher(source.code()).replaceAll(BLOCKING_PACKAGE + "."));
     }
 
     public static List<JavaSource> blocking(List<JavaSource> sources) {

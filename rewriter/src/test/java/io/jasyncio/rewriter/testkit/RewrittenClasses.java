@@ -32,8 +32,10 @@ public final class RewrittenClasses {
             try {
                 results.put(name, rewriter.rewrite(input.bytes(name)));
             } catch (RuntimeException | Error e) {
-                throw new AssertionError("Rewriter.rewrite threw on " + name + " (" + input.options() + ") instead of"
-                        + " reporting a diagnostic: " + e + "\n" + input.describeSources(), e);
+                throw new AssertionError(
+                        "Rewriter.rewrite threw on " + name + " (" + input.options() + ") instead of"
+                                + " reporting a diagnostic: " + e + "\n" + input.describeSources(),
+                        e);
             }
         }
         return new RewrittenClasses(input, hierarchy, results);
@@ -63,8 +65,9 @@ public final class RewrittenClasses {
 
     public String describeDiagnostics() {
         List<Diagnostic> all = diagnostics();
-        return all.isEmpty() ? "(no diagnostics)" : all.stream().map(Diagnostic::toString)
-                .collect(Collectors.joining("\n"));
+        return all.isEmpty()
+                ? "(no diagnostics)"
+                : all.stream().map(Diagnostic::toString).collect(Collectors.joining("\n"));
     }
 
     /**
@@ -101,9 +104,11 @@ public final class RewrittenClasses {
                 try {
                     ClassVerification.verify(e.getValue().bytes(), hierarchy);
                 } catch (AssertionError | RuntimeException failure) {
-                    throw new AssertionError("rewritten " + e.getKey() + " is invalid (" + input.options() + "): "
-                            + failure.getMessage() + "\ndiagnostics:\n" + diagnostics + "\n"
-                            + describeSources(which), failure);
+                    throw new AssertionError(
+                            "rewritten " + e.getKey() + " is invalid (" + input.options() + "): "
+                                    + failure.getMessage() + "\ndiagnostics:\n" + diagnostics + "\n"
+                                    + describeSources(which),
+                            failure);
                 }
             }
         }
@@ -112,18 +117,23 @@ public final class RewrittenClasses {
 
     /** Diagnostics of the classes {@code which} accepts. */
     public String describeDiagnostics(Predicate<String> which) {
-        String text = results.entrySet().stream().filter(e -> which.test(e.getKey()))
-                .flatMap(e -> e.getValue().diagnostics().stream()).map(Diagnostic::toString)
+        String text = results.entrySet().stream()
+                .filter(e -> which.test(e.getKey()))
+                .flatMap(e -> e.getValue().diagnostics().stream())
+                .map(Diagnostic::toString)
                 .collect(Collectors.joining("\n"));
         return text.isEmpty() ? "(no diagnostics)" : text;
     }
 
     /** Sources declaring a class {@code which} accepts (nested classes count for their top-level source). */
     public String describeSources(Predicate<String> which) {
-        return input.sources().stream().filter(s -> results.keySet().stream().anyMatch(n -> which.test(n)
-                        && (n.equals(s.className().replace('.', '/'))
-                        || n.startsWith(s.className().replace('.', '/') + "$"))))
-                .map(JavaSource::numbered).collect(Collectors.joining("\n"));
+        return input.sources().stream()
+                .filter(s -> results.keySet().stream()
+                        .anyMatch(n -> which.test(n)
+                                && (n.equals(s.className().replace('.', '/'))
+                                        || n.startsWith(s.className().replace('.', '/') + "$"))))
+                .map(JavaSource::numbered)
+                .collect(Collectors.joining("\n"));
     }
 
     /** Rewriting a rewritten class gives the same bytes; rewriting the input again too. */
@@ -135,8 +145,8 @@ public final class RewrittenClasses {
             }
             RewriteResult second = again.rewrite(r.bytes().clone());
             if (second.changed() || !Arrays.equals(second.bytes(), r.bytes())) {
-                throw new AssertionError("rewriting the rewritten " + name + " changed it again (" + input.options()
-                        + ")");
+                throw new AssertionError(
+                        "rewriting the rewritten " + name + " changed it again (" + input.options() + ")");
             }
             RewriteResult repeat = again.rewrite(input.bytes(name));
             if (!Arrays.equals(repeat.bytes(), r.bytes())) {

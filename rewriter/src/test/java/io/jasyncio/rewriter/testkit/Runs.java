@@ -15,8 +15,7 @@ import java.util.Deque;
  * reference run.
  */
 public final class Runs {
-    private Runs() {
-    }
+    private Runs() {}
 
     public static RunOutcome run(ClassLoader loader, String className, String method) {
         Trace.reset();
@@ -40,13 +39,14 @@ public final class Runs {
     private static Object runCoroutine(Class<?> awaitable, Object coroutine) throws ReflectiveOperationException {
         Class<?> facade = Class.forName(awaitable.getPackageName() + ".AsyncIO", true, awaitable.getClassLoader());
         for (Method run : facade.getMethods()) {
-            if (run.getName().equals("run") && run.getParameterCount() == 1
+            if (run.getName().equals("run")
+                    && run.getParameterCount() == 1
                     && run.getParameterTypes()[0].isInstance(coroutine)) {
                 return run.invoke(null, coroutine);
             }
         }
-        throw new AssertionError(facade.getName() + " has no run(" + coroutine.getClass().getName()
-                + ") yet (runtime core not merged?)");
+        throw new AssertionError(facade.getName() + " has no run("
+                + coroutine.getClass().getName() + ") yet (runtime core not merged?)");
     }
 
     private static Class<?> awaitableInterface(Object value) {

@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 
 /** The test JVM's class path as a list of entries, for the compilers. */
 final class TestClassPath {
-    private TestClassPath() {
-    }
+    private TestClassPath() {}
 
     static List<String> entries() {
         // Surefire may run tests from a manifest-only jar; it then publishes the real path here.
@@ -16,7 +15,9 @@ final class TestClassPath {
         if (cp == null || cp.isBlank()) {
             cp = System.getProperty("java.class.path");
         }
-        return Arrays.stream(cp.split(File.pathSeparator)).filter(s -> !s.isBlank()).collect(Collectors.toList());
+        return Arrays.stream(cp.split(File.pathSeparator))
+                .filter(s -> !s.isBlank())
+                .collect(Collectors.toList());
     }
 
     /**
@@ -25,7 +26,8 @@ final class TestClassPath {
      * other jars out keeps every compiler run cheap.
      */
     static List<String> forPrograms() {
-        return entries().stream().filter(e -> new File(e).isDirectory() || new File(e).getName().contains("jasyncio"))
+        return entries().stream()
+                .filter(e -> new File(e).isDirectory() || new File(e).getName().contains("jasyncio"))
                 .collect(Collectors.toList());
     }
 

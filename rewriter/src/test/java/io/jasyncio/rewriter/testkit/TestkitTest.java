@@ -16,18 +16,21 @@ import org.objectweb.asm.tree.TypeInsnNode;
 
 /** The harness itself, without the rewriter: compilers, verification, loading, runs, references. */
 class TestkitTest {
-    static final JavaSource PLAIN = JavaSource.of("p.Plain", String.join("\n",
-            "package p;",
-            "import io.jasyncio.rewriter.testkit.Trace;",
-            "public class Plain {",
-            "    interface Shape { int area(); }",
-            "    static int sum(int... xs) { int s = 0; for (int x : xs) { Trace.log(\"x=\" + x); s += x; } return s; }",
-            "    static Object main() {",
-            "        Shape sq = new Shape() { public int area() { return 4; } };",
-            "        return sum(1, 2, sq.area());",
-            "    }",
-            "    static Object boom() { throw new IllegalStateException(\"boom \" + sum(5)); }",
-            "}"));
+    static final JavaSource PLAIN = JavaSource.of(
+            "p.Plain",
+            String.join(
+                    "\n",
+                    "package p;",
+                    "import io.jasyncio.rewriter.testkit.Trace;",
+                    "public class Plain {",
+                    "    interface Shape { int area(); }",
+                    "    static int sum(int... xs) { int s = 0; for (int x : xs) { Trace.log(\"x=\" + x); s += x; } return s; }",
+                    "    static Object main() {",
+                    "        Shape sq = new Shape() { public int area() { return 4; } };",
+                    "        return sum(1, 2, sq.area());",
+                    "    }",
+                    "    static Object boom() { throw new IllegalStateException(\"boom \" + sum(5)); }",
+                    "}"));
 
     @Test
     void everyCompilerOfTheMatrixProducesItsClassFileVersionAndRuns() {
@@ -46,8 +49,10 @@ class TestkitTest {
 
     @Test
     void debugInfoFollowsTheOptions() {
-        String withG = describe(ClassSet.compile(CompileOptions.javac(17), PLAIN).bytes("p/Plain"));
-        String without = describe(ClassSet.compile(CompileOptions.ecj(17).withDebug(false), PLAIN).bytes("p/Plain"));
+        String withG =
+                describe(ClassSet.compile(CompileOptions.javac(17), PLAIN).bytes("p/Plain"));
+        String without = describe(
+                ClassSet.compile(CompileOptions.ecj(17).withDebug(false), PLAIN).bytes("p/Plain"));
         assertThat(withG).contains("LocalVariableTable", "LineNumber");
         assertThat(without).doesNotContain("LocalVariableTable").doesNotContain("LineNumber");
     }
@@ -80,10 +85,12 @@ class TestkitTest {
     void compileErrorsShowTheMessageAndTheNumberedSource() {
         JavaSource bad = JavaSource.of("p.Bad", "package p;\nclass Bad { int x = \"no\"; }\n");
         assertThatThrownBy(() -> ClassSet.compile(CompileOptions.javac(17), bad))
-                .isInstanceOf(CompilationFailed.class).hasMessageContaining("p/Bad.java:2")
+                .isInstanceOf(CompilationFailed.class)
+                .hasMessageContaining("p/Bad.java:2")
                 .hasMessageContaining("   2  class Bad");
         assertThatThrownBy(() -> ClassSet.compile(CompileOptions.ecj(17), bad))
-                .isInstanceOf(CompilationFailed.class).hasMessageContaining("Type mismatch");
+                .isInstanceOf(CompilationFailed.class)
+                .hasMessageContaining("Type mismatch");
     }
 
     @Test
@@ -91,7 +98,10 @@ class TestkitTest {
         ClassSet classes = ClassSet.compile(CompileOptions.javac(17), PLAIN);
         ClassNode node = new ClassNode();
         new ClassReader(classes.bytes("p/Plain")).accept(node, 0);
-        MethodNode main = node.methods.stream().filter(m -> m.name.equals("main")).findFirst().orElseThrow();
+        MethodNode main = node.methods.stream()
+                .filter(m -> m.name.equals("main"))
+                .findFirst()
+                .orElseThrow();
         // A String where the code then calls Shape.area(): type-incorrect, structurally fine.
         main.instructions.insert(new InsnNode(Opcodes.POP));
         main.instructions.insert(new TypeInsnNode(Opcodes.NEW, "java/lang/String"));
@@ -100,16 +110,20 @@ class TestkitTest {
         node.accept(w);
         ClassPathHierarchy hierarchy = new ClassPathHierarchy(classes.asMap());
         ClassVerification.verify(w.toByteArray(), hierarchy); // still valid: pushes and pops
-        MethodNode sum = node.methods.stream().filter(m -> m.name.equals("sum")).findFirst().orElseThrow();
+        MethodNode sum = node.methods.stream()
+                .filter(m -> m.name.equals("sum"))
+                .findFirst()
+                .orElseThrow();
         // int[] used as a String receiver: ASM's basic check accepts it, the type check must not.
         sum.instructions.insert(new InsnNode(Opcodes.POP));
-        sum.instructions.insert(new org.objectweb.asm.tree.MethodInsnNode(Opcodes.INVOKEVIRTUAL, "java/lang/String",
-                "length", "()I"));
+        sum.instructions.insert(
+                new org.objectweb.asm.tree.MethodInsnNode(Opcodes.INVOKEVIRTUAL, "java/lang/String", "length", "()I"));
         sum.instructions.insert(new org.objectweb.asm.tree.VarInsnNode(Opcodes.ALOAD, 0));
         ClassWriter broken = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         node.accept(broken);
         assertThatThrownBy(() -> ClassVerification.verify(broken.toByteArray(), hierarchy))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("p/Plain.sum")
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("p/Plain.sum")
                 .hasMessageContaining("INVOKEVIRTUAL java/lang/String.length");
     }
 
@@ -127,29 +141,33 @@ class TestkitTest {
 
     @Test
     void theReferenceTwinRunsAgainstTheBlockingStandIn() {
-        JavaSource program = JavaSource.of("p.Ref", String.join("\n",
-                "package p;",
-                "import io.jasyncio.Async;",
-                "import io.jasyncio.Coroutine;",
-                "import io.jasyncio.rewriter.testkit.Trace;",
-                "import static io.jasyncio.AsyncIO.*;",
-                "public class Ref {",
-                "    @Async static Coroutine<Integer> twice(int x) throws java.io.IOException {",
-                "        await(sleep(0));",
-                "        if (x < 0) throw new java.io.IOException(\"negative\");",
-                "        return done(2 * x);",
-                "    }",
-                "    @Async static Coroutine<String> main() throws java.io.IOException {",
-                "        int a = await(twice(20)) + 2;",
-                "        Trace.log(\"a=\" + a);",
-                "        try { await(twice(-1)); } catch (java.io.IOException e) { Trace.log(\"caught \" + e.getMessage()); }",
-                "        io.jasyncio.Future<String> f = getRunningLoop().createFuture();",
-                "        f.setResult(\"set\");",
-                "        return done(await(f) + a);",
-                "    }",
-                "}"));
+        JavaSource program = JavaSource.of(
+                "p.Ref",
+                String.join(
+                        "\n",
+                        "package p;",
+                        "import io.jasyncio.Async;",
+                        "import io.jasyncio.Coroutine;",
+                        "import io.jasyncio.rewriter.testkit.Trace;",
+                        "import static io.jasyncio.AsyncIO.*;",
+                        "public class Ref {",
+                        "    @Async static Coroutine<Integer> twice(int x) throws java.io.IOException {",
+                        "        await(sleep(0));",
+                        "        if (x < 0) throw new java.io.IOException(\"negative\");",
+                        "        return done(2 * x);",
+                        "    }",
+                        "    @Async static Coroutine<String> main() throws java.io.IOException {",
+                        "        int a = await(twice(20)) + 2;",
+                        "        Trace.log(\"a=\" + a);",
+                        "        try { await(twice(-1)); } catch (java.io.IOException e) { Trace.log(\"caught \" + e.getMessage()); }",
+                        "        io.jasyncio.Future<String> f = getRunningLoop().createFuture();",
+                        "        f.setResult(\"set\");",
+                        "        return done(await(f) + a);",
+                        "    }",
+                        "}"));
         JavaSource twin = ReferenceSources.blocking(program);
-        assertThat(twin.code()).contains("import static io.jasyncio.rewriter.testkit.blocking.AsyncIO.*;")
+        assertThat(twin.code())
+                .contains("import static io.jasyncio.rewriter.testkit.blocking.AsyncIO.*;")
                 .contains("io.jasyncio.rewriter.testkit.blocking.Future<String>")
                 .contains("import io.jasyncio.rewriter.testkit.Trace;");
         RunOutcome outcome = ClassSet.compile(CompileOptions.javac(8), twin).run("p.Ref", "main");
@@ -158,12 +176,13 @@ class TestkitTest {
 
     @Test
     void diagnosticAssertMatchesMessageAndLine() {
-        Diagnostic d = new Diagnostic(Diagnostic.Severity.ERROR, "p.A", "A.java", "m", 7,
-                "await inside synchronized");
+        Diagnostic d = new Diagnostic(Diagnostic.Severity.ERROR, "p.A", "A.java", "m", 7, "await inside synchronized");
         assertThat(DiagnosticAssert.assertError(List.of(d), "synchronized", 7)).isSameAs(d);
         assertThatThrownBy(() -> DiagnosticAssert.assertError(List.of(d), "synchronized", 8))
-                .hasMessageContaining("line 8").hasMessageContaining("A.java:7");
-        assertThatThrownBy(() -> DiagnosticAssert.assertError(List.of(), "x", 1)).hasMessageContaining("no diagnostics");
+                .hasMessageContaining("line 8")
+                .hasMessageContaining("A.java:7");
+        assertThatThrownBy(() -> DiagnosticAssert.assertError(List.of(), "x", 1))
+                .hasMessageContaining("no diagnostics");
         assertThat(DiagnosticAssert.lineOf(PLAIN, "static Object boom")).isEqualTo(10);
     }
 
@@ -172,6 +191,8 @@ class TestkitTest {
         RunOutcome a = new RunOutcome(List.of("x", "y"), "returned: 1", null);
         RunOutcome b = new RunOutcome(List.of("x", "z"), "returned: 1", null);
         assertThat(a).isNotEqualTo(b).isEqualTo(new RunOutcome(List.of("x", "y"), "returned: 1", new Error()));
-        assertThat(RunOutcome.diff("rewritten", a, "reference", b)).contains("=>1    y").contains("# z");
+        assertThat(RunOutcome.diff("rewritten", a, "reference", b))
+                .contains("=>1    y")
+                .contains("# z");
     }
 }

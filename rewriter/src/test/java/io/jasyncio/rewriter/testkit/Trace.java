@@ -11,11 +11,11 @@ import java.util.List;
 public final class Trace {
     /** Far above what any corpus or generated program does. */
     static final int BUDGET = 1_000_000;
+
     private static final List<String> LINES = new ArrayList<>();
     private static int steps;
 
-    private Trace() {
-    }
+    private Trace() {}
 
     public static synchronized void log(Object line) {
         tick();

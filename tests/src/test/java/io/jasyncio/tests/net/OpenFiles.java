@@ -4,8 +4,7 @@ import java.io.File;
 
 /** The number of open file descriptors of this JVM (Linux /proc), to check that nothing leaks. */
 final class OpenFiles {
-    private OpenFiles() {
-    }
+    private OpenFiles() {}
 
     /** The count now, or -1 where /proc/self/fd does not exist (then leak checks are skipped). */
     static int count() {

@@ -88,7 +88,7 @@ class StreamsTest {
 
     @Async
     Coroutine<Void> echoLines(StreamReader reader, StreamWriter writer) throws IOException {
-        for (;;) {
+        for (; ; ) {
             byte[] line = await(reader.readLine());
             if (line.length == 0) {
                 break;
@@ -112,9 +112,11 @@ class StreamsTest {
                 await(c.writer().drain());
                 got.add(str(await(c.reader().readLine())));
             }
-            got.add("peer=" + (c.writer().peerAddress().equals(server.addresses().get(0))));
+            got.add("peer="
+                    + (c.writer().peerAddress().equals(server.addresses().get(0))));
             c.writer().writeEof();
-            got.add("eof=" + str(await(c.reader().read(100))).isEmpty() + " atEof=" + c.reader().atEof());
+            got.add("eof=" + str(await(c.reader().read(100))).isEmpty() + " atEof="
+                    + c.reader().atEof());
             c.writer().close();
             await(c.writer().waitClosed());
         }
@@ -167,8 +169,9 @@ class StreamsTest {
     @Test
     void readLineReadExactlyReadUntilAndAnIncompleteRead() throws IOException {
         // asyncio: readexactly at EOF raises IncompleteReadError carrying the partial bytes
-        assertThat(runBounded(reads())).containsExactly("line one\n", "abc", "||", "def||",
-                "incomplete partial=tail expected=10", "atEof=true read=0");
+        assertThat(runBounded(reads()))
+                .containsExactly(
+                        "line one\n", "abc", "||", "def||", "incomplete partial=tail expected=10", "atEof=true read=0");
     }
 
     @Test
@@ -177,11 +180,10 @@ class StreamsTest {
         StreamReader r = new StreamReader();
         r.feedData(bytes("no separator"));
         r.feedEof();
-        assertThatThrownBy(() -> run(r.readUntil(bytes("\n"))))
-                .isInstanceOfSatisfying(IncompleteReadError.class, e -> {
-                    assertThat(str(e.partial())).isEqualTo("no separator");
-                    assertThat(e.expected()).isEqualTo(-1);
-                });
+        assertThatThrownBy(() -> run(r.readUntil(bytes("\n")))).isInstanceOfSatisfying(IncompleteReadError.class, e -> {
+            assertThat(str(e.partial())).isEqualTo("no separator");
+            assertThat(e.expected()).isEqualTo(-1);
+        });
         assertThat(r.atEof()).isTrue();
     }
 
@@ -191,10 +193,12 @@ class StreamsTest {
         StreamReader r = new StreamReader(3);
         r.feedData(bytes("some dataAA"));
         assertThatThrownBy(() -> run(r.readUntil(bytes("AAA"))))
-                .isInstanceOf(LimitOverrunError.class).hasMessageContaining("not found");
+                .isInstanceOf(LimitOverrunError.class)
+                .hasMessageContaining("not found");
         r.feedData(bytes("A"));
         assertThatThrownBy(() -> run(r.readUntil(bytes("AAA"))))
-                .isInstanceOfSatisfying(LimitOverrunError.class, e -> assertThat(e.consumed()).isEqualTo(9))
+                .isInstanceOfSatisfying(
+                        LimitOverrunError.class, e -> assertThat(e.consumed()).isEqualTo(9))
                 .hasMessageContaining("is found");
         assertThat(str(run(r.read(100)))).isEqualTo("some dataAAA");
     }
@@ -296,8 +300,12 @@ class StreamsTest {
     // ---- flow control -------------------------------------------------------------------
 
     @Async
-    Coroutine<Void> readNothingUntilTold(StreamReader reader, StreamWriter writer, io.jasyncio.Future<StreamReader> seen,
-                                         io.jasyncio.Future<Void> go) throws IOException {
+    Coroutine<Void> readNothingUntilTold(
+            StreamReader reader,
+            StreamWriter writer,
+            io.jasyncio.Future<StreamReader> seen,
+            io.jasyncio.Future<Void> go)
+            throws IOException {
         seen.setResult(reader);
         await(go);
         byte[] all = await(reader.read(-1));
@@ -355,8 +363,12 @@ class StreamsTest {
     void aPeerThatDoesNotReadStopsTheWriterAtDrain() throws IOException {
         // asyncio flow control: over the high-water mark drain() waits until the low one; the
         // reading side stops reading once its buffer holds twice its limit
-        assertThat(runBounded(writerStopsAtDrain())).containsExactly("drain waits=true",
-                "writer buffer bounded=true", "reader stopped reading=true", "peer got all=true");
+        assertThat(runBounded(writerStopsAtDrain()))
+                .containsExactly(
+                        "drain waits=true",
+                        "writer buffer bounded=true",
+                        "reader stopped reading=true",
+                        "peer got all=true");
     }
 
     // ---- faults -------------------------------------------------------------------------
@@ -446,10 +458,13 @@ class StreamsTest {
     @Async
     Coroutine<List<String>> peerResets() throws IOException {
         io.jasyncio.Future<StreamReader> seen = getRunningLoop().createFuture();
-        Server server = await(startServer((r, w) -> {
-            seen.setResult(r);
-            return done();
-        }, HOST, 0));
+        Server server = await(startServer(
+                (r, w) -> {
+                    seen.setResult(r);
+                    return done();
+                },
+                HOST,
+                0));
         List<String> got = new ArrayList<>();
         try (server) {
             // a plain client that closes with SO_LINGER 0: the server sees a reset, not an end
@@ -537,9 +552,14 @@ class StreamsTest {
     @Test
     void aServerClosedWhileClientsAreConnected() throws IOException {
         // asyncio 3.12+: close() stops listening, connections stay; wait_closed waits for them
-        assertThat(runBounded(closeWhileConnected())).containsExactly("ping\n",
-                "waitClosed done while a client is connected=false", "still\n", "new connections refused",
-                "client sees end=true", "closed, connections=0");
+        assertThat(runBounded(closeWhileConnected()))
+                .containsExactly(
+                        "ping\n",
+                        "waitClosed done while a client is connected=false",
+                        "still\n",
+                        "new connections refused",
+                        "client sees end=true",
+                        "closed, connections=0");
     }
 
     @Async
@@ -559,8 +579,8 @@ class StreamsTest {
         } catch (CancelledError e) {
             // serveForever lets the cancellation through after closing the server
         }
-        return done(before + " echoed=" + echoed.trim() + " cancelled=" + forever.cancelled()
-                + " serving=" + server.isServing());
+        return done(before + " echoed=" + echoed.trim() + " cancelled=" + forever.cancelled() + " serving="
+                + server.isServing());
     }
 
     @Test
@@ -572,10 +592,13 @@ class StreamsTest {
     @Async
     Coroutine<String> manyClientsVanish(int clients) throws IOException {
         int[] handled = {0};
-        Server server = await(startServer((r, w) -> {
-            handled[0]++;
-            return countThenClose(r, w);
-        }, HOST, 0));
+        Server server = await(startServer(
+                (r, w) -> {
+                    handled[0]++;
+                    return countThenClose(r, w);
+                },
+                HOST,
+                0));
         try (server) {
             // in batches of 50 concurrent connections (below the listen backlog), each dropped without a byte
             for (int done = 0; done < clients; done += 50) {
@@ -646,7 +669,7 @@ class StreamsTest {
     Coroutine<List<String>> lowLevel() throws IOException {
         List<String> got = new ArrayList<>();
         try (java.nio.channels.ServerSocketChannel listener = java.nio.channels.ServerSocketChannel.open();
-             SocketChannel client = SocketChannel.open()) {
+                SocketChannel client = SocketChannel.open()) {
             listener.bind(new InetSocketAddress(HOST, 0));
             listener.configureBlocking(false);
             client.configureBlocking(false);
@@ -696,7 +719,8 @@ class StreamsTest {
     @Test
     void aBlockingChannelIsRefused() throws IOException {
         try (SocketChannel blocking = SocketChannel.open()) {
-            assertThatThrownBy(() -> run(recvFrom(blocking))).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> run(recvFrom(blocking)))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("non-blocking");
         }
     }

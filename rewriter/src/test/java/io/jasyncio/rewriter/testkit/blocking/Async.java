@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Stand-in for io.jasyncio.Async: the rewriter ignores it, so the reference stays plain Java. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface Async {
-}
+public @interface Async {}

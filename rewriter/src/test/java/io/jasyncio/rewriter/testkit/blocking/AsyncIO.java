@@ -13,8 +13,7 @@ import java.util.concurrent.ExecutionException;
 public final class AsyncIO {
     private static int tasks;
 
-    private AsyncIO() {
-    }
+    private AsyncIO() {}
 
     public static <T> T await(Awaitable<T> awaitable) {
         if (awaitable == null) {
@@ -43,7 +42,8 @@ public final class AsyncIO {
 
     /** As the real one: a method annotated {@link Async} that returns {@link Coroutine}, with or without a body. */
     public static boolean isCoroutineFunction(java.lang.reflect.Method method) {
-        return method != null && method.isAnnotationPresent(Async.class)
+        return method != null
+                && method.isAnnotationPresent(Async.class)
                 && Coroutine.class.isAssignableFrom(method.getReturnType());
     }
 
