@@ -77,6 +77,8 @@ public final class EventLoop {
         this.clock = clock;
         this.io = new IoPoller(this);
         this.inbox = new Inbox(io);
+        LiveLoops.add(this);
+        Jfr.install();
     }
 
     /**
@@ -369,7 +371,7 @@ public final class EventLoop {
     private void runReady() {
         for (int n = readyQueue.size(); n > 0; n--) {
             Object o = readyQueue.poll();
-            if (debug) {
+            if (debug || Jfr.recording) {
                 SlowCallbacks.runTimed(this, o);
             } else if (o instanceof Task<?> t) {
                 t.step();
@@ -657,6 +659,7 @@ public final class EventLoop {
 
     void taskCreated(Task<?> t) {
         tasks.add(t);
+        if (Jfr.recording) JfrEvents.taskCreated(t);
     }
 
     void taskDone(Task<?> t) {
@@ -666,6 +669,21 @@ public final class EventLoop {
     /** The tasks of this loop that are not done yet, in creation order. */
     Set<Task<?>> pendingTasks() {
         return tasks.pending();
+    }
+
+    /** How many tasks are pending (read from other threads by the JFR statistics: a racy snapshot). */
+    int taskCount() {
+        return tasks.size();
+    }
+
+    /** How many callbacks and task steps are ready (read from other threads, like {@link #taskCount}). */
+    int readyCount() {
+        return readyQueue.size();
+    }
+
+    /** The thread running the loop, or null. */
+    Thread runningThread() {
+        return thread;
     }
 
     /** Cancels every pending task and runs the loop until they are all done (end of {@link AsyncIO#run}). */

@@ -174,6 +174,7 @@ public non-sealed class Future<T> implements Awaitable<T> {
     /** Stores the outcome (value or {@link Failure}) and schedules the done callbacks. */
     void complete(Object result) {
         outcome = result;
+        if (Jfr.recording && this instanceof Task<?> t) JfrEvents.taskFinished(t);
         if (result instanceof Failure f && !f.cancelled) {
             NeverRetrieved.watch(this, f);
         }

@@ -268,6 +268,7 @@ public final class Task<T> extends Future<T> {
             return false;
         }
         flags += 1 << CANCELS_SHIFT;
+        if (Jfr.recording) JfrEvents.taskCancelled(this, message);
         if ((flags & PARKED) != 0 && ((Future<?>) slot).cancel(message)) {
             // stays parked: the waited future may be a task that refuses, so a later cancel may retry
             return true;

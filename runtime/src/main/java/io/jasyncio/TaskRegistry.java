@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 final class TaskRegistry {
     private Task<?> head;
     private Task<?> tail;
+    private int size;
 
     /** A task was created: it is pending until {@link #remove}. */
     void add(Task<?> t) {
@@ -25,6 +26,7 @@ final class TaskRegistry {
             last.nextLive = t;
         }
         tail = t;
+        size++;
     }
 
     /** A task is done. */
@@ -43,6 +45,12 @@ final class TaskRegistry {
         }
         t.prevLive = null;
         t.nextLive = null;
+        size--;
+    }
+
+    /** How many tasks are pending. */
+    int size() {
+        return size;
     }
 
     /** The tasks that are not done yet, in creation order. */
