@@ -71,9 +71,7 @@ class DebugAsyncTest {
 
     @Test
     void neverAwaitedCoroutineIsReportedWithItsOrigin() {
-        EventLoop loop = EventLoop.withVirtualTime();
-        loop.setDebug(true);
-        run(forgets(), () -> loop);
+        run(forgets(), true); // the README's debug-mode example
         EventLoop next = EventLoop.withVirtualTime();
         next.setDebug(true);
         run(collectUntilReported(), () -> next);
