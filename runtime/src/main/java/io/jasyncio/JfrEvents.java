@@ -36,6 +36,9 @@ final class JfrEvents {
      */
     private static final Map<Task<?>, TaskFinished> FINISH = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** Each loop thread's SlowStep event, begun for every step and committed only for a slow one. */
+    private static final ThreadLocal<SlowStep> NEXT_SLOW_STEP = ThreadLocal.withInitial(SlowStep::new);
+
     private JfrEvents() {}
 
     /** {@code t} was just created (its constructor has named it; an eager start has not run yet). */
@@ -102,12 +105,16 @@ final class JfrEvents {
         e.commit();
     }
 
-    /** A SlowStep event begun now, before a step or callback runs; null when the event is not enabled. */
+    /**
+     * A SlowStep event begun now, before a step or callback runs; null when the event is not
+     * enabled. Most steps are fast and their event is never committed: the thread's event is
+     * begun again for the next step instead of allocating one per step.
+     */
     static Object beginSlowStep() {
         if (!SLOW.isEnabled()) {
             return null;
         }
-        SlowStep e = new SlowStep();
+        SlowStep e = NEXT_SLOW_STEP.get();
         e.begin();
         return e;
     }
@@ -115,6 +122,7 @@ final class JfrEvents {
     /** The step {@code ran} (a task or a handle), timed by {@code event}, took at least the loop's threshold. */
     static void slowStep(Object event, EventLoop loop, Object ran) {
         SlowStep e = (SlowStep) event;
+        NEXT_SLOW_STEP.remove(); // a committed event is not reused
         e.end();
         e.loop = LiveLoops.id(loop);
         e.task = ran instanceof Task<?> t ? t.getName() : null;
