@@ -74,11 +74,11 @@ public final class EventLoop {
     }
 
     private EventLoop(LoopClock clock) {
+        Jfr.install(); // listen to JFR recordings from the first loop on
         this.clock = clock;
         this.io = new IoPoller(this);
         this.inbox = new Inbox(io);
         LiveLoops.add(this);
-        Jfr.install();
     }
 
     /**
@@ -671,16 +671,6 @@ public final class EventLoop {
         return tasks.pending();
     }
 
-    /** How many tasks are pending (read from other threads by the JFR statistics: a racy snapshot). */
-    int taskCount() {
-        return tasks.size();
-    }
-
-    /** How many callbacks and task steps are ready (read from other threads, like {@link #taskCount}). */
-    int readyCount() {
-        return readyQueue.size();
-    }
-
     /** The thread running the loop, or null. */
     Thread runningThread() {
         return thread;
@@ -689,6 +679,16 @@ public final class EventLoop {
     /** Cancels every pending task and runs the loop until they are all done (end of {@link AsyncIO#run}). */
     void cancelAllTasks() {
         tasks.cancelAll(this);
+    }
+
+    /** How many tasks are pending (read from other threads by the JFR statistics: a racy snapshot). */
+    int taskCount() {
+        return tasks.size();
+    }
+
+    /** How many callbacks and task steps are ready (read from other threads, like {@link #taskCount}). */
+    int readyCount() {
+        return readyQueue.size();
     }
 
     // ---- executors ----------------------------------------------------------------------
