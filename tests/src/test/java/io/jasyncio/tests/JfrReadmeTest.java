@@ -10,6 +10,7 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.EventLoop;
 import io.jasyncio.Task;
 import java.io.File;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +81,11 @@ class JfrReadmeTest {
 
     @Test
     void theCommandLinesOfTheReadmeRecordTheEvents() throws Exception {
-        Path jfc = classesOf(AsyncIO.class).resolve("io/jasyncio/jasyncio.jfc");
+        // the README's "unzip -p jasyncio-runtime.jar io/jasyncio/jasyncio.jfc > jasyncio.jfc"
+        Path jfc = dir.resolve("jasyncio.jfc");
+        try (InputStream in = AsyncIO.class.getResourceAsStream("/io/jasyncio/jasyncio.jfc")) {
+            Files.copy(in, jfc);
+        }
         Path all = dir.resolve("all.jfr");
         Path one = dir.resolve("app.jfr");
         // both documented forms, as two recordings of one JVM: the settings file beside the JDK's
