@@ -77,6 +77,7 @@ public final class EventLoop {
         this.clock = clock;
         this.io = new IoPoller(this);
         this.inbox = new Inbox(io);
+        LiveLoops.add(this);
     }
 
     /**
@@ -246,6 +247,11 @@ public final class EventLoop {
     /** Queues a task step or a handle for the next iteration. */
     final void ready(Object taskOrHandle) {
         readyQueue.add(taskOrHandle);
+    }
+
+    /** The thread running the loop, or null when it is not running (for the task dump). */
+    Thread thread() {
+        return thread;
     }
 
     /** Number of pending timers (for tests and diagnostics). */
@@ -428,6 +434,7 @@ public final class EventLoop {
             return;
         }
         closed = true;
+        LiveLoops.remove(this);
         readyQueue.clear();
         timers.clear();
         inbox.clear();
