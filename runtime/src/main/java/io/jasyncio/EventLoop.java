@@ -249,11 +249,6 @@ public final class EventLoop {
         readyQueue.add(taskOrHandle);
     }
 
-    /** The thread running the loop, or null when it is not running (for the task dump). */
-    Thread thread() {
-        return thread;
-    }
-
     /** Number of pending timers (for tests and diagnostics). */
     int pendingTimers() {
         return timers.size();
@@ -434,7 +429,6 @@ public final class EventLoop {
             return;
         }
         closed = true;
-        LiveLoops.remove(this);
         readyQueue.clear();
         timers.clear();
         inbox.clear();
@@ -673,6 +667,11 @@ public final class EventLoop {
     /** The tasks of this loop that are not done yet, in creation order. */
     Set<Task<?>> pendingTasks() {
         return tasks.pending();
+    }
+
+    /** The thread running the loop, or null. */
+    Thread runningThread() {
+        return thread;
     }
 
     /** Cancels every pending task and runs the loop until they are all done (end of {@link AsyncIO#run}). */

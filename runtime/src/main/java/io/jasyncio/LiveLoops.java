@@ -1,72 +1,42 @@
 package io.jasyncio;
 
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
- * The event loops of this JVM that are not closed, for the tools that look at all of them (the
- * task dump): weak references, so that registering keeps no loop alive. A loop registers when it
- * is made and leaves when it is closed or collected; each gets a number, unique in the JVM, that
- * the dump shows. Cost: one weak reference per loop made, nothing per task or step.
+ * Every event loop not collected yet, each with a number for reports ("loop 3"): what the JFR
+ * statistics walk. Weak, so a loop the program dropped costs nothing here; read from other
+ * threads (the JFR periodic thread), hence synchronized.
  */
 final class LiveLoops {
-    private static final ReferenceQueue<EventLoop> COLLECTED = new ReferenceQueue<>();
-    private static final List<Entry> ENTRIES = new ArrayList<>();
-    private static int counter;
+    private static final Map<EventLoop, Long> IDS = new WeakHashMap<>();
+    private static long next;
 
     private LiveLoops() {}
 
-    private static final class Entry extends WeakReference<EventLoop> {
-        final int id;
-
-        Entry(EventLoop loop, int id) {
-            super(loop, COLLECTED);
-            this.id = id;
-        }
-    }
-
-    /** A new loop. */
+    /** A loop was created. */
     static synchronized void add(EventLoop loop) {
-        purge();
-        ENTRIES.add(new Entry(loop, ++counter));
+        IDS.put(loop, ++next);
     }
 
-    /** A closed loop. */
-    static synchronized void remove(EventLoop loop) {
-        ENTRIES.removeIf(e -> e.get() == loop);
+    /** The number given to {@code loop} at its creation (1 for the first loop of the process). */
+    static synchronized long id(EventLoop loop) {
+        Long id = IDS.get(loop);
+        return id == null ? 0 : id;
     }
 
-    /** The live loops, oldest first. */
-    static synchronized List<EventLoop> all() {
-        purge();
-        List<EventLoop> loops = new ArrayList<>(ENTRIES.size());
-        for (Entry e : ENTRIES) {
-            EventLoop loop = e.get();
-            if (loop != null) {
+    /** The loops that are not closed, oldest first. */
+    static synchronized List<EventLoop> open() {
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventLoop loop : IDS.keySet()) {
+            if (!loop.isClosed()) {
                 loops.add(loop);
             }
         }
-        return loops;
-    }
-
-    /** The number of {@code loop} (1 for the first loop made in the JVM), or 0 when it is not registered. */
-    static synchronized int idOf(EventLoop loop) {
-        for (Entry e : ENTRIES) {
-            if (e.get() == loop) {
-                return e.id;
-            }
-        }
-        return 0;
-    }
-
-    private static void purge() {
-        if (COLLECTED.poll() != null) {
-            while (COLLECTED.poll() != null) {
-                // drain: one pass below removes every cleared entry
-            }
-            ENTRIES.removeIf(e -> e.get() == null);
-        }
+        loops.sort((a, b) -> Long.compare(IDS.get(a), IDS.get(b)));
+        return Collections.unmodifiableList(loops);
     }
 }

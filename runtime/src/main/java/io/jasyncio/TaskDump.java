@@ -66,7 +66,7 @@ public final class TaskDump {
         long nanos =
                 timeout.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1).toNanos() : timeout.toNanos();
         List<LoopInfo> loops = new ArrayList<>();
-        for (EventLoop loop : LiveLoops.all()) {
+        for (EventLoop loop : LiveLoops.open()) {
             LoopInfo info = TaskDumpReader.read(loop, nanos);
             if (info != null) {
                 loops.add(info);
@@ -195,7 +195,7 @@ public final class TaskDump {
      * @param tasks the loop's pending tasks, in creation order
      */
     public record LoopInfo(
-            int id,
+            long id,
             String threadName,
             long threadId,
             boolean virtualTime,

@@ -28,7 +28,7 @@ final class TaskDumpReader {
 
     /** The snapshot of {@code loop}, or null when it was closed meanwhile. */
     static TaskDump.LoopInfo read(EventLoop loop, long timeoutNanos) {
-        Thread owner = loop.thread();
+        Thread owner = loop.runningThread();
         if (owner == null || owner == Thread.currentThread()) {
             return snapshot(loop, owner, true);
         }
@@ -54,7 +54,7 @@ final class TaskDumpReader {
                     return answer.get(10, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException | InterruptedException | CancellationException e) {
                     interrupted |= e instanceof InterruptedException;
-                    Thread now = loop.thread();
+                    Thread now = loop.runningThread();
                     if (now == null || interrupted || System.nanoTime() - deadline >= 0) {
                         if (answer.cancel(false)) {
                             // the loop stopped (read it as it is), or it is busy: read it anyway
@@ -62,7 +62,7 @@ final class TaskDumpReader {
                         }
                     }
                 } catch (ExecutionException e) {
-                    return snapshot(loop, loop.thread(), false);
+                    return snapshot(loop, loop.runningThread(), false);
                 }
             }
         } finally {
@@ -119,7 +119,7 @@ final class TaskDumpReader {
                     awaitedBy.getOrDefault(r.task, List.of())));
         }
         return new TaskDump.LoopInfo(
-                LiveLoops.idOf(loop),
+                LiveLoops.id(loop),
                 owner == null ? null : owner.getName(),
                 owner == null ? -1 : owner.getId(),
                 loop.isVirtualTime(),

@@ -41,7 +41,7 @@ class TaskDumpTest {
 
     /** Only this test's loop: other tests' loops may still be alive in this JVM. */
     private TaskDump ownLoop(TaskDump all) {
-        int id = LiveLoops.idOf(loop);
+        long id = LiveLoops.id(loop);
         return TaskDump.of(all.loops().stream().filter(l -> l.id() == id).toList());
     }
 
@@ -144,7 +144,7 @@ class TaskDumpTest {
         String w = "\"worker\" #" + worker.number();
         String m = "\"main\" #" + main.number();
         assertThat(dump.toString())
-                .isEqualTo("Event loop #" + LiveLoops.idOf(loop) + ", running on thread \""
+                .isEqualTo("Event loop #" + LiveLoops.id(loop) + ", running on thread \""
                         + Thread.currentThread().getName() + "\" (tid "
                         + Thread.currentThread().getId()
                         + "), time 1.000 (virtual), 2 tasks\n"
@@ -291,11 +291,10 @@ class TaskDumpTest {
         assertThat(dump.loops().get(0).running()).isFalse();
         assertThat(dump.loops().get(0).threadId()).isEqualTo(-1);
         assertThat(dump.task(t.number()).state()).isEqualTo(TaskDump.State.SCHEDULED);
-        assertThat(dump.toString()).startsWith("Event loop #" + LiveLoops.idOf(loop) + ", not running, time 0.000");
+        assertThat(dump.toString()).startsWith("Event loop #" + LiveLoops.id(loop) + ", not running, time 0.000");
 
-        int id = LiveLoops.idOf(loop);
+        long id = LiveLoops.id(loop);
         loop.close();
-        assertThat(LiveLoops.idOf(loop)).isZero();
         assertThat(TaskDump.capture().loops()).noneMatch(l -> l.id() == id);
     }
 
@@ -314,7 +313,7 @@ class TaskDumpTest {
                 TaskDump dump = TaskDump.capture(Duration.ofSeconds(10));
                 seen = dump.task(waiting.number());
                 info = dump.loops().stream()
-                        .filter(l -> l.id() == LiveLoops.idOf(real))
+                        .filter(l -> l.id() == LiveLoops.id(real))
                         .findFirst()
                         .orElseThrow();
             }
@@ -349,7 +348,7 @@ class TaskDumpTest {
             assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
             TaskDump dump = TaskDump.capture(Duration.ofMillis(50));
             TaskDump.LoopInfo info = dump.loops().stream()
-                    .filter(l -> l.id() == LiveLoops.idOf(real))
+                    .filter(l -> l.id() == LiveLoops.id(real))
                     .findFirst()
                     .orElseThrow();
             assertThat(info.consistent()).isFalse();
@@ -375,7 +374,7 @@ class TaskDumpTest {
         });
         loop.runForever();
         assertThat(printed[0])
-                .contains("Event loop #" + LiveLoops.idOf(loop) + ", running on thread")
+                .contains("Event loop #" + LiveLoops.id(loop) + ", running on thread")
                 .contains("\"dumped-worker\" #")
                 .contains(
                         " suspended, awaiting sleep, wakes in 9.000 s\n\tat io.jasyncio.AsyncIO.sleep(AsyncIO.java)\n");
