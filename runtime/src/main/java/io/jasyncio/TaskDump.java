@@ -19,8 +19,8 @@ import java.util.Objects;
  * {@code java -jar jasyncio-agent.jar ps|pstree|dump PID} takes it from another process.
  *
  * <p>The await graph has an edge from task A to task B when A is suspended on B, on a
- * {@link AsyncIO#gather} of futures that includes B, or runs the body of a {@link TaskGroup} of
- * which B is a task (as asyncio 3.14 records it). A task that awaits a plain future (a lock, a
+ * {@link AsyncIO#gather} of futures that includes B, on a {@link AsyncIO#shield} of B, or runs the
+ * body of a {@link TaskGroup} of which B is a task (as asyncio 3.14 records it). A task that awaits a plain future (a lock, a
  * queue, an event, a {@code CompletionStage}) awaits no task.
  *
  * <p>Taking a snapshot from another thread than a loop's is safe: a running loop is asked to take

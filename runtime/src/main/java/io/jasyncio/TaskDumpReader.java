@@ -155,7 +155,10 @@ final class TaskDumpReader {
         return frames;
     }
 
-    /** The tasks {@code t} awaits: the one it is parked on, those of a gather it is parked on, those of its task groups. */
+    /**
+     * The tasks {@code t} awaits: the one it is parked on, those of a gather or the one of a shield
+     * it is parked on, those of its task groups.
+     */
     private static Set<Task<?>> awaitedTasks(Task<?> t) {
         Set<Task<?>> out = new LinkedHashSet<>();
         if (t.waitTarget() instanceof Future<?> f) {
@@ -182,6 +185,8 @@ final class TaskDumpReader {
             for (Future<?> child : g.children()) {
                 addTasks(child, out, depth + 1);
             }
+        } else if (f instanceof Shield.Outer<?> shield && depth < MAX_DEPTH) {
+            addTasks(shield.inner, out, depth + 1);
         }
     }
 
@@ -211,6 +216,12 @@ final class TaskDumpReader {
                                 : String.valueOf(child));
             }
             return sb.toString();
+        }
+        if (target instanceof Shield.Outer<?> shield) {
+            return "shield of "
+                    + (shield.inner instanceof Task<?> task
+                            ? "task " + TaskDumpText.taskLabel(task.getName(), task.number())
+                            : String.valueOf(shield.inner));
         }
         String what = String.valueOf(target);
         Coroutine<?> inner = t.current;

@@ -211,6 +211,23 @@ class TaskDumpTest {
                         """);
     }
 
+    /** asyncio 3.14's shield records the shielded task as awaited by the task that shields it. */
+    @Test
+    void aTaskAwaitingAShieldAwaitsTheShieldedTask() {
+        Task<Object> inner = loop.createTask(sleeper("inner", 10), "inner");
+        Task<Object> outer = loop.createTask(
+                Script.of("outer", s -> switch (s.pc) {
+                    case 0 -> s.await(1, AsyncIO.shield(inner));
+                    default -> s.value();
+                }),
+                "outer");
+        TaskDump dump = snapshotAt(1);
+
+        assertThat(dump.task(outer.number()).awaits()).containsExactly(inner.number());
+        assertThat(dump.task(outer.number()).awaiting()).isEqualTo("shield of task \"inner\" #" + inner.number());
+        assertThat(dump.task(inner.number()).awaitedBy()).containsExactly(outer.number());
+    }
+
     @Test
     void aLockWaiterNamesTheLocksAcquire() {
         Lock lock = new Lock();
