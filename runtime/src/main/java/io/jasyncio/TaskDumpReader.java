@@ -21,8 +21,11 @@ import java.util.concurrent.TimeoutException;
  * the loop's structures halfway through a change, ends and at worst reports a task as unreadable.
  */
 final class TaskDumpReader {
-    /** Longest coroutine chain walked, and most nested gathers followed. */
-    private static final int MAX_DEPTH = 100_000;
+    /**
+     * Longest coroutine chain walked, and most nested gathers followed: ten times the deepest chain
+     * the runtime is built for, so only a read that sees a loop in a chain halfway changed stops here.
+     */
+    private static final int MAX_DEPTH = 1_000_000;
 
     private TaskDumpReader() {}
 

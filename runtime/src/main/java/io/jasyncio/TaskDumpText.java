@@ -170,8 +170,8 @@ final class TaskDumpText {
                 }
                 awaiting.add(parentId);
                 String cur = taskNode(parentId);
-                for (int i = parent.stack().size() - 1; i >= 0; i--) {
-                    cur = tree.frameNode(cur, frameLabel(parent.stack().get(i)));
+                for (String frame : treePath(parent.stack())) {
+                    cur = tree.frameNode(cur, frame);
                 }
                 List<String> kids = tree.children.computeIfAbsent(cur, k -> new ArrayList<>());
                 if (!kids.contains(taskNode(child.id()))) {
@@ -183,8 +183,8 @@ final class TaskDumpText {
         for (TaskDump.TaskInfo t : byId.values()) {
             if (!awaiting.contains(t.id())) {
                 String cur = taskNode(t.id());
-                for (int i = t.stack().size() - 1; i >= 0; i--) {
-                    cur = tree.frameNode(cur, frameLabel(t.stack().get(i)));
+                for (String frame : treePath(t.stack())) {
+                    cur = tree.frameNode(cur, frame);
                 }
             }
         }
@@ -193,10 +193,31 @@ final class TaskDumpText {
         StringBuilder sb = new StringBuilder();
         for (String node : tree.labels.keySet()) {
             if (!isChild.contains(node)) {
-                tree.render(node, "", true, sb);
+                tree.render(node, sb);
             }
         }
         return sb.toString();
+    }
+
+    /** Frames of one task shown in a tree at most; each level indents, so a deep chain would draw quadratic text. */
+    private static final int TREE_FRAMES = 64;
+
+    /**
+     * The labels of a stack from the oldest frame down, as the tree nests them; of a stack deeper
+     * than {@link #TREE_FRAMES}, the oldest and the newest halves around one "… N frames …" node.
+     */
+    private static List<String> treePath(List<StackTraceElement> stack) {
+        int n = stack.size();
+        List<String> path = new ArrayList<>(Math.min(n, TREE_FRAMES + 1));
+        int half = TREE_FRAMES / 2;
+        for (int i = n - 1; i >= 0; i--) {
+            if (n > TREE_FRAMES && i == n - 1 - half) {
+                path.add("… " + (n - TREE_FRAMES) + " more frames …");
+                i = half - 1;
+            }
+            path.add(frameLabel(stack.get(i)));
+        }
+        return path;
     }
 
     private static String taskNode(int id) {
@@ -223,15 +244,22 @@ final class TaskDumpText {
             return node;
         }
 
-        void render(String node, String prefix, boolean last, StringBuilder sb) {
-            sb.append(prefix)
-                    .append(last ? "└── " : "├── ")
-                    .append(labels.get(node))
-                    .append('\n');
-            String childPrefix = prefix + (last ? "    " : "│   ");
-            List<String> kids = children.getOrDefault(node, List.of());
-            for (int i = 0; i < kids.size(); i++) {
-                render(kids.get(i), childPrefix, i == kids.size() - 1, sb);
+        /** Draws the tree under {@code root} as asyncio's pstree does; iterative, as a chain of coroutines may be deep. */
+        void render(String root, StringBuilder sb) {
+            java.util.ArrayDeque<String[]> todo = new java.util.ArrayDeque<>(); // node, prefix, last
+            todo.push(new String[] {root, "", "true"});
+            while (!todo.isEmpty()) {
+                String[] item = todo.pop();
+                boolean last = item[2].equals("true");
+                sb.append(item[1])
+                        .append(last ? "└── " : "├── ")
+                        .append(labels.get(item[0]))
+                        .append('\n');
+                String childPrefix = item[1] + (last ? "    " : "│   ");
+                List<String> kids = children.getOrDefault(item[0], List.of());
+                for (int i = kids.size() - 1; i >= 0; i--) {
+                    todo.push(new String[] {kids.get(i), childPrefix, String.valueOf(i == kids.size() - 1)});
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -226,6 +227,21 @@ class TaskDumpTest {
         assertThat(dump.task(outer.number()).awaits()).containsExactly(inner.number());
         assertThat(dump.task(outer.number()).awaiting()).isEqualTo("shield of task \"inner\" #" + inner.number());
         assertThat(dump.task(inner.number()).awaitedBy()).containsExactly(outer.number());
+    }
+
+    /** A suspended chain of 100,000 coroutines (the runtime's own bound) dumps in every form without a StackOverflowError. */
+    @Test
+    void aDeepChainOfCoroutinesDumpsInEveryForm() {
+        Future<Object> never = loop.createFuture();
+        Task<Integer> deep = loop.createTask(new Chain(100_000, never), "deep");
+        TaskDump dump = snapshotAt(1);
+        assertThat(dump.task(deep.number()).stack()).hasSize(100_001);
+        // each level of a tree indents: the middle of a deep stack is elided there
+        List<String> tree = text(dump::printTree).lines().toList();
+        assertThat(tree).hasSize(1 + 32 + 1 + 32);
+        assertThat(tree.get(33)).endsWith("──  … 99937 more frames …");
+        assertThat(text(dump::printTable)).contains("deep");
+        assertThat(dump.toString()).contains("\"deep\" #" + deep.number() + " suspended, awaiting <Future pending");
     }
 
     @Test
