@@ -147,7 +147,9 @@ public final class TaskDump {
      * Prints the trees of {@code python -m asyncio pstree}: each task that no task awaits is a
      * root, below it the frames of its coroutine stack down to the await, below them the tasks
      * it awaits. When the await graph has a cycle no tree can be drawn: this prints the error and
-     * the cycles as asyncio does, and returns false.
+     * the cycles as asyncio does, and returns false. Each level of the tree indents, so of a stack
+     * deeper than 64 frames only the oldest and the newest 32 are drawn, around a
+     * {@code "… N more frames …"} node.
      *
      * @param out where to print
      * @return false when the await graph has cycles (and no tree was printed)
