@@ -257,6 +257,20 @@ public final class AsyncIO {
         return Objects.requireNonNull(loop, "loop").pendingTasks();
     }
 
+    /**
+     * Prints every live event loop of the JVM with its pending tasks: for each task its state,
+     * what it awaits, its coroutine stack at the lines of the suspended awaits and the tasks
+     * awaiting it (the full form of {@link TaskDump}; Python 3.14's {@code python -m asyncio ps}
+     * is {@link TaskDump#printTable}, {@code pstree} {@link TaskDump#printTree}). Safe from any
+     * thread: see {@link TaskDump} for how running loops are read.
+     *
+     * @param out where to print
+     */
+    public static void dumpTasks(java.io.PrintStream out) {
+        Objects.requireNonNull(out, "out");
+        TaskDump.capture().print(out);
+    }
+
     // ---- contexts -----------------------------------------------------------------------
 
     /** contextvars.copy_context(): a copy of the current {@link Context} (same as {@link Context#copyContext()}). */

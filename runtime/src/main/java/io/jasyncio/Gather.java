@@ -125,6 +125,11 @@ final class Gather {
             this.children = children;
         }
 
+        /** The futures gathered, in argument order (for the task dump). */
+        List<Future<?>> children() {
+            return children;
+        }
+
         @Override
         public boolean cancel() {
             return cancel(null);

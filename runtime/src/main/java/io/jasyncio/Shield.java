@@ -31,7 +31,7 @@ final class Shield {
         if (inner.done()) {
             return inner;
         }
-        Future<T> outer = inner.getLoop().createFuture();
+        Future<T> outer = new Outer<>(inner.getLoop(), inner);
         Consumer<Future<T>> innerDone = f -> {
             if (outer.cancelled()) {
                 return;
@@ -58,5 +58,18 @@ final class Shield {
             }
         });
         return outer;
+    }
+
+    /**
+     * The outer future: a plain future that also names the inner one, so that the task dump shows
+     * the task awaiting the shield as awaiting the shielded task (asyncio 3.14 records it so).
+     */
+    static final class Outer<T> extends Future<T> {
+        final Future<T> inner;
+
+        Outer(EventLoop loop, Future<T> inner) {
+            super(loop);
+            this.inner = inner;
+        }
     }
 }

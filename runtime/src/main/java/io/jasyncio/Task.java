@@ -536,6 +536,16 @@ public final class Task<T> extends Future<T> {
         return (flags & PARKED) != 0 ? (Future<?>) slot : null;
     }
 
+    /** For the task dump: the future this task is parked on or its sleep's timer; null when neither. */
+    final Object waitTarget() {
+        return (flags & SLEEPING) != 0 ? slot : waitingOn();
+    }
+
+    /** The number of the default name {@code Task-N}, unique in the JVM (the task dump's id). */
+    final int number() {
+        return number;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("<Task ")

@@ -292,6 +292,11 @@ public final class TaskGroup {
         return sb.append('>').toString();
     }
 
+    /** For the task dump: the tasks of the group whose scope {@code c} is, or null when {@code c} is no group scope. */
+    static Set<Task<?>> tasksOfScope(Coroutine<?> c) {
+        return c instanceof Scope<?> s ? s.group.tasks : null;
+    }
+
     /** The coroutine of {@link #run}: enter, await the body inline, wait for the children, exit. */
     private static final class Scope<T> extends Coroutine<T> {
         private static final int NEW = 0;
