@@ -346,11 +346,9 @@ class ConditionAsyncTest {
         return done();
     }
 
+    /** Awaits the cancelled waiter: it raises the very CancelledError (message "foo") its wait raised. */
     @Async
-    Coroutine<Void> cancelledErrorWakeup() {
-        Task<Void> task = createTask(waitForWake());
-        await(sleep(0));
-        task.cancel("foo");
+    Coroutine<Void> awaitTheWaitersCancellation(Task<Void> task) {
         try {
             await(task);
             throw new AssertionError("not cancelled");
@@ -359,6 +357,14 @@ class ConditionAsyncTest {
             assertThat(e).isSameAs(raised);
         }
         return done();
+    }
+
+    @Async
+    Coroutine<Void> cancelledErrorWakeup() {
+        Task<Void> task = createTask(waitForWake());
+        await(sleep(0));
+        task.cancel("foo");
+        return awaitTheWaitersCancellation(task);
     }
 
     @Test
@@ -377,14 +383,7 @@ class ConditionAsyncTest {
         await(sleep(0)); // the task now re-acquires the lock: cancel it there
         task.cancel("foo");
         cond.release();
-        try {
-            await(task);
-            throw new AssertionError("not cancelled");
-        } catch (CancelledError e) {
-            assertThat(e.getMessage()).isEqualTo("foo");
-            assertThat(e).isSameAs(raised);
-        }
-        return done();
+        return awaitTheWaitersCancellation(task);
     }
 
     @Test
