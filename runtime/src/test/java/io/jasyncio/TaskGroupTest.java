@@ -46,6 +46,10 @@ class TaskGroupTest {
         assertThat(errors).containsExactly("TaskGroup <TaskGroup entered> is finished");
         warnings.collectUntil(w -> w.contains("makeAndDrop"));
         assertThat(warnings.messages()).anyMatch(w -> w.contains("never awaited") && w.contains("makeAndDrop"));
+        assertThat(warnings.messages())
+                .as("reported once")
+                .filteredOn(w -> w.contains("makeAndDrop"))
+                .hasSize(1);
         assertThat(warnings.messages()).noneMatch(w -> w.contains("refuse"));
     }
 

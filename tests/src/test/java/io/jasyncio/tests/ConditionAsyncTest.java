@@ -346,7 +346,10 @@ class ConditionAsyncTest {
         return done();
     }
 
-    /** Awaits the cancelled waiter: it raises the very CancelledError (message "foo") its wait raised. */
+    /**
+     * Awaits the cancelled waiter: it raises the very CancelledError (message "foo") its wait
+     * raised, ends cancelled, and has released the lock.
+     */
     @Async
     Coroutine<Void> awaitTheWaitersCancellation(Task<Void> task) {
         try {
@@ -356,6 +359,10 @@ class ConditionAsyncTest {
             assertThat(e.getMessage()).isEqualTo("foo");
             assertThat(e).isSameAs(raised);
         }
+        assertThat(task.cancelled()).isTrue();
+        assertThat(cond.locked())
+                .as("the waiter released the lock it held again")
+                .isFalse();
         return done();
     }
 
