@@ -81,7 +81,7 @@ public class AsyncQueue<T> extends LoopBound {
      * is put until it is awaited, and a putter cancelled while it waits puts nothing.
      */
     public Coroutine<Void> put(T item) {
-        return new Put<>(this, item);
+        return new Waiting<>(this, true, item);
     }
 
     /**
@@ -98,7 +98,7 @@ public class AsyncQueue<T> extends LoopBound {
         store(item);
         unfinishedTasks++;
         finished.clear();
-        wakeUpNext(getters);
+        wake(getters, false);
     }
 
     /**
@@ -107,7 +107,7 @@ public class AsyncQueue<T> extends LoopBound {
      * a getter cancelled after it was woken leaves the item for the next one.
      */
     public Coroutine<T> get() {
-        return new Get<>(this);
+        return new Waiting<>(this, false, null);
     }
 
     /**
@@ -123,7 +123,7 @@ public class AsyncQueue<T> extends LoopBound {
             throw new QueueEmpty();
         }
         T item = (T) take();
-        wakeUpNext(putters);
+        wake(putters, false);
         return item;
     }
 
@@ -177,11 +177,15 @@ public class AsyncQueue<T> extends LoopBound {
             }
         }
         // every waiter re-checks the queue, and fails as it is shut down
-        wakeAll(getters);
-        wakeAll(putters);
+        wake(getters, true);
+        wake(putters, true);
     }
 
-    private static void wakeAll(ArrayDeque<Future<Void>> waiters) {
+    /**
+     * Wakes the first waiter that is not done yet, or with {@code all} every one (cancelled or
+     * already woken ones are dropped).
+     */
+    private static void wake(ArrayDeque<Future<Void>> waiters, boolean all) {
         if (waiters == null) {
             return;
         }
@@ -189,20 +193,9 @@ public class AsyncQueue<T> extends LoopBound {
         while ((f = waiters.pollFirst()) != null) {
             if (!f.done()) {
                 f.setResult(null);
-            }
-        }
-    }
-
-    /** Wakes the first waiter that is not done yet (cancelled or already woken ones are dropped). */
-    private static void wakeUpNext(ArrayDeque<Future<Void>> waiters) {
-        if (waiters == null) {
-            return;
-        }
-        Future<Void> f;
-        while ((f = waiters.pollFirst()) != null) {
-            if (!f.done()) {
-                f.setResult(null);
-                return;
+                if (!all) {
+                    return;
+                }
             }
         }
     }
@@ -276,108 +269,76 @@ public class AsyncQueue<T> extends LoopBound {
 
     // ---- the waiting operations ------------------------------------------------------------
 
-    /** The coroutine of {@link #put}. */
-    private static final class Put<T> extends Coroutine<Void> {
+    /**
+     * The coroutine of {@link #put} and of {@link #get}, as asyncio's two loops: while the
+     * operation cannot proceed (the queue is full for a put, empty for a get), wait in its FIFO
+     * of waiters; a waiter that fails or is cancelled after it was woken passes the wake-up on to
+     * the next one of its kind.
+     */
+    private static final class Waiting<T, R> extends Coroutine<R> {
         private final AsyncQueue<T> queue;
-        private final T item;
-        private Future<Void> putter;
+        private final boolean put;
+        private final T item; // what a put puts
+        private Future<Void> waiter;
 
-        Put(AsyncQueue<T> queue, T item) {
+        Waiting(AsyncQueue<T> queue, boolean put, T item) {
             this.queue = queue;
+            this.put = put;
             this.item = item;
         }
 
-        @Override
-        protected Object resume() throws Throwable {
+        private boolean mustWait() {
+            return put ? queue.full() : queue.size == 0;
+        }
+
+        /** The queue's putters or getters, created on first use. */
+        private ArrayDeque<Future<Void>> waiters() {
             AsyncQueue<T> q = queue;
-            Future<Void> p = putter;
-            if (p != null) {
-                putter = null;
-                try {
-                    awaitResult();
-                } catch (Throwable e) {
-                    p.cancel(); // in case it is not done yet
-                    q.putters.remove(p); // may be gone already (taken by a get or a shutdown)
-                    if (!q.full() && !p.cancelled()) {
-                        // woken for a free slot but cannot take it: wake the next putter instead
-                        wakeUpNext(q.putters);
-                    }
-                    throw e;
-                }
+            if (put) {
+                return q.putters != null ? q.putters : (q.putters = new ArrayDeque<>());
             }
-            while (q.full()) {
-                if (q.isShutdown) {
-                    throw new QueueShutDown();
-                }
-                if (q.putters == null) {
-                    q.putters = new ArrayDeque<>();
-                }
-                p = q.newWaiter();
-                q.putters.add(p);
-                putter = p;
-                if (awaitStep(p) == SUSPEND) {
-                    return SUSPEND;
-                }
-                putter = null;
-            }
-            q.putNowait(item);
-            return null;
-        }
-
-        @Override
-        protected StackTraceElement location() {
-            return new StackTraceElement(AsyncQueue.class.getName(), "put", null, -1);
-        }
-    }
-
-    /** The coroutine of {@link #get}. */
-    private static final class Get<T> extends Coroutine<T> {
-        private final AsyncQueue<T> queue;
-        private Future<Void> getter;
-
-        Get(AsyncQueue<T> queue) {
-            this.queue = queue;
+            return q.getters != null ? q.getters : (q.getters = new ArrayDeque<>());
         }
 
         @Override
         protected Object resume() throws Throwable {
-            AsyncQueue<T> q = queue;
-            Future<Void> g = getter;
-            if (g != null) {
-                getter = null;
+            Future<Void> w = waiter;
+            if (w != null) {
+                waiter = null;
                 try {
                     awaitResult();
                 } catch (Throwable e) {
-                    g.cancel(); // in case it is not done yet
-                    q.getters.remove(g); // may be gone already (taken by a put or a shutdown)
-                    if (q.size > 0 && !g.cancelled()) {
-                        // woken for an item but cannot take it: leave it to the next getter
-                        wakeUpNext(q.getters);
+                    w.cancel(); // in case it is not done yet
+                    waiters().remove(w); // may be gone already (taken by the other side or a shutdown)
+                    if (!mustWait() && !w.cancelled()) {
+                        // woken for a free slot or an item but cannot take it: wake the next one instead
+                        wake(waiters(), false);
                     }
                     throw e;
                 }
             }
-            while (q.size == 0) {
-                if (q.isShutdown) {
+            while (mustWait()) {
+                if (queue.isShutdown) {
                     throw new QueueShutDown();
                 }
-                if (q.getters == null) {
-                    q.getters = new ArrayDeque<>();
-                }
-                g = q.newWaiter();
-                q.getters.add(g);
-                getter = g;
-                if (awaitStep(g) == SUSPEND) {
+                w = queue.newWaiter();
+                waiters().add(w);
+                waiter = w;
+                if (awaitStep(w) == SUSPEND) {
                     return SUSPEND;
                 }
-                getter = null;
+                waiter = null;
             }
-            return q.getNowait();
+            if (put) {
+                queue.putNowait(item);
+                return null;
+            }
+            return queue.getNowait();
         }
 
         @Override
         protected StackTraceElement location() {
-            return new StackTraceElement(AsyncQueue.class.getName(), "get", null, -1);
+            return new StackTraceElement(AsyncQueue.class.getName(), put ? "put" : "get", null, -1);
         }
     }
 

@@ -22,11 +22,8 @@ public class BaseExceptionGroup extends Error {
     /** A group of {@code exceptions} (at least one, none null: {@link IllegalArgumentException} otherwise). */
     public BaseExceptionGroup(String message, List<? extends Throwable> exceptions) {
         super(message);
-        this.exceptions = GroupMembers.check(message, exceptions, false);
         this.message = message;
-        for (Throwable t : this.exceptions) {
-            addSuppressed(t);
-        }
+        this.exceptions = GroupMembers.adopt(this, message, exceptions, false);
     }
 
     /** The message the group was created with (Python's {@code eg.message}). */

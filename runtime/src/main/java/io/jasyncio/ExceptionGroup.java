@@ -40,11 +40,8 @@ public class ExceptionGroup extends RuntimeException {
      */
     public ExceptionGroup(String message, List<? extends Throwable> exceptions) {
         super(message);
-        this.exceptions = GroupMembers.check(message, exceptions, true);
         this.message = message;
-        for (Throwable t : this.exceptions) {
-            addSuppressed(t);
-        }
+        this.exceptions = GroupMembers.adopt(this, message, exceptions, true);
     }
 
     /** The message the group was created with (Python's {@code eg.message}). */

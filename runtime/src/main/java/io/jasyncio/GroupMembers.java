@@ -14,8 +14,13 @@ import java.util.function.Predicate;
 final class GroupMembers {
     private GroupMembers() {}
 
-    /** The validated, unmodifiable members (asyncio's ExceptionGroup constructor checks). */
-    static List<Throwable> check(String message, List<? extends Throwable> exceptions, boolean exceptionsOnly) {
+    /**
+     * The members of a new {@code group}, validated as asyncio's ExceptionGroup constructor does,
+     * unmodifiable, and each added to the group's suppressed exceptions (so that its stack trace
+     * prints them all).
+     */
+    static List<Throwable> adopt(
+            Throwable group, String message, List<? extends Throwable> exceptions, boolean exceptionsOnly) {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(exceptions, "exceptions");
         if (exceptions.isEmpty()) {
@@ -29,6 +34,9 @@ final class GroupMembers {
                         + " (not an Exception) in an ExceptionGroup: use BaseExceptionGroup");
             }
             list.add(t);
+        }
+        for (Throwable t : list) {
+            group.addSuppressed(t);
         }
         return List.copyOf(list);
     }

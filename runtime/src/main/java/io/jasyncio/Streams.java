@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * asyncio's stream functions ({@code open_connection}, {@code start_server} and their Unix
@@ -37,21 +38,7 @@ final class Streams {
                     step[0].cancel();
                 }
             });
-            resolved.addDoneCallback(f -> {
-                if (result.done()) {
-                    return;
-                }
-                Throwable e = Futures.failure(f);
-                if (e != null) {
-                    result.setException(e);
-                    return;
-                }
-                List<SocketAddress> targets = new ArrayList<>();
-                for (InetAddress a : f.result()) {
-                    targets.add(new InetSocketAddress(a, port));
-                }
-                connectFirst(loop, targets, 0, null, result, step, limit);
-            });
+            whenResolved(resolved, port, result, targets -> connectFirst(loop, targets, 0, null, result, step, limit));
             return result;
         });
     }
@@ -141,6 +128,30 @@ final class Streams {
     }
 
     /** The addresses of {@code host}: an IP literal at once, a name on the default executor. */
+    /**
+     * Once {@code resolved} is done, and unless {@code result} is done already (cancelled): fails
+     * {@code result} with the resolver's failure, or passes the resolved addresses with
+     * {@code port} on to {@code next}.
+     */
+    private static void whenResolved(
+            Future<InetAddress[]> resolved, int port, Future<?> result, Consumer<List<SocketAddress>> next) {
+        resolved.addDoneCallback(f -> {
+            if (result.done()) {
+                return;
+            }
+            Throwable e = Futures.failure(f);
+            if (e != null) {
+                result.setException(e);
+                return;
+            }
+            List<SocketAddress> addresses = new ArrayList<>();
+            for (InetAddress a : f.result()) {
+                addresses.add(new InetSocketAddress(a, port));
+            }
+            next.accept(addresses);
+        });
+    }
+
     private static Future<InetAddress[]> resolve(EventLoop loop, String host) {
         if (host == null || isIpLiteral(host)) {
             Future<InetAddress[]> f = loop.createFuture();
@@ -184,21 +195,8 @@ final class Streams {
                     resolved.cancel();
                 }
             });
-            resolved.addDoneCallback(f -> {
-                if (result.done()) {
-                    return;
-                }
-                Throwable e = Futures.failure(f);
-                if (e != null) {
-                    result.setException(e);
-                    return;
-                }
-                List<SocketAddress> addresses = new ArrayList<>();
-                for (InetAddress a : f.result()) {
-                    addresses.add(new InetSocketAddress(a, port));
-                }
-                listen(loop, addresses, handler, limit, startServing, result);
-            });
+            whenResolved(
+                    resolved, port, result, addresses -> listen(loop, addresses, handler, limit, startServing, result));
             return result;
         });
     }

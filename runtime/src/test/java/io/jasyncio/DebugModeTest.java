@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Debug mode, as asyncio's: slow callbacks/steps logged, never-awaited coroutines reported with
@@ -19,19 +17,8 @@ import org.junit.jupiter.api.Test;
  * arrives (bounded), not by sleeping.
  */
 class DebugModeTest {
-    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    private Consumer<String> savedSink;
-
-    @BeforeEach
-    void captureWarnings() {
-        savedSink = DebugWarnings.sink;
-        DebugWarnings.sink = warnings::add;
-    }
-
-    @AfterEach
-    void restore() {
-        DebugWarnings.sink = savedSink;
-    }
+    @RegisterExtension
+    final CapturedWarnings warnings = new CapturedWarnings();
 
     @Test
     void slowStepsAreLoggedWithTheirDuration() {
@@ -46,8 +33,8 @@ class DebugModeTest {
                     return null;
                 }),
                 () -> loop);
-        assertThat(warnings).anyMatch(w -> w.matches("Executing <Task .*main.* took \\d+\\.\\d{3} seconds"));
-        assertThat(warnings).anyMatch(w -> w.matches("Executing .*Handle.* took \\d+\\.\\d{3} seconds"));
+        assertThat(warnings.messages()).anyMatch(w -> w.matches("Executing <Task .*main.* took \\d+\\.\\d{3} seconds"));
+        assertThat(warnings.messages()).anyMatch(w -> w.matches("Executing .*Handle.* took \\d+\\.\\d{3} seconds"));
     }
 
     @Test
@@ -59,7 +46,7 @@ class DebugModeTest {
         debugLoop.setDebug(true);
         debugLoop.setSlowCallbackDuration(3600);
         AsyncIO.run(Script.of("main", s -> null), () -> debugLoop);
-        assertThat(warnings).noneMatch(w -> w.startsWith("Executing"));
+        assertThat(warnings.messages()).noneMatch(w -> w.startsWith("Executing"));
         assertThatThrownBy(() -> debugLoop.setSlowCallbackDuration(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -119,12 +106,8 @@ class DebugModeTest {
                     return null;
                 }),
                 () -> loop);
-        for (int i = 0; i < 100 && warnings.stream().noneMatch(w -> w.contains("never awaited")); i++) {
-            System.gc();
-            NeverAwaited.poll();
-            Thread.onSpinWait();
-        }
-        assertThat(warnings)
+        warnings.collectUntil(w -> w.contains("never awaited"));
+        assertThat(warnings.messages())
                 .anyMatch(w -> w.startsWith("coroutine 'Script' was never awaited")
                         && w.contains("Coroutine created at (most recent call first):")
                         && w.contains("DebugModeTest.makeAndDrop"));
@@ -144,11 +127,8 @@ class DebugModeTest {
                     default -> s.value();
                 }),
                 () -> loop);
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            NeverAwaited.poll();
-        }
-        assertThat(warnings).noneMatch(w -> w.contains("never awaited"));
+        warnings.collect(5);
+        assertThat(warnings.messages()).noneMatch(w -> w.contains("never awaited"));
     }
 
     @Test

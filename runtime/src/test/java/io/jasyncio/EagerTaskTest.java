@@ -51,7 +51,7 @@ class EagerTaskTest {
         EventLoop loop = eagerLoop();
         Object r = AsyncIO.run(
                 Script.steps().then(in -> {
-                    Task<Object> t = AsyncIO.createTask(Script.steps()
+                    Coroutine<Object> body = Script.steps()
                             .then(x -> {
                                 log.add("step 1 at " + AsyncIO.getRunningLoop().time());
                                 return Script.await(AsyncIO.sleep(1));
@@ -59,10 +59,11 @@ class EagerTaskTest {
                             .then(x -> {
                                 log.add("step 2 at " + AsyncIO.getRunningLoop().time());
                                 return "result";
-                            }));
+                            });
+                    Task<Object> t = AsyncIO.createTask(body);
                     log.add("created");
                     assertThat(t.done()).isFalse();
-                    assertThat(t.getCoro()).isNotNull();
+                    assertThat(t.getCoro()).isSameAs(body);
                     assertThat(AsyncIO.allTasks()).contains(t);
                     return Script.await(t);
                 }),

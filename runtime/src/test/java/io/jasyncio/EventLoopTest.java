@@ -129,16 +129,19 @@ class EventLoopTest {
         Instant start = loop.wallClock().instant();
         loop.callLater(3661, loop::stop);
         loop.runForever();
+        assertThat(loop.time()).isEqualTo(3661.0);
         assertThat(Duration.between(start, loop.wallClock().instant())).isEqualTo(Duration.ofSeconds(3661));
     }
 
     @Test
     void anExceptionInACallbackGoesToTheHandlerAndTheLoopGoesOn() {
         List<ExceptionContext> errors = new ArrayList<>();
-        loop.setExceptionHandler((l, context) -> errors.add(context));
-        assertThat(loop.getExceptionHandler()).isNotNull();
+        assertThat(loop.getExceptionHandler()).as("the default handler").isNull();
+        ExceptionHandler handler = (l, context) -> errors.add(context);
+        loop.setExceptionHandler(handler);
+        assertThat(loop.getExceptionHandler()).isSameAs(handler);
         RuntimeException boom = new RuntimeException("boom");
-        loop.callSoon(() -> {
+        Handle failing = loop.callSoon(() -> {
             throw boom;
         });
         loop.callSoon(() -> log.add("still running"));
@@ -149,7 +152,8 @@ class EventLoopTest {
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).exception()).isSameAs(boom);
         assertThat(errors.get(0).message()).startsWith("Exception in callback");
-        assertThat(errors.get(0).handle()).isNotNull();
+        assertThat(errors.get(0).handle()).isSameAs(failing);
+        assertThat(loop.time()).as("the loop went on until the stop at 2").isEqualTo(2.0);
     }
 
     @Test

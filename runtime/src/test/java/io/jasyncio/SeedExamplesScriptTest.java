@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,23 +65,31 @@ class SeedExamplesScriptTest {
         assertThat(AsyncIO.isCoroutine(main)).isTrue();
     }
 
+    /**
+     * The main of E03 and E04: makes its awaitables, prints when it started, awaits them one after
+     * the other, prints when it finished.
+     */
+    private void startedAwaitInTurnFinished(Supplier<List<Awaitable<?>>> start) {
+        List<List<Awaitable<?>>> awaited = new ArrayList<>();
+        vr.run(Script.of("main", s -> {
+            if (s.pc == 0) {
+                awaited.add(start.get());
+                vr.print("started at " + vr.clock());
+            } else {
+                s.value();
+            }
+            List<Awaitable<?>> all = awaited.get(0);
+            if (s.pc < all.size()) {
+                return s.await(s.pc + 1, all.get(s.pc));
+            }
+            vr.print("finished at " + vr.clock());
+            return null;
+        }));
+    }
+
     @Test
     void e03SequentialAwaitsTakeThreeSeconds() {
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                vr.print("started at " + vr.clock());
-                yield s.await(1, sayAfter(1, "hello"));
-            }
-            case 1 -> {
-                s.value();
-                yield s.await(2, sayAfter(2, "world"));
-            }
-            default -> {
-                s.value();
-                vr.print("finished at " + vr.clock());
-                yield null;
-            }
-        }));
+        startedAwaitInTurnFinished(() -> List.of(sayAfter(1, "hello"), sayAfter(2, "world")));
         assertThat(vr.lines)
                 .containsExactly(
                         "0.00 started at " + vr.clockAt(0),
@@ -91,24 +100,8 @@ class SeedExamplesScriptTest {
 
     @Test
     void e04TasksRunConcurrentlyInTwoSeconds() {
-        Task<?>[] t = new Task<?>[2];
-        vr.run(Script.of("main", s -> switch (s.pc) {
-            case 0 -> {
-                t[0] = AsyncIO.createTask(sayAfter(1, "hello"));
-                t[1] = AsyncIO.createTask(sayAfter(2, "world"));
-                vr.print("started at " + vr.clock());
-                yield s.await(1, t[0]);
-            }
-            case 1 -> {
-                s.value();
-                yield s.await(2, t[1]);
-            }
-            default -> {
-                s.value();
-                vr.print("finished at " + vr.clock());
-                yield null;
-            }
-        }));
+        startedAwaitInTurnFinished(
+                () -> List.of(AsyncIO.createTask(sayAfter(1, "hello")), AsyncIO.createTask(sayAfter(2, "world"))));
         assertThat(vr.lines)
                 .containsExactly(
                         "0.00 started at " + vr.clockAt(0),

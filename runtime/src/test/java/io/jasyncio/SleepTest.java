@@ -44,6 +44,7 @@ class SleepTest {
     void sleepZeroAsATaskRootAlsoYieldsOnce() {
         EventLoop loop = EventLoop.withVirtualTime();
         assertThat(loop.runUntilComplete(AsyncIO.sleep(0, "r"))).isEqualTo("r");
+        assertThat(loop.time()).as("sleep(0) takes no time").isZero();
     }
 
     @Test

@@ -4,31 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TaskGroup details that need the runtime's insides (the @Async-style behaviour tests are in
  * the tests module, TaskGroupAsyncTest).
  */
 class TaskGroupTest {
-    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    private Consumer<String> savedSink;
-
-    @BeforeEach
-    void captureWarnings() {
-        savedSink = DebugWarnings.sink;
-        DebugWarnings.sink = warnings::add;
-    }
-
-    @AfterEach
-    void restore() {
-        DebugWarnings.sink = savedSink;
-    }
+    @RegisterExtension
+    final CapturedWarnings warnings = new CapturedWarnings();
 
     @Test
     void aRefusedCoroutineIsClosedAndNotReportedAsNeverAwaited() {
@@ -58,13 +44,13 @@ class TaskGroupTest {
                 }),
                 () -> loop);
         assertThat(errors).containsExactly("TaskGroup <TaskGroup entered> is finished");
-        for (int i = 0; i < 100 && warnings.stream().noneMatch(w -> w.contains("makeAndDrop")); i++) {
-            System.gc();
-            NeverAwaited.poll();
-            Thread.onSpinWait();
-        }
-        assertThat(warnings).anyMatch(w -> w.contains("never awaited") && w.contains("makeAndDrop"));
-        assertThat(warnings).noneMatch(w -> w.contains("refuse"));
+        warnings.collectUntil(w -> w.contains("makeAndDrop"));
+        assertThat(warnings.messages()).anyMatch(w -> w.contains("never awaited") && w.contains("makeAndDrop"));
+        assertThat(warnings.messages())
+                .as("reported once")
+                .filteredOn(w -> w.contains("makeAndDrop"))
+                .hasSize(1);
+        assertThat(warnings.messages()).noneMatch(w -> w.contains("refuse"));
     }
 
     private static void refuse(TaskGroup tg) {

@@ -7,27 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Behaviours of asyncio's tasks, futures and loop that each pin one case against CPython 3.13/3.14. */
 class TaskSemanticsTest {
     private final List<Object> log = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    private Consumer<String> savedSink;
 
-    @BeforeEach
-    void captureWarnings() {
-        savedSink = DebugWarnings.sink;
-        DebugWarnings.sink = warnings::add;
-    }
-
-    @AfterEach
-    void restore() {
-        DebugWarnings.sink = savedSink;
-    }
+    @RegisterExtension
+    final CapturedWarnings warnings = new CapturedWarnings();
 
     @Test
     void currentTaskIsNoneInACallback() {
@@ -233,16 +221,10 @@ class TaskSemanticsTest {
                     return null;
                 }),
                 () -> loop);
-        for (int i = 0; i < 100 && warnings.stream().noneMatch(w -> w.contains("'Script' was never awaited")); i++) {
-            System.gc();
-            NeverAwaited.poll();
-        }
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            NeverAwaited.poll();
-        }
-        assertThat(warnings).anyMatch(w -> w.contains("'Script' was never awaited"));
-        assertThat(warnings).noneMatch(w -> w.contains("'Yield' was never awaited"));
+        warnings.collectUntil(w -> w.contains("'Script' was never awaited"));
+        warnings.collect(3);
+        assertThat(warnings.messages()).anyMatch(w -> w.contains("'Script' was never awaited"));
+        assertThat(warnings.messages()).noneMatch(w -> w.contains("'Yield' was never awaited"));
     }
 
     @Test

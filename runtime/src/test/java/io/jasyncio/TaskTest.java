@@ -95,21 +95,33 @@ class TaskTest {
         Task<Object> t = loop.createTask(Script.steps().then(in -> Script.await(f)));
         loop.runUntilComplete(AsyncIO.sleep(0));
         assertThat(t.toString()).endsWith("wait_for=<Future pending>>");
+        f.setResult("x");
+        loop.runUntilComplete(AsyncIO.sleep(0));
+        assertThat(t.toString())
+                .as("done: no wait_for any more")
+                .startsWith("<Task finished ")
+                .endsWith(" result=x>");
     }
 
     @Test
     void currentTaskAndAllTasks() {
+        Task<?>[] child = new Task<?>[1];
         VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> {
                     Task<?> me = AsyncIO.currentTask();
                     assertThat(me).isNotNull();
+                    assertThat(me.done()).as("the running task").isFalse();
                     assertThat(AsyncIO.allTasks()).containsExactly(me);
                     Task<Void> t = AsyncIO.createTask(AsyncIO.sleep(0));
                     assertThat(AsyncIO.allTasks()).containsExactly(me, t);
+                    child[0] = t;
                     return Script.await(t);
                 })
                 .then(in -> {
-                    assertThat(AsyncIO.allTasks()).containsExactly(AsyncIO.currentTask());
+                    assertThat(child[0].done()).isTrue();
+                    assertThat(AsyncIO.allTasks())
+                            .as("a done task is no longer listed")
+                            .containsExactly(AsyncIO.currentTask());
                     return null;
                 }));
     }

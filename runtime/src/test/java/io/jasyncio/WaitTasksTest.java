@@ -3,6 +3,7 @@ package io.jasyncio;
 import static io.jasyncio.VirtualRun.after;
 import static io.jasyncio.VirtualRun.failAfter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -208,6 +209,9 @@ class WaitTasksTest {
         // wait is a coroutine function: even invalid input fails only when awaited.
         Coroutine<WaitResult<Object>> w = AsyncIO.waitTasks(List.of());
         assertThat(w).isNotNull();
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(w))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Set of Tasks/Futures is empty.");
     }
 
     /** Yields to the loop {@code n} times. */

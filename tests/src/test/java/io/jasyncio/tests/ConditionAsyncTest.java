@@ -346,11 +346,12 @@ class ConditionAsyncTest {
         return done();
     }
 
+    /**
+     * Awaits the cancelled waiter: it raises the very CancelledError (message "foo") its wait
+     * raised, ends cancelled, and has released the lock.
+     */
     @Async
-    Coroutine<Void> cancelledErrorWakeup() {
-        Task<Void> task = createTask(waitForWake());
-        await(sleep(0));
-        task.cancel("foo");
+    Coroutine<Void> awaitTheWaitersCancellation(Task<Void> task) {
         try {
             await(task);
             throw new AssertionError("not cancelled");
@@ -358,7 +359,19 @@ class ConditionAsyncTest {
             assertThat(e.getMessage()).isEqualTo("foo");
             assertThat(e).isSameAs(raised);
         }
+        assertThat(task.cancelled()).isTrue();
+        assertThat(cond.locked())
+                .as("the waiter released the lock it held again")
+                .isFalse();
         return done();
+    }
+
+    @Async
+    Coroutine<Void> cancelledErrorWakeup() {
+        Task<Void> task = createTask(waitForWake());
+        await(sleep(0));
+        task.cancel("foo");
+        return awaitTheWaitersCancellation(task);
     }
 
     @Test
@@ -377,14 +390,7 @@ class ConditionAsyncTest {
         await(sleep(0)); // the task now re-acquires the lock: cancel it there
         task.cancel("foo");
         cond.release();
-        try {
-            await(task);
-            throw new AssertionError("not cancelled");
-        } catch (CancelledError e) {
-            assertThat(e.getMessage()).isEqualTo("foo");
-            assertThat(e).isSameAs(raised);
-        }
-        return done();
+        return awaitTheWaitersCancellation(task);
     }
 
     @Test

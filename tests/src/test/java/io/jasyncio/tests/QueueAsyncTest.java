@@ -142,14 +142,21 @@ class QueueAsyncTest {
 
     @Async
     Coroutine<Void> getCancelledRace() {
+        // the waiter lists as CPython's repr shows them at each step
         Task<Object> t1 = createTask(q.get());
         Task<Object> t2 = createTask(q.get());
         await(sleep(0));
+        assertThat(q.toString()).isEqualTo("<AsyncQueue maxsize=0 _getters[2]>");
         t1.cancel();
         await(sleep(0));
         assertThat(t1.done()).isTrue();
+        assertThat(q.toString())
+                .as("the cancelled getter removed itself")
+                .isEqualTo("<AsyncQueue maxsize=0 _getters[1]>");
         await(q.put("a"));
+        assertThat(q.toString()).as("t2 woken, not yet run").isEqualTo("<AsyncQueue maxsize=0 _queue=[a] tasks=1>");
         await(sleep(0));
+        assertThat(q.toString()).isEqualTo("<AsyncQueue maxsize=0 tasks=1>");
         assertThat(await(t2)).isEqualTo("a");
         return done();
     }
@@ -166,7 +173,9 @@ class QueueAsyncTest {
         createTask(q.put("a"));
         createTask(q.put("b"));
         assertThat(await(q.get())).isEqualTo("a");
+        assertThat(q.toString()).as("the putter of b woken, not yet run").isEqualTo("<AsyncQueue maxsize=1 tasks=1>");
         assertThat(await(q.get())).isEqualTo("b");
+        assertThat(q.toString()).isEqualTo("<AsyncQueue maxsize=1 tasks=2>");
         return done();
     }
 
@@ -253,8 +262,12 @@ class QueueAsyncTest {
         Task<Object> reader2 = createTask(q.get());
         Task<Object> reader3 = createTask(q.get());
         await(sleep(0));
+        assertThat(q.toString()).isEqualTo("<AsyncQueue maxsize=0 _getters[3]>");
         q.putNowait(1);
         q.putNowait(2);
+        assertThat(q.toString())
+                .as("two getters woken")
+                .isEqualTo("<AsyncQueue maxsize=0 _queue=[1, 2] _getters[1] tasks=2>");
         reader1.cancel();
         try {
             await(reader1);
@@ -262,6 +275,9 @@ class QueueAsyncTest {
         } catch (CancelledError expected) {
             // passes its wake-up on
         }
+        assertThat(q.toString())
+                .as("reader3, woken in reader1's place, ran before this task resumed")
+                .isEqualTo("<AsyncQueue maxsize=0 tasks=2>");
         await(reader3);
         assertThat(Set.of(reader2.result(), reader3.result())).containsExactlyInAnyOrder(1, 2);
         return done();
@@ -307,11 +323,17 @@ class QueueAsyncTest {
         await(sleep(0));
         assertThat(putA.done()).isTrue();
         assertThat(putB.done()).isFalse();
+        assertThat(q.toString()).isEqualTo("<AsyncQueue maxsize=1 _queue=[a] _putters[2] tasks=1>");
         putC.cancel();
         await(sleep(0));
         assertThat(putC.done()).isTrue();
+        assertThat(q.toString())
+                .as("the cancelled putter removed itself")
+                .isEqualTo("<AsyncQueue maxsize=1 _queue=[a] _putters[1] tasks=1>");
         assertThat(q.getNowait()).isEqualTo("a");
+        assertThat(q.toString()).as("putB woken, not yet run").isEqualTo("<AsyncQueue maxsize=1 tasks=1>");
         await(sleep(0));
+        assertThat(q.toString()).isEqualTo("<AsyncQueue maxsize=1 _queue=[b] tasks=2>");
         assertThat(q.getNowait()).isEqualTo("b");
         await(putB);
         return done();

@@ -63,6 +63,19 @@ class TaskGroupAsyncTest {
 
     // ---- helpers ------------------------------------------------------------------------
 
+    /** Cancels {@code task} from outside at {@code delay}, then returns what awaiting it raised (null: nothing). */
+    @Async
+    static Coroutine<Throwable> raisedAfterCancel(Task<?> task, double delay) {
+        await(sleep(delay));
+        task.cancel();
+        try {
+            await(task);
+            return done(null);
+        } catch (Throwable e) {
+            return done(e);
+        }
+    }
+
     @Async
     static Coroutine<Integer> value(double delay, int v) {
         await(sleep(delay));
@@ -422,15 +435,9 @@ class TaskGroupAsyncTest {
 
     @Async
     Coroutine<String> suppressingChildOuterCancel() {
-        Task<Void> r = createTask(taskGroup(g -> withStubborn(g, false)));
-        await(sleep(0.1));
-        r.cancel();
-        try {
-            await(r);
-            return done("not cancelled");
-        } catch (CancelledError e) {
-            return done("cancelled@" + now() + " stubborn=" + stubbornTask.result());
-        }
+        Throwable e = await(raisedAfterCancel(createTask(taskGroup(g -> withStubborn(g, false))), 0.1));
+        return done((e instanceof CancelledError ? "cancelled@" + now() : "raised " + e) + " stubborn="
+                + stubbornTask.result());
     }
 
     @Test
@@ -454,15 +461,8 @@ class TaskGroupAsyncTest {
 
     @Async
     Coroutine<String> outerCancelThenChildFails() {
-        Task<Void> r = createTask(taskGroup(g -> bodyCatchesSleepsRaises(g)));
-        await(sleep(0.1));
-        r.cancel();
-        try {
-            await(r);
-            return done("no error");
-        } catch (ExceptionGroup eg) {
-            return done(types(eg) + "@" + now());
-        }
+        Throwable eg = await(raisedAfterCancel(createTask(taskGroup(g -> bodyCatchesSleepsRaises(g))), 0.1));
+        return done(types(eg) + "@" + now());
     }
 
     @Test
@@ -486,14 +486,8 @@ class TaskGroupAsyncTest {
     @Async
     Coroutine<String> cancelTurnedIntoError() {
         Task<Void> r = createTask(taskGroup(g -> bodyTurnsCancelIntoError(g)));
-        await(sleep(0.1));
-        r.cancel();
-        try {
-            await(r);
-            return done("no error");
-        } catch (ExceptionGroup eg) {
-            return done(types(eg).iterator().next().getSimpleName() + " cancelling=" + r.cancelling());
-        }
+        Throwable eg = await(raisedAfterCancel(r, 0.1));
+        return done(types(eg).iterator().next().getSimpleName() + " cancelling=" + r.cancelling());
     }
 
     @Test
@@ -599,16 +593,10 @@ class TaskGroupAsyncTest {
 
     @Async
     Coroutine<String> outerCancelOfNestedGroups() {
-        Task<Void> r = createTask(taskGroup(g1 -> innerWithFailingCleanup()));
-        await(sleep(0.1));
-        r.cancel();
-        try {
-            await(r);
-            return done("nothing");
-        } catch (ExceptionGroup eg) {
-            ExceptionGroup inner = (ExceptionGroup) eg.exceptions().get(0);
-            return done(eg.exceptions().size() + " " + inner.exceptions().size() + " " + types(inner));
-        }
+        ExceptionGroup eg =
+                (ExceptionGroup) await(raisedAfterCancel(createTask(taskGroup(g1 -> innerWithFailingCleanup())), 0.1));
+        ExceptionGroup inner = (ExceptionGroup) eg.exceptions().get(0);
+        return done(eg.exceptions().size() + " " + inner.exceptions().size() + " " + types(inner));
     }
 
     @Test
