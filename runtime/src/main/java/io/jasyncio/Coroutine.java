@@ -79,6 +79,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             }
             return t.yieldOnce(this, y.result);
         }
+        if (awaitable instanceof Sleep<?> s && s.task == null) {
+            return s.startFor(t, this); // this coroutine waits on the timer itself
+        }
         if (awaitable instanceof Coroutine<?> c) {
             return awaitCoroutine(t, c);
         }

@@ -2,8 +2,10 @@ package io.jasyncio;
 
 /**
  * The coroutine {@link AsyncIO#sleep} returns for a delay &gt; 0 (a delay &lt;= 0 is a
- * {@link Yield}): the task sleeps on a timer that wakes it directly, with no future, so a
- * sleeping task costs this coroutine and its timer. Only the timer firing or the task's
+ * {@link Yield}): the task sleeps on a timer that wakes it directly, with no future. Awaited from
+ * a coroutine it takes a fast path in {@code Coroutine.awaitStep} ({@link #startFor}): the
+ * awaiting coroutine waits on the timer itself, so a sleeping task keeps only the timer, not
+ * this object too. Only the timer firing or the task's
  * cancellation (which cancels the timer, see {@code Task.interruptSleep}) resumes it, so no
  * timer is left behind either way.
  */
@@ -29,13 +31,32 @@ final class Sleep<T> extends Coroutine<T> {
     protected Object resume() throws Throwable {
         if (!started) {
             started = true;
-            Task<?> t = task;
-            EventLoop loop = t.loop;
-            SleepTimer timer = new SleepTimer(loop, loop.time() + delay, t, result);
-            loop.timers.add(timer);
-            return t.sleep(this, timer);
+            return schedule(task, this);
         }
         return awaitResult();
+    }
+
+    /**
+     * Awaited from {@code awaiter}'s body (the fast path of {@code Coroutine.awaitStep}): marks
+     * this sleep used and parks the task on its timer so that {@code awaiter} itself resumes,
+     * with the sleep's result or the cancellation. The sleep is not kept while the task sleeps.
+     */
+    Object startFor(Task<?> t, Coroutine<?> awaiter) {
+        task = t;
+        caller = this;
+        started = true;
+        if (NeverAwaited.enabled) {
+            NeverAwaited.awaited(this);
+        }
+        return schedule(t, awaiter);
+    }
+
+    /** Schedules the timer that wakes task {@code t}, which then resumes {@code resumer}. */
+    private Object schedule(Task<?> t, Coroutine<?> resumer) {
+        EventLoop loop = t.loop;
+        SleepTimer timer = new SleepTimer(loop, loop.time() + delay, t, result);
+        loop.timers.add(timer);
+        return t.sleep(resumer, timer);
     }
 
     @Override

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Starts one {@link PeerMain} in a JVM of its own and reads its RESULT line. */
 final class ChildJvm {
@@ -33,22 +37,48 @@ final class ChildJvm {
     /** Smoke runs (CI) keep the heap small: several test JVMs may share the machine. */
     static final List<String> SMOKE_OPTIONS = List.of("-Xmx512m", "-XX:+UseG1GC");
 
+    /** The cold mode's rule: a JVM as a user starts it, with nothing but the class path. */
+    static final List<String> COLD_OPTIONS = List.of();
+
+    /** The JVM options of every peer's JVM in a mode. */
+    static List<String> options(boolean smoke, boolean cold) {
+        return cold ? COLD_OPTIONS : smoke ? SMOKE_OPTIONS : COMMON_OPTIONS;
+    }
+
     private final Path java;
     private final String classPath;
     private final long timeoutSeconds;
 
     private final List<String> options;
+    /** The java of the peers that need a newer JDK than {@link #java} (virtual threads), or null. */
+    private final Path newerJava;
 
-    ChildJvm(Path java, String classPath, long timeoutSeconds, boolean smoke) {
+    ChildJvm(Path java, String classPath, long timeoutSeconds, List<String> options, Path newerJava) {
         this.java = java;
-        this.options = smoke ? SMOKE_OPTIONS : COMMON_OPTIONS;
+        this.options = options;
         this.classPath = classPath;
         this.timeoutSeconds = timeoutSeconds;
+        this.newerJava = newerJava;
     }
 
-    RunResult run(PeerKind peer, String workload, String size, int warmupsOrTasks) {
+    ChildJvm(Path java, String classPath, long timeoutSeconds, boolean smoke) {
+        this(java, classPath, timeoutSeconds, options(smoke, false), null);
+    }
+
+    /** The java that runs {@code peer}: {@link #newerJava} when this one is too old for it. */
+    Path javaFor(PeerKind peer) {
+        return newerJava != null && feature(version(java)) < peer.minJavaFeature ? newerJava : java;
+    }
+
+    /** The feature release in a {@code java -version} line ("... (build 17.0.15+6 ...)" is 17), or 0. */
+    static int feature(String version) {
+        Matcher m = Pattern.compile("build (\\d+)").matcher(version);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    RunResult run(PeerKind peer, String workload, String size, String warmupsOrTasks) {
         List<String> command = new ArrayList<>();
-        command.add(java.toString());
+        command.add(javaFor(peer).toString());
         command.addAll(options);
         command.addAll(peer.jvmOptions);
         command.add("-cp");
@@ -57,7 +87,7 @@ final class ChildJvm {
         command.add(peer.id);
         command.add(workload);
         command.add(size);
-        command.add(Integer.toString(warmupsOrTasks));
+        command.add(warmupsOrTasks);
         Path out = null;
         try {
             out = Files.createTempFile("jasyncio-peer", ".out");
@@ -145,8 +175,19 @@ final class ChildJvm {
         }
     }
 
-    /** The first line of {@code java -version}, e.g. {@code openjdk version "25" 2025-09-16}. */
+    /** The "Runtime Environment" line of {@code java -version}, e.g. {@code OpenJDK Runtime Environment (build 17.0.15+6)}. */
     String version() {
+        return version(java);
+    }
+
+    /** The "Runtime Environment" line of {@code java -version}, remembered per java. */
+    static String version(Path java) {
+        return VERSIONS.computeIfAbsent(java, ChildJvm::askVersion);
+    }
+
+    private static final Map<Path, String> VERSIONS = new ConcurrentHashMap<>();
+
+    private static String askVersion(Path java) {
         try {
             Process p = new ProcessBuilder(java.toString(), "-version")
                     .redirectErrorStream(true)

@@ -18,7 +18,7 @@ import java.util.Map;
  * SVG charts. {@code benchmarks/compare.sh} builds the jar and runs this.
  *
  * <pre>
- * Compare [--smoke] [--runs N] [--java PATH] [--out DIR] [--peers a,b] [--workloads a,b]
+ * Compare [--cold] [--smoke] [--runs N] [--java PATH] [--out DIR] [--peers a,b] [--workloads a,b]
  *         [--no-scaling] [--scaling-runs N] [--timeout SECONDS] [--note TEXT] [--command TEXT]
  *         [--replot results.tsv]   (render RESULTS.md and the charts again from a run's raw results)
  * </pre>
@@ -47,6 +47,7 @@ public final class Compare {
         }
         if (options.replot != null) {
             ChildJvm jvm = new ChildJvm(options.java, options.classPath, options.timeoutSeconds, false);
+            // the mode (cold or warm) and everything else come from the file's own arguments
             Report report = RawResults.read(options.replot, options.out, layout(jvm, false));
             writeReport(report, options.out);
             System.out.println(report.console());
@@ -66,21 +67,60 @@ public final class Compare {
                 smoke ? "100" : "10000");
     }
 
+    /** Where a mode's raw results live in the output directory: each mode keeps its own. */
+    static Path resultsFile(Path out, boolean cold) {
+        return out.resolve(cold ? "results-cold.tsv" : "results.tsv");
+    }
+
+    /**
+     * Writes this run's raw results and chart, then RESULTS.md from this run and the other mode's
+     * stored raw results (when {@code out} has them), so a cold run keeps the warm numbers and
+     * the other way round.
+     */
     static void writeReport(Report report, Path out) throws IOException {
         Files.createDirectories(out);
-        Files.writeString(out.resolve("RESULTS.md"), report.markdown(), StandardCharsets.UTF_8);
+        boolean cold = report.options.cold();
         Files.writeString(
-                out.resolve("results.tsv"), RawResults.write(report.options.args(), report), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("results.svg"), SvgChart.advantage(report), StandardCharsets.UTF_8);
+                resultsFile(out, cold), RawResults.write(report.options.args(), report), StandardCharsets.UTF_8);
+        Files.writeString(
+                out.resolve(cold ? "results-cold.svg" : "results.svg"),
+                SvgChart.advantage(report),
+                StandardCharsets.UTF_8);
         if (!report.scaling.isEmpty()) {
             Files.writeString(out.resolve("scaling.svg"), SvgChart.scaling(report), StandardCharsets.UTF_8);
         }
+        Report other = null;
+        Path otherFile = resultsFile(out, !cold);
+        if (Files.exists(otherFile)) {
+            try {
+                other = RawResults.read(otherFile, out, report.layout);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("RESULTS.md without " + otherFile + ": cannot read it (" + e + ")");
+            }
+        }
+        String page = cold ? ResultsPage.markdown(report, other) : ResultsPage.markdown(other, report);
+        Files.writeString(out.resolve("RESULTS.md"), page, StandardCharsets.UTF_8);
     }
 
     Report run() throws IOException {
-        ChildJvm jvm = new ChildJvm(options.java, options.classPath, options.timeoutSeconds, options.smoke);
+        // Virtual threads need JDK 21+: in the cold mode on an older java they run on JDK 25 (noted).
+        Path newer = options.cold && Files.isExecutable(JDK25) ? JDK25 : null;
+        ChildJvm jvm = new ChildJvm(
+                options.java,
+                options.classPath,
+                options.timeoutSeconds,
+                ChildJvm.options(options.smoke, options.cold),
+                newer);
         String jdk = jvm.version();
-        System.err.printf("comparison: %d run(s), peers %s, JDK %s%n", options.runs, options.peers, jdk);
+        for (PeerKind p : options.peers) {
+            if (!jvm.javaFor(p).equals(options.java)) {
+                jdk += "; " + p.id + " on " + ChildJvm.version(jvm.javaFor(p)) + " (needs JDK " + p.minJavaFeature
+                        + "+)";
+            }
+        }
+        System.err.printf(
+                "comparison (%s): %d run(s), peers %s, JDK %s%n",
+                options.cold ? "cold" : "warm", options.runs, options.peers, jdk);
         String loadBefore = Machine.loadAverage();
         Map<String, Map<PeerKind, List<RunResult>>> results = new LinkedHashMap<>();
         Map<String, Map<PeerKind, List<RunResult>>> scaling = new LinkedHashMap<>();
@@ -90,8 +130,9 @@ public final class Compare {
                 for (PeerKind peer : options.peers) {
                     int size = options.smoke ? w.smokeSize : w.size;
                     int warmups = options.smoke ? 0 : w.warmups;
+                    String warmUp = options.cold ? PeerMain.COLD : Integer.toString(warmups);
                     RunResult r = peer.runs(w)
-                            ? jvm.run(peer, w.id, Integer.toString(size), warmups)
+                            ? jvm.run(peer, w.id, Integer.toString(size), warmUp)
                             : RunResult.failed("unsupported: not a workload of this peer");
                     progress(run, w.id, peer, r, t0);
                     results.computeIfAbsent(w.id, k -> new LinkedHashMap<>())
@@ -106,7 +147,7 @@ public final class Compare {
                             continue; // no task spawning or sleeping in that peer
                         }
                         String sizes = options.smoke ? "10,100" : "1000,10000,100000,1000000";
-                        RunResult r = jvm.run(peer, "scale_" + s, sizes, options.smoke ? 100 : 200_000);
+                        RunResult r = jvm.run(peer, "scale_" + s, sizes, options.smoke ? "100" : "200000");
                         progress(run, "scale_" + s, peer, r, t0);
                         scaling.computeIfAbsent(s, k -> new LinkedHashMap<>())
                                 .computeIfAbsent(peer, k -> new ArrayList<>())
@@ -141,6 +182,7 @@ public final class Compare {
 
     /** Command-line options. */
     record Options(
+            boolean cold,
             boolean smoke,
             int runs,
             Path java,
@@ -155,14 +197,15 @@ public final class Compare {
             String classPath,
             Path replot,
             List<String> args) {
-        static final String USAGE = "usage: Compare [--smoke] [--runs N] [--java PATH] [--out DIR] [--peers "
+        static final String USAGE = "usage: Compare [--cold] [--smoke] [--runs N] [--java PATH] [--out DIR] [--peers "
                 + "jasyncio,vt-1,vt-default,cf] [--workloads yield_switch,...] [--no-scaling] [--scaling-runs N (1)] [--timeout S] "
                 + "[--note TEXT] [--command TEXT] [--replot results.tsv]";
 
         static Options parse(String... args) {
+            boolean cold = false;
             boolean smoke = false;
             Integer runs = null;
-            Path java = Files.isExecutable(JDK25) ? JDK25 : Path.of(System.getProperty("java.home"), "bin", "java");
+            Path java = null;
             Path out = Path.of(".");
             List<PeerKind> peers = List.of(PeerKind.values());
             List<Workload> workloads = List.of(Workload.values());
@@ -177,6 +220,7 @@ public final class Compare {
                 String a = args[i];
                 int start = i;
                 switch (a) {
+                    case "--cold" -> cold = true;
                     case "--smoke" -> smoke = true;
                     case "--no-scaling" -> scaling = false;
                     case "--runs" -> runs = Integer.parseInt(value(args, ++i, a));
@@ -205,18 +249,24 @@ public final class Compare {
             if (!peers.contains(PeerKind.JASYNCIO)) {
                 throw new IllegalArgumentException("--peers must include jasyncio (the ratios are jasyncio ÷ peer)");
             }
+            if (java == null) {
+                // cold: the java a user has at hand (the one running this); warm: the newest JDK
+                Path here = Path.of(System.getProperty("java.home"), "bin", "java");
+                java = !cold && Files.isExecutable(JDK25) ? JDK25 : here;
+            }
             int r = runs != null ? runs : smoke ? 1 : 3;
             if (r < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1");
             }
             return new Options(
+                    cold,
                     smoke,
                     r,
                     java,
                     out,
                     peers,
                     workloads,
-                    scaling,
+                    scaling && !cold, // the scaling series is a warm measurement
                     scalingRuns,
                     timeout,
                     note,

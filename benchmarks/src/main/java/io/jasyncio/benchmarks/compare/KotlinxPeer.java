@@ -1,5 +1,6 @@
 package io.jasyncio.benchmarks.compare;
 
+import java.util.SplittableRandom;
 import kotlin.ResultKt;
 import kotlin.Unit;
 import kotlin.coroutines.Continuation;
@@ -12,6 +13,8 @@ import kotlinx.coroutines.CompletableDeferred;
 import kotlinx.coroutines.CompletableDeferredKt;
 import kotlinx.coroutines.CoroutineScope;
 import kotlinx.coroutines.CoroutineStart;
+import kotlinx.coroutines.Deferred;
+import kotlinx.coroutines.DelayKt;
 import kotlinx.coroutines.Job;
 import kotlinx.coroutines.YieldKt;
 import kotlinx.coroutines.channels.BufferOverflow;
@@ -21,9 +24,10 @@ import kotlinx.coroutines.sync.Mutex;
 import kotlinx.coroutines.sync.MutexKt;
 
 /**
- * The kotlinx.coroutines peer, for the waiting primitives' workloads only: {@code Mutex},
- * {@code Channel} (capacity 1) and {@code CompletableDeferred} (the one-shot event), coroutines
- * on {@code runBlocking}'s single thread. Written in Java as the Kotlin compiler would emit it:
+ * The kotlinx.coroutines peer: coroutines on {@code runBlocking}'s single thread, {@code launch}
+ * and {@code async} for tasks, {@code yield()}, {@code delay}, {@code CompletableDeferred} for
+ * one-shot futures and events, {@code Mutex} and {@code Channel} (capacity 1) for the waiting
+ * primitives. It has no park_many, await_chain or scaling series. Written in Java as the Kotlin compiler would emit it:
  * each coroutine is a {@link ContinuationImpl} state machine whose {@code invokeSuspend} resumes
  * at its label, so suspension and dispatch go through kotlinx's own machinery.
  */
@@ -31,31 +35,181 @@ final class KotlinxPeer implements Peer {
     private static final Object SUSPENDED = IntrinsicsKt.getCOROUTINE_SUSPENDED();
 
     private static UnsupportedOperationException notHere() {
-        return new UnsupportedOperationException("kotlinx runs only the waiting primitives' workloads");
+        return new UnsupportedOperationException("not a workload of the kotlinx peer");
+    }
+
+    /** A coroutine that yields {@code k} times: {@code repeat(k) { yield() }}. */
+    private static Function2<CoroutineScope, Continuation<? super Unit>, Object> yielder(long k) {
+        return (scope, cont) -> new Machine(cont) {
+            long left = k;
+
+            @Override
+            Object step(Object result) {
+                while (left > 0) {
+                    left--;
+                    if (YieldKt.yield(this) == SUSPENDED) {
+                        return SUSPENDED;
+                    }
+                }
+                return Unit.INSTANCE;
+            }
+        }.start();
     }
 
     @Override
-    public Sample yieldSwitch(int n) {
-        throw notHere();
+    public Sample yieldSwitch(int n) throws Exception {
+        long t0 = System.nanoTime();
+        KotlinxPeer.<Object>runBlocking((scope, cont) -> {
+            launch(scope, yielder(n));
+            launch(scope, yielder(n));
+            return Unit.INSTANCE; // runBlocking waits for its children
+        });
+        return Sample.rate("switches", 2L * n, System.nanoTime() - t0);
     }
 
     @Override
-    public Sample spawnComplete(int n) {
-        throw notHere();
+    public Sample spawnComplete(int n) throws Exception {
+        long t0 = System.nanoTime();
+        int sum = KotlinxPeer.<Integer>runBlocking((scope, cont) -> new Machine(cont) {
+            Deferred<?>[] all;
+            int i;
+            int total;
+
+            @Override
+            Object step(Object result) {
+                if (label == 0) {
+                    all = new Deferred<?>[n];
+                    for (int k = 0; k < n; k++) {
+                        Integer v = k & 1;
+                        all[k] = BuildersKt.async(
+                                scope, EmptyCoroutineContext.INSTANCE, CoroutineStart.DEFAULT, (s, c) -> v);
+                    }
+                    label = 1;
+                } else {
+                    total += (Integer) result;
+                    i++;
+                }
+                while (i < n) {
+                    Object r = all[i].await(this);
+                    if (r == SUSPENDED) {
+                        return SUSPENDED;
+                    }
+                    total += (Integer) r;
+                    i++;
+                }
+                return total;
+            }
+        }.start());
+        long t1 = System.nanoTime();
+        CompletableFuturePeer.check(sum == n / 2, "spawn_complete sum " + sum);
+        return Sample.rate("tasks", n, t1 - t0);
     }
 
     @Override
-    public Sample sleepMany(int n, long seed) {
-        throw notHere();
+    public Sample sleepMany(int n, long seed) throws Exception {
+        long cpu0 = Measure.processCpuNanos();
+        long t0 = System.nanoTime();
+        KotlinxPeer.<Object>runBlocking((scope, cont) -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            for (int i = 0; i < n; i++) {
+                long millis = random.nextLong(1_000_000_000L) / 1_000_000; // delay() counts milliseconds
+                launch(
+                        scope,
+                        (s, c) -> new Machine(c) {
+                            @Override
+                            Object step(Object result) {
+                                if (label == 0) {
+                                    label = 1;
+                                    if (DelayKt.delay(millis, this) == SUSPENDED) {
+                                        return SUSPENDED;
+                                    }
+                                }
+                                return Unit.INSTANCE;
+                            }
+                        }.start());
+            }
+            return Unit.INSTANCE;
+        });
+        long wall = System.nanoTime() - t0;
+        long cpu = Measure.processCpuNanos() - cpu0;
+        return new Sample().put("wall", wall / 1e9).put("cpu", cpu / 1e9);
+    }
+
+    /** The two mailboxes of the ping-pong. */
+    private static final class Box {
+        CompletableDeferred<Integer> toA;
+        CompletableDeferred<Integer> toB;
+    }
+
+    @Override
+    public Sample futurePingpong(int n) throws Exception {
+        Box box = new Box();
+        long t0 = System.nanoTime();
+        int last = KotlinxPeer.<Integer>runBlocking((scope, cont) -> new Machine(cont) {
+            int i;
+            int v;
+
+            @Override
+            Object step(Object result) {
+                if (label == 0) {
+                    launch(
+                            scope,
+                            (s, c) -> new Machine(c) { // answers v with v + 1 until a negative v
+                                @Override
+                                Object step(Object r) {
+                                    for (; ; ) {
+                                        if (label == 0) {
+                                            CompletableDeferred<Integer> mine =
+                                                    CompletableDeferredKt.CompletableDeferred(null);
+                                            box.toB = mine;
+                                            label = 1;
+                                            r = mine.await(this);
+                                            if (r == SUSPENDED) {
+                                                return SUSPENDED;
+                                            }
+                                        }
+                                        int got = (Integer) r;
+                                        if (got < 0) {
+                                            return Unit.INSTANCE;
+                                        }
+                                        box.toA.complete(got + 1);
+                                        label = 0;
+                                    }
+                                }
+                            }.start());
+                    label = 1;
+                    if (YieldKt.yield(this) == SUSPENDED) { // the ponger waits in box.toB now
+                        return SUSPENDED;
+                    }
+                }
+                Object r = result;
+                for (; ; ) {
+                    if (label == 2) {
+                        v = (Integer) r;
+                        i++;
+                    }
+                    if (i == n) {
+                        box.toB.complete(-1);
+                        return v;
+                    }
+                    CompletableDeferred<Integer> answer = CompletableDeferredKt.CompletableDeferred(null);
+                    box.toA = answer;
+                    box.toB.complete(v);
+                    label = 2;
+                    r = answer.await(this);
+                    if (r == SUSPENDED) {
+                        return SUSPENDED;
+                    }
+                }
+            }
+        }.start());
+        long t1 = System.nanoTime();
+        CompletableFuturePeer.check(last == n, "future_pingpong ended at " + last);
+        return Sample.rate("trips", n, t1 - t0);
     }
 
     @Override
     public Sample parkMany(int n) {
-        throw notHere();
-    }
-
-    @Override
-    public Sample futurePingpong(int n) {
         throw notHere();
     }
 
@@ -65,8 +219,30 @@ final class KotlinxPeer implements Peer {
     }
 
     @Override
-    public Sample gatherFanout(int n) {
-        throw notHere();
+    public Sample gatherFanout(int n) throws Exception {
+        long t0 = System.nanoTime();
+        KotlinxPeer.<Object>runBlocking((scope, cont) -> new Machine(cont) {
+            Job[] jobs;
+            int joined;
+
+            @Override
+            Object step(Object result) {
+                if (label == 0) {
+                    jobs = new Job[n];
+                    for (int i = 0; i < n; i++) {
+                        jobs[i] = launch(scope, yielder(10));
+                    }
+                    label = 1;
+                }
+                while (joined < n) { // joinAll()
+                    if (jobs[joined++].join(this) == SUSPENDED) {
+                        return SUSPENDED;
+                    }
+                }
+                return Unit.INSTANCE;
+            }
+        }.start());
+        return Sample.seconds("time", System.nanoTime() - t0);
     }
 
     @Override

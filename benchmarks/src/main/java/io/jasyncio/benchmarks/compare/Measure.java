@@ -19,6 +19,22 @@ final class Measure {
     }
 
     /**
+     * Bytes allocated so far by the live threads of this JVM (-1 when the JVM cannot say): the
+     * difference over a pass is its allocation, a number the machine's load does not change.
+     */
+    static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported()) {
+            long sum = 0;
+            for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+                sum += Math.max(0, b);
+            }
+            return sum;
+        }
+        return -1;
+    }
+
+    /**
      * Heap in use after full collections, repeated until it stops shrinking: what is
      * reachable, not what happens to be lying around.
      */

@@ -14,7 +14,7 @@ enum PeerKind {
             VirtualThreadPeer::new),
     VT_DEFAULT("vt-default", "virtual threads (default scheduler)", List.of(), 21, VirtualThreadPeer::new),
     COMPLETABLE_FUTURE("cf", "CompletableFuture (1-thread executor)", List.of(), 17, CompletableFuturePeer::new),
-    /** Only the waiting primitives' workloads: Mutex, Channel and CompletableDeferred on runBlocking's thread. */
+    /** Coroutines on runBlocking's thread: the task workloads and the waiting primitives' ones. */
     KOTLINX("kotlinx", "kotlinx.coroutines (runBlocking)", List.of(), 17, KotlinxPeer::new);
 
     final String id;
@@ -34,12 +34,12 @@ enum PeerKind {
     }
 
     /**
-     * Whether this peer has the workload: kotlinx runs only the waiting primitives' workloads,
+     * Whether this peer has the workload: kotlinx has no park_many or await_chain,
      * CompletableFuture has no lock, event or bounded queue of its own.
      */
     boolean runs(Workload w) {
         return switch (this) {
-            case KOTLINX -> w.primitives();
+            case KOTLINX -> w != Workload.PARK_MANY && w != Workload.AWAIT_CHAIN_1E4 && w != Workload.AWAIT_CHAIN_1E5;
             case COMPLETABLE_FUTURE -> !w.primitives();
             default -> true;
         };

@@ -7,7 +7,8 @@ import java.util.Map;
  * The child JVM of the comparison: runs one workload of one peer and prints one line
  * {@code RESULT status=ok key=value ...} (values in SI units) for {@link Compare} to read.
  *
- * <p>Usage: {@code PeerMain <peer> <workload> <size> <warmups>}, or
+ * <p>Usage: {@code PeerMain <peer> <workload> <size> <warmups>}; {@code PeerMain <peer> <workload>
+ * <size> cold} for the cold mode (one warm-up pass at a tenth of the size, then the measured pass); or
  * {@code PeerMain <peer> scale_<workload> <size,size,...> <tasksPerSize>} for the scaling series
  * (per-task nanoseconds at each size, each size repeated until about {@code tasksPerSize} tasks ran).
  */
@@ -18,7 +19,7 @@ public final class PeerMain {
 
     public static void main(String[] args) {
         if (args.length != 4) {
-            System.err.println("usage: PeerMain <peer> <workload> <size> <warmups>");
+            System.err.println("usage: PeerMain <peer> <workload> <size> <warmups|cold>");
             System.exit(2);
         }
         PeerKind kind = PeerKind.byId(args[0]);
@@ -35,9 +36,16 @@ public final class PeerMain {
             } else {
                 Workload w = Workload.byId(args[1]);
                 int size = Integer.parseInt(args[2]);
-                warmUp(peer, w, size, Integer.parseInt(args[3]));
+                if (args[3].equals(COLD)) {
+                    run(peer, w, Math.max(1, size / 10));
+                } else {
+                    warmUp(peer, w, size, Integer.parseInt(args[3]));
+                }
                 long cpu0 = Measure.processCpuNanos();
+                long alloc0 = Measure.allocatedBytes();
                 sample = run(peer, w, size);
+                // Heap allocated during the measured pass (threads alive at its end): load-independent.
+                sample.put("alloc", Measure.allocatedBytes() - alloc0);
                 // Process CPU of the measured iteration (all threads: carriers, GC, JIT): less
                 // sensitive than wall time to other processes competing for the cores.
                 sample.put("proc_cpu", (Measure.processCpuNanos() - cpu0) / 1e9);
@@ -67,6 +75,9 @@ public final class PeerMain {
         // Virtual threads or executor threads left behind must not keep the JVM alive.
         System.exit(0);
     }
+
+    /** The warm-up argument of the cold mode: one pass at a tenth of the size, then the measured one. */
+    static final String COLD = "cold";
 
     /** Warm-up time every peer gets at least (when it gets any): short iterations repeat until then. */
     static final long WARMUP_NANOS = 2_000_000_000L;

@@ -81,6 +81,51 @@ final class Report {
         return m.higherBetter() ? r : 1 / r;
     }
 
+    /** The JVM peers of the cold mode's lead: the best of them is the one to beat. */
+    static final List<PeerKind> JVM_PEERS = List.of(PeerKind.KOTLINX, PeerKind.COMPLETABLE_FUTURE);
+
+    /** How many times better jasyncio is than the best JVM peer, and which peer that is. */
+    record Lead(double factor, PeerKind peer) {
+        boolean hasValue() {
+            return !Double.isNaN(factor);
+        }
+    }
+
+    /**
+     * jasyncio against the best of {@link #JVM_PEERS} on one metric: the smallest of its
+     * advantages over them (above 1: jasyncio wins); NaN when no JVM peer has a number.
+     */
+    Lead lead(Workload w, Workload.Metric m) {
+        Lead best = new Lead(Double.NaN, null);
+        for (PeerKind p : JVM_PEERS) {
+            if (!options.peers().contains(p)) {
+                continue;
+            }
+            double a = advantage(w, m, p);
+            if (!Double.isNaN(a) && !Double.isInfinite(a) && (!best.hasValue() || a < best.factor())) {
+                best = new Lead(a, p);
+            }
+        }
+        return best;
+    }
+
+    static String formatLead(Lead lead) {
+        return lead.hasValue() ? formatRatio(lead.factor()) + " (" + lead.peer().id + ")" : "–";
+    }
+
+    /** The cold mode's target of {@code w}'s metric {@code m}, and whether it is met; "" when none. */
+    String leadTarget(Workload w, Workload.Metric m) {
+        if (Double.isNaN(w.coldLead) || m != w.metrics.get(0)) {
+            return "";
+        }
+        String goal = "≥ " + formatRatio(w.coldLead);
+        Lead lead = lead(w, m);
+        if (!lead.hasValue()) {
+            return goal + ": not measured";
+        }
+        return goal + ": " + (lead.factor() >= w.coldLead ? "met" : "MISSED");
+    }
+
     List<PeerKind> others() {
         return options.peers().stream().filter(p -> p != PeerKind.JASYNCIO).toList();
     }
@@ -119,6 +164,9 @@ final class Report {
         for (PeerKind p : others()) {
             header.add("jasyncio ÷ " + p.id);
         }
+        if (options.cold()) {
+            header.add("jasyncio vs best JVM peer (× better)");
+        }
         header.add("target (jasyncio)");
         rows.add(header);
         for (Workload w : options.workloads()) {
@@ -130,11 +178,25 @@ final class Report {
                 for (PeerKind p : others()) {
                     row.add(formatRatio(ratio(w, m, p)));
                 }
-                row.add(target(w, m));
+                if (options.cold()) {
+                    row.add(formatLead(lead(w, m)));
+                    row.add(String.join("; ", nonEmpty(leadTarget(w, m), coldTarget(w, m))));
+                } else {
+                    row.add(target(w, m));
+                }
                 rows.add(row);
             }
         }
         return rows;
+    }
+
+    /** The absolute targets that hold in the cold mode too: the bytes of a parked task, the deep chain. */
+    private String coldTarget(Workload w, Workload.Metric m) {
+        return w == Workload.AWAIT_CHAIN_1E5 || w == Workload.PARK_MANY ? target(w, m) : "";
+    }
+
+    private static List<String> nonEmpty(String... texts) {
+        return Arrays.stream(texts).filter(t -> !t.isEmpty()).toList();
     }
 
     private String target(Workload w, Workload.Metric m) {
@@ -227,21 +289,45 @@ final class Report {
     String header() {
         return "Date: " + date + "  \nMachine: " + machine + "  \nJDK of every peer JVM: " + jdk
                 + "  \nCommand: `" + options.command() + "`"
-                + " (" + options.runs() + " run(s) per peer and workload, each in a fresh JVM; medians"
+                + " (" + options.runs() + " run(s) per peer and workload, each in a fresh JVM"
+                + (options.cold()
+                        ? " with default flags, a warm-up pass of a tenth of the work, one measured pass"
+                        : "")
+                + "; medians"
                 + (options.smoke() ? "; SMOKE sizes, numbers meaningless" : "") + ")"
                 + (options.note().isEmpty() ? "" : "  \nNote: " + options.note());
     }
 
+    static final String TITLE = "# jasyncio side by side with its peers\n\n";
+
+    /** This run alone as a page (RESULTS.md shows both modes when both are stored: {@link ResultsPage}). */
     String markdown() {
-        StringBuilder md = new StringBuilder("# jasyncio side by side with its peers\n\n");
+        StringBuilder md = new StringBuilder(TITLE);
+        body(md, true);
+        return md.toString();
+    }
+
+    /** The header, the tables and charts; with {@code full} the JOL layout and the workloads too. */
+    void body(StringBuilder md, boolean full) {
         md.append(header()).append("\n\n");
+        List<String> jvmOptions = ChildJvm.options(options.smoke(), options.cold());
         md.append("Ratios are jasyncio ÷ peer: above 1 is better for ↑ metrics (throughput), below 1 is better for "
-                + "↓ metrics (time, bytes). Common JVM options: `"
-                + String.join(" ", options.smoke() ? ChildJvm.SMOKE_OPTIONS : ChildJvm.COMMON_OPTIONS)
-                + "`; the 1-carrier virtual-thread JVM adds `" + String.join(" ", PeerKind.VT_ONE_CARRIER.jvmOptions)
-                + "`.\n\n");
+                + "↓ metrics (time, bytes). "
+                + (jvmOptions.isEmpty()
+                        ? "Common JVM options: none (default flags, as a user starts a JVM)"
+                        : "Common JVM options: `" + String.join(" ", jvmOptions) + "`")
+                + "; the 1-carrier virtual-thread JVM adds `" + String.join(" ", PeerKind.VT_ONE_CARRIER.jvmOptions)
+                + "`.");
+        if (options.cold()) {
+            md.append(" The lead over the best JVM peer is how many times better jasyncio is than the better of "
+                    + "kotlinx.coroutines (runBlocking) and CompletableFuture on that metric (peer time ÷ jasyncio "
+                    + "time, or jasyncio throughput ÷ peer throughput; above 1 jasyncio wins), the peer named.");
+        }
+        md.append("\n\n");
         table(md, rows());
-        md.append("\n![jasyncio's advantage over each peer](results.svg)\n");
+        md.append("\n![jasyncio's advantage over each peer](")
+                .append(options.cold() ? "results-cold.svg" : "results.svg")
+                .append(")\n");
         md.append("\n### CPU time of the same runs\n\n");
         md.append("Process CPU time of each measured iteration (all threads of the peer's JVM: the loop or "
                 + "carriers, GC, JIT), medians; below 1 jasyncio used less. On a busy machine wall time also "
@@ -256,6 +342,9 @@ final class Report {
                     + "A flat row means no O(n) step per task.\n\n");
             table(md, scalingRows());
             md.append("\n![per-task cost against n](scaling.svg)\n");
+        }
+        if (!full) {
+            return;
         }
         if (!layout.isEmpty()) {
             md.append("\n## A parked task, byte by byte (JOL)\n\n");
@@ -272,20 +361,21 @@ final class Report {
                     .append(options.smoke() ? w.smokeSize : w.size)
                     .append(", ")
                     .append(
-                            options.smoke()
-                                    ? "no warm-up"
-                                    : w.warmups == 0
-                                            ? "cold, no warm-up"
-                                            : "≥ " + w.warmups
-                                                    + " warm-up iteration(s) and ≥ 2 s of them in the same JVM")
+                            options.cold()
+                                    ? "a warm-up pass at n/10, then one measured pass"
+                                    : options.smoke()
+                                            ? "no warm-up"
+                                            : w.warmups == 0
+                                                    ? "cold, no warm-up"
+                                                    : "≥ " + w.warmups
+                                                            + " warm-up iteration(s) and ≥ 2 s of them in the same JVM")
                     .append("): ")
                     .append(w.description)
                     .append('\n');
         }
-        return md.toString();
     }
 
-    private static void table(StringBuilder md, List<List<String>> rows) {
+    static void table(StringBuilder md, List<List<String>> rows) {
         for (int i = 0; i < rows.size(); i++) {
             md.append("| ").append(String.join(" | ", rows.get(i))).append(" |\n");
             if (i == 0) {

@@ -16,14 +16,16 @@ enum Workload {
             1_000_000,
             2_000,
             2,
-            List.of(new Metric("switches", "switches/s", true, 1e6, "M/s", 50e6))),
+            List.of(new Metric("switches", "switches/s", true, 1e6, "M/s", 50e6)),
+            2),
     SPAWN_COMPLETE(
             "spawn_complete",
             "create N tasks that return at once, await all",
             1_000_000,
             1_000,
             1,
-            List.of(new Metric("tasks", "tasks/s", true, 1e6, "M/s", 10e6))),
+            List.of(new Metric("tasks", "tasks/s", true, 1e6, "M/s", 10e6)),
+            3),
     SLEEP_MANY(
             "sleep_many",
             "N tasks each sleeping a random 0-1 s",
@@ -32,7 +34,8 @@ enum Workload {
             0,
             List.of(
                     new Metric("wall", "wall", false, 1, "s", 1.3),
-                    new Metric("cpu", "CPU", false, 1, "s", Double.NaN))),
+                    new Metric("cpu", "CPU", false, 1, "s", Double.NaN)),
+            2),
     PARK_MANY(
             "park_many",
             "N tasks each parked on its own pending future",
@@ -48,7 +51,8 @@ enum Workload {
             1_000_000,
             1_000,
             2,
-            List.of(new Metric("trips", "round trips/s", true, 1e6, "M/s", 20e6))),
+            List.of(new Metric("trips", "round trips/s", true, 1e6, "M/s", 20e6)),
+            4),
     AWAIT_CHAIN_1E4(
             "await_chain_1e4",
             "a chain of 10^4 coroutines awaiting each other",
@@ -69,7 +73,8 @@ enum Workload {
             10_000,
             100,
             10,
-            List.of(new Metric("time", "wall", false, 1e-3, "ms", 3e-3))),
+            List.of(new Metric("time", "wall", false, 1e-3, "ms", 3e-3)),
+            4),
     LOCK_UNCONTENDED(
             "lock_uncontended",
             "acquire and release a lock nobody else wants, N times",
@@ -105,6 +110,11 @@ enum Workload {
     final int smokeSize;
     final int warmups;
     final List<Metric> metrics;
+    /**
+     * The cold mode's target for the first metric: how many times better than the best JVM peer
+     * (kotlinx or CompletableFuture) jasyncio should be; NaN when there is none.
+     */
+    final double coldLead;
 
     /** Whether this is a workload of the waiting primitives (locks, events, queues). */
     boolean primitives() {
@@ -112,6 +122,18 @@ enum Workload {
     }
 
     Workload(String id, String description, int size, int smokeSize, int warmups, List<Metric> metrics) {
+        this(id, description, size, smokeSize, warmups, metrics, Double.NaN);
+    }
+
+    Workload(
+            String id,
+            String description,
+            int size,
+            int smokeSize,
+            int warmups,
+            List<Metric> metrics,
+            double coldLead) {
+        this.coldLead = coldLead;
         this.id = id;
         this.description = description;
         this.size = size;

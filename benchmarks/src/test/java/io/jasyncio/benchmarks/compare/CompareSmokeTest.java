@@ -105,4 +105,41 @@ class CompareSmokeTest {
         assertThat(replotted.substring(0, replotted.indexOf("## A parked task")))
                 .isEqualTo(md.substring(0, md.indexOf("## A parked task")));
     }
+
+    /**
+     * The cold mode at smoke sizes, a few workloads and peers (CI time): every peer's JVM on
+     * default flags runs a warm-up pass and one measured pass, the raw results go to their own file.
+     */
+    @Test
+    void coldSmokeRunWritesItsOwnResults(@TempDir Path out) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Report report = new Compare(Compare.Options.parse(
+                        "--cold",
+                        "--smoke",
+                        "--java",
+                        java.toString(),
+                        "--out",
+                        out.toString(),
+                        "--peers",
+                        "jasyncio,cf,kotlinx",
+                        "--workloads",
+                        "yield_switch,sleep_many,future_pingpong",
+                        "--timeout",
+                        "120"))
+                .run();
+        for (String w : List.of("yield_switch", "sleep_many", "future_pingpong")) {
+            for (PeerKind p : List.of(PeerKind.JASYNCIO, PeerKind.COMPLETABLE_FUTURE, PeerKind.KOTLINX)) {
+                Report.Cell c = report.cell(
+                        report.results, w, p, Workload.byId(w).metrics.get(0).key());
+                assertThat(c.hasValue()).as(w + " " + p + ": " + c.status()).isTrue();
+            }
+            assertThat(report.lead(Workload.byId(w), Workload.byId(w).metrics.get(0))
+                            .hasValue())
+                    .isTrue();
+        }
+        assertThat(out.resolve("results-cold.tsv")).exists();
+        assertThat(out.resolve("results.tsv")).doesNotExist();
+        assertThat(Files.readString(out.resolve("RESULTS.md")))
+                .contains("jasyncio vs best JVM peer", "default flags", "a warm-up pass at n/10");
+    }
 }

@@ -94,6 +94,116 @@ class ReportTest {
     }
 
     @Test
+    void theColdLeadIsOverTheBestJvmPeerAndTheColdTargetsAreLeads() {
+        Compare.Options options = Compare.Options.parse(
+                "--cold", "--runs", "1", "--peers", "jasyncio,cf,kotlinx", "--workloads", "yield_switch,sleep_many");
+        assertThat(options.scaling()).as("no scaling series in the cold mode").isFalse();
+        assertThat(options.java()).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java"));
+        Map<String, Map<PeerKind, List<RunResult>>> results = new LinkedHashMap<>();
+        results.put(
+                "yield_switch",
+                Map.of(
+                        PeerKind.JASYNCIO, List.of(ok("switches", 30e6)),
+                        PeerKind.COMPLETABLE_FUTURE, List.of(ok("switches", 10e6)),
+                        PeerKind.KOTLINX, List.of(ok("switches", 20e6))));
+        results.put(
+                "sleep_many",
+                Map.of(
+                        PeerKind.JASYNCIO, List.of(ok("wall", 1.0)),
+                        PeerKind.COMPLETABLE_FUTURE, List.of(ok("wall", 3.0)),
+                        PeerKind.KOTLINX, List.of(RunResult.failed("timeout (180 s)"))));
+        Report report = new Report(options, results, Map.of(), "", "today", "machine", "jdk");
+        Workload.Metric switches = Workload.YIELD_SWITCH.metrics.get(0);
+        Report.Lead lead = report.lead(Workload.YIELD_SWITCH, switches);
+        assertThat(lead.factor()).isEqualTo(1.5);
+        assertThat(lead.peer()).isEqualTo(PeerKind.KOTLINX);
+        Workload.Metric wall = Workload.SLEEP_MANY.metrics.get(0);
+        assertThat(report.lead(Workload.SLEEP_MANY, wall).factor())
+                .as("time: peer ÷ jasyncio, a failed peer left out")
+                .isEqualTo(3.0);
+        String md = report.markdown();
+        assertThat(md)
+                .contains(
+                        "| yield_switch | switches/s ↑ | 30.0 M/s | 10.0 M/s | 20.0 M/s | 3.0× | 1.5× | 1.5× (kotlinx) "
+                                + "| ≥ 2.0×: MISSED |")
+                .contains("| 3.0× (cf) | ≥ 2.0×: met |")
+                .contains("default flags")
+                .contains("a warm-up pass at n/10, then one measured pass");
+    }
+
+    @Test
+    void aColdRunKeepsTheWarmResultsAndThePageShowsBoth(@TempDir Path dir) throws Exception {
+        Compare.Options warmOptions = Compare.Options.parse(
+                "--runs", "1", "--peers", "jasyncio,cf", "--workloads", "yield_switch", "--out", dir.toString());
+        Report warm = new Report(
+                warmOptions,
+                Map.of(
+                        "yield_switch",
+                        Map.of(
+                                PeerKind.JASYNCIO,
+                                List.of(ok("switches", 70e6)),
+                                PeerKind.COMPLETABLE_FUTURE,
+                                List.of(ok("switches", 10e6)))),
+                Map.of(),
+                "layout",
+                "warm day",
+                "machine",
+                "JDK 25");
+        Compare.writeReport(warm, dir);
+        String warmTsv = Files.readString(dir.resolve("results.tsv"));
+
+        Compare.Options coldOptions = Compare.Options.parse(
+                "--cold",
+                "--runs",
+                "1",
+                "--peers",
+                "jasyncio,cf",
+                "--workloads",
+                "yield_switch",
+                "--out",
+                dir.toString());
+        Report cold = new Report(
+                coldOptions,
+                Map.of(
+                        "yield_switch",
+                        Map.of(
+                                PeerKind.JASYNCIO,
+                                List.of(ok("switches", 9e6)),
+                                PeerKind.COMPLETABLE_FUTURE,
+                                List.of(ok("switches", 3e6)))),
+                Map.of(),
+                "layout",
+                "cold day",
+                "machine",
+                "JDK 17");
+        Compare.writeReport(cold, dir);
+
+        assertThat(Files.readString(dir.resolve("results.tsv"))).isEqualTo(warmTsv);
+        assertThat(dir.resolve("results-cold.tsv")).exists();
+        assertThat(dir.resolve("results-cold.svg")).exists();
+        String md = Files.readString(dir.resolve("RESULTS.md"));
+        assertThat(md)
+                .contains("## Cold and warm, side by side", "## Cold: default JVM flags", "## Warm: tuned heap")
+                .contains("| yield_switch | switches/s ↑ | 9.00 M/s | 3.00 M/s | 3.0× (cf) | ≥ 2.0×: met "
+                        + "| 70.0 M/s | 10.0 M/s | 7.0× (cf) |")
+                .contains("cold day", "warm day");
+        assertThat(md.indexOf("## Cold:")).isLessThan(md.indexOf("## Warm:"));
+
+        // a warm run afterwards renders the same page from the stored cold results
+        Compare.writeReport(warm, dir);
+        assertThat(Files.readString(dir.resolve("RESULTS.md"))).isEqualTo(md);
+    }
+
+    @Test
+    void readsTheFeatureReleaseOfAJavaVersionLine() {
+        assertThat(ChildJvm.feature("OpenJDK Runtime Environment (build 17.0.15+6-Debian-1deb12u1)"))
+                .isEqualTo(17);
+        assertThat(ChildJvm.feature("OpenJDK Runtime Environment Temurin-25.0.3+9 (build 25.0.3+9-LTS)"))
+                .isEqualTo(25);
+        assertThat(ChildJvm.feature("garbage")).isZero();
+    }
+
+    @Test
     void rejectsBadOptions() {
         assertThatThrownBy(() -> Compare.Options.parse("--peers", "cf")).hasMessageContaining("must include jasyncio");
         assertThatThrownBy(() -> Compare.Options.parse("--runs")).hasMessageContaining("needs a value");
