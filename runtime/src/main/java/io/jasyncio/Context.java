@@ -137,7 +137,7 @@ public final class Context {
         if (owner instanceof Context ctx) {
             return ctx.values;
         } else if (owner instanceof Task<?> t) {
-            c = t.context;
+            c = t.context();
         } else {
             c = ((Handle) owner).context;
         }
@@ -150,11 +150,11 @@ public final class Context {
             ctx.values = values;
             return;
         }
-        Object c = owner instanceof Task<?> t ? t.context : ((Handle) owner).context;
+        Object c = owner instanceof Task<?> t ? t.context() : ((Handle) owner).context;
         if (c instanceof Context ctx) {
             ctx.values = values;
         } else if (owner instanceof Task<?> t) {
-            t.context = values;
+            t.context(values);
         } else {
             ((Handle) owner).context = values;
         }

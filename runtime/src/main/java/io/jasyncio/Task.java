@@ -84,13 +84,13 @@ public final class Task<T> extends Future<T> {
 
     private int flags;
     private final int number;
-    /** Rarely needed state (a given name, a pending cancel message), allocated only when used. */
-    private Extra extra;
     /**
      * The context this task runs in: the ContextVar values map copied from its creator (most
-     * tasks), or a {@link Context} (given at creation, or asked for with {@link #getContext()}).
+     * tasks), or a {@link Context} (given at creation, or asked for with {@link #getContext()});
+     * or, once the task needs its rarely used state (a given name, a pending cancel message), an
+     * {@link Extra} holding that and the context. One field for both keeps a parked task small.
      */
-    Object context;
+    private Object context;
     /** The loop's list of pending tasks ({@link AsyncIO#allTasks()}). */
     Task<?> prevLive;
 
@@ -118,10 +118,10 @@ public final class Task<T> extends Future<T> {
         coro.claim(this);
         this.current = coro;
         this.number = COUNTER.incrementAndGet();
+        this.context = context != null ? context : currentValues(loop);
         if (name != null) {
             extra().name = name;
         }
-        this.context = context != null ? context : currentValues(loop);
         loop.taskCreated(this);
         if (eagerStart && EventLoop.RUNNING.get() == loop) {
             eagerStart();
@@ -163,7 +163,7 @@ public final class Task<T> extends Future<T> {
      * @return the name
      */
     public String getName() {
-        String n = extra == null ? null : extra.name;
+        String n = context instanceof Extra e ? e.name : null;
         return n != null ? n : "Task-" + number;
     }
 
@@ -198,13 +198,28 @@ public final class Task<T> extends Future<T> {
      * {@link ContextVar#set} shows in it, and what {@link Context#run} sets in it shows in the task.
      */
     public Context getContext() {
-        Object c = context;
+        Object c = context();
         if (c instanceof Context ctx) {
             return ctx;
         }
         Context ctx = Context.materialise(c);
-        context = ctx;
+        context(ctx);
         return ctx;
+    }
+
+    /** The context field's value without the {@link Extra}: a values map or a {@link Context}. */
+    final Object context() {
+        Object c = context;
+        return c instanceof Extra e ? e.context : c;
+    }
+
+    /** Sets what {@link #context()} returns. */
+    final void context(Object c) {
+        if (context instanceof Extra e) {
+            e.context = c;
+        } else {
+            context = c;
+        }
     }
 
     /**
@@ -505,30 +520,37 @@ public final class Task<T> extends Future<T> {
     }
 
     private Extra extra() {
-        Extra e = extra;
-        if (e == null) {
-            e = new Extra();
-            extra = e;
+        Object c = context;
+        if (c instanceof Extra e) {
+            return e;
         }
+        Extra e = new Extra(c);
+        context = e;
         return e;
     }
 
     private String cancelMessage() {
-        return extra == null ? null : extra.cancelMessage;
+        return context instanceof Extra e ? e.cancelMessage : null;
     }
 
     private void cancelMessage(String message) {
         if (message != null) {
             extra().cancelMessage = message;
-        } else if (extra != null) {
-            extra.cancelMessage = null;
+        } else if (context instanceof Extra e) {
+            e.cancelMessage = null;
         }
     }
 
-    /** The fields most tasks never need, kept out of the task to keep a parked task small. */
+    /** The fields most tasks never need, kept out of the task (with its context) to keep a parked task small. */
     private static final class Extra {
         String name;
         String cancelMessage;
+        /** The task's context: a values map or a {@link Context}. */
+        Object context;
+
+        Extra(Object context) {
+            this.context = context;
+        }
     }
 
     /** The future this task is parked on, or null. */

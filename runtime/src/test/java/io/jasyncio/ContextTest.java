@@ -120,6 +120,44 @@ class ContextTest {
     }
 
     @Test
+    void aNamedTaskCancelledWithAMessageKeepsItsContextNameAndMessage() {
+        // asyncio: get_name(), get_context() and the cancel message are independent of each other
+        // (the task keeps the rarely used name and message beside its context in one field)
+        VirtualRun.runOnNewLoop(Script.steps()
+                .then(in -> {
+                    CV.set("creator");
+                    Task<Object> child = AsyncIO.createTask(
+                            Script.steps().then(x -> {
+                                CV.set("child");
+                                return Script.await(AsyncIO.sleep(10));
+                            }),
+                            "worker");
+                    log.add(child);
+                    return Script.await(AsyncIO.sleep(1));
+                })
+                .then(in -> {
+                    @SuppressWarnings("unchecked")
+                    Task<Object> child = (Task<Object>) log.get(0);
+                    child.setName("renamed");
+                    Context ctx = child.getContext();
+                    log.add(ctx.get(CV));
+                    child.cancel("bye");
+                    assertThat(child.getContext()).isSameAs(ctx);
+                    return Script.await(child);
+                })
+                .handle((in, error) -> {
+                    assertThat(error).isInstanceOf(CancelledError.class);
+                    @SuppressWarnings("unchecked")
+                    Task<Object> child = (Task<Object>) log.get(0);
+                    log.add(child.getName());
+                    log.add(error.getMessage());
+                    log.add(child.getContext().get(CV));
+                    return null;
+                }));
+        assertThat(log.subList(1, 5)).containsExactly("child", "renamed", "bye", "child");
+    }
+
+    @Test
     void doneCallbacksRunInTheContextCurrentWhenTheyWereAdded() {
         // test_tasks test_context_2: a done callback sees the values of the code that added it, and
         // what it sets does not pollute that code's context

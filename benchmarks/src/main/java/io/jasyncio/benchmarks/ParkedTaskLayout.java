@@ -8,15 +8,18 @@ import io.jasyncio.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.vm.VM;
 
 /**
- * What a parked task costs, byte by byte (JOL): parks {@code n} tasks, each awaiting its own
- * pending future ({@link AsyncWorkloads#waiter}), and prints (1) the objects the parked tasks add to
+ * What a parked task costs, byte by byte (JOL), in two shapes: {@code n} tasks each awaiting its
+ * own pending future ({@link AsyncWorkloads#waiter}; the future counts), and {@code n} tasks all
+ * awaiting one shared future (what a task costs beyond the future it waits on: the task, its frame
+ * and its entry in the future's callbacks). For each it prints the objects the parked tasks add to
  * the heap, per class and per task — the graph reachable from the futures minus what the loop
- * already held — and (2) the field layout of the task, its frame and the future.
+ * already held — then the field layout of the task, its frame and the future.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.jasyncio.benchmarks.ParkedTaskLayout [n]}.
  */
@@ -32,27 +35,54 @@ public final class ParkedTaskLayout {
 
     /** The report as Markdown (fenced blocks), also used by the comparison's RESULTS.md. */
     public static String report(int n) {
+        return shared(n, AsyncWorkloads::waiter, "all on one shared pending future")
+                + "\n"
+                + ownFutures(n)
+                + "\nPrototype, not shipped (`PerMethodFrames`: a frame class per `@Async` method, "
+                + "docs/REWRITER.md):\n\n"
+                + shared(n, PerMethodFrames::waiter, "all on one shared pending future, a frame class per method");
+    }
+
+    /**
+     * Tasks parked on one shared pending future, in two batches of the largest power of two not
+     * above {@code n}: the future's callback array (which doubles) then grows by exactly one entry
+     * per measured task, as it does on average for 10⁶ tasks (2²⁰ entries).
+     */
+    private static String shared(int atMost, Function<Future<Integer>, Coroutine<Integer>> waiter, String shape) {
+        int n = Integer.highestOneBit(Math.max(atMost, 1));
+        EventLoop loop = AsyncIO.newEventLoop();
+        try {
+            Future<Integer> future = loop.createFuture();
+            List<Future<Integer>> futures = new ArrayList<>();
+            List<Task<Integer>> tasks = new ArrayList<>(2 * n);
+            park(loop, n, futures, tasks, future, waiter);
+            GraphLayout before = GraphLayout.parseInstance(loop, future, tasks);
+            park(loop, n, futures, tasks, future, waiter);
+            GraphLayout after = GraphLayout.parseInstance(loop, future, tasks);
+            StringBuilder out = new StringBuilder();
+            out.append(added(before, after, n, shape));
+            future.setResult(1);
+            loop.runUntilComplete(AsyncWorkloads.awaitAll(() -> tasks.toArray(new Future<?>[0]), false));
+            return out.toString();
+        } finally {
+            loop.close();
+        }
+    }
+
+    /** {@code n} tasks, each parked on its own pending future, with the field layouts. */
+    private static String ownFutures(int n) {
         EventLoop loop = AsyncIO.newEventLoop();
         try {
             List<Future<Integer>> futures = new ArrayList<>(2 * n);
             List<Task<Integer>> tasks = new ArrayList<>(2 * n);
             // Two equal batches; only the second is measured, so classes loaded and structures
             // grown by the first one (and the walk itself) do not count.
-            park(loop, n, futures, tasks);
+            park(loop, n, futures, tasks, null, AsyncWorkloads::waiter);
             GraphLayout before = GraphLayout.parseInstance(loop, futures, tasks);
-            park(loop, n, futures, tasks);
+            park(loop, n, futures, tasks, null, AsyncWorkloads::waiter);
             GraphLayout after = GraphLayout.parseInstance(loop, futures, tasks);
-            long addedBytes = after.totalSize() - before.totalSize();
             StringBuilder out = new StringBuilder();
-            out.append(String.format(
-                    Locale.ROOT,
-                    "%d more tasks parked, each on its own pending future: %d objects, "
-                            + "%d bytes added = %.1f bytes per parked task%n%n",
-                    n,
-                    after.totalCount() - before.totalCount(),
-                    addedBytes,
-                    addedBytes / (double) n));
-            out.append("```\n").append(perTask(before, after, n)).append("```\n\n");
+            out.append(added(before, after, n, "each on its own pending future"));
             Task<Integer> task = tasks.get(0);
             Coroutine<Integer> frame = task.getCoro();
             out.append("Field layouts (")
@@ -75,14 +105,37 @@ public final class ParkedTaskLayout {
         }
     }
 
-    /** Parks {@code n} more tasks, each awaiting its own new pending future, and returns once all are parked. */
-    private static void park(EventLoop loop, int n, List<Future<Integer>> futures, List<Task<Integer>> tasks) {
+    /** What {@code after} holds beyond {@code before}: the headline and the per-class table. */
+    private static String added(GraphLayout before, GraphLayout after, int n, String shape) {
+        long addedBytes = after.totalSize() - before.totalSize();
+        return String.format(
+                        Locale.ROOT,
+                        "%d more tasks parked, %s: %d objects, %d bytes added = %.1f bytes per parked task%n%n",
+                        n,
+                        shape,
+                        after.totalCount() - before.totalCount(),
+                        addedBytes,
+                        addedBytes / (double) n)
+                + "```\n" + perTask(before, after, n) + "```\n";
+    }
+
+    /**
+     * Parks {@code n} more tasks, each awaiting {@code shared}, or its own new pending future when
+     * {@code shared} is null, and returns once all are parked.
+     */
+    private static void park(
+            EventLoop loop,
+            int n,
+            List<Future<Integer>> futures,
+            List<Task<Integer>> tasks,
+            Future<Integer> shared,
+            Function<Future<Integer>, Coroutine<Integer>> waiter) {
         loop.runUntilComplete(AsyncWorkloads.awaitAll(
                 () -> {
                     for (int i = 0; i < n; i++) {
-                        Future<Integer> f = loop.createFuture();
+                        Future<Integer> f = shared != null ? shared : loop.createFuture();
                         futures.add(f);
-                        tasks.add(AsyncIO.createTask(AsyncWorkloads.waiter(f)));
+                        tasks.add(AsyncIO.createTask(waiter.apply(f)));
                     }
                     // One loop step later every new task has run up to its await and parked.
                     return new Future<?>[] {AsyncIO.createTask(AsyncIO.sleep(0))};

@@ -4,14 +4,12 @@ import static org.objectweb.asm.Opcodes.*;
 
 import java.util.ArrayList;
 import org.objectweb.asm.Handle;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -24,14 +22,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * slots and returns it. No line of the body runs.
  */
 final class Factory {
-    private static final Handle METAFACTORY = new Handle(
-            H_INVOKESTATIC,
-            "java/lang/invoke/LambdaMetafactory",
-            "metafactory",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-                    + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"
-                    + "Ljava/lang/invoke/CallSite;",
-            false);
+    private static final Handle SITE_BOOTSTRAP =
+            new Handle(H_INVOKESTATIC, Names.FRAME_SITE, "bootstrap", Names.SITE_BOOTSTRAP_DESC, false);
 
     private Factory() {}
 
@@ -65,7 +57,6 @@ final class Factory {
         f.attrs = original.attrs;
 
         boolean itf = (owner.access & ACC_INTERFACE) != 0;
-        Type bodyType = Type.getMethodType(Names.BODY_METHOD_DESC);
         InsnList c = f.instructions;
         LabelNode begin = new LabelNode();
         LabelNode end = new LabelNode();
@@ -74,13 +65,11 @@ final class Factory {
             c.add(new LineNumberNode(firstLine, begin));
         }
         c.add(new InvokeDynamicInsnNode(
-                "resume",
-                "()L" + Names.BODY + ";",
-                METAFACTORY,
-                bodyType,
+                "site",
+                "()L" + Names.FRAME_SITE + ";",
+                SITE_BOOTSTRAP,
                 new Handle(H_INVOKESTATIC, owner.name, bodyName, Names.BODY_METHOD_DESC, itf),
-                bodyType));
-        c.add(new LdcInsnNode(site));
+                site));
         SlotCode.push(c, refSlots);
         SlotCode.push(c, primSlots);
         c.add(new MethodInsnNode(INVOKESTATIC, Names.FRAME, "create", Names.CREATE_DESC, false));

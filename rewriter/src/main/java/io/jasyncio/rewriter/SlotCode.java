@@ -13,8 +13,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Emits the code that moves a value between a local variable and a frame slot: references in
- * {@code r0, r1} then {@code rx[i-2]}; primitives widened to long in {@code p0} then
- * {@code px[i-1]} (float and double as raw bits). Never boxes. The inline counts are the
+ * {@code r0, r1} then {@code ((Object[]) ext)[i]}; primitives widened to long in {@code p0} then
+ * {@code ((long[]) ((Object[]) ext)[1])[i-1]} (float and double as raw bits). Never boxes. The inline counts are the
  * runtime's {@code Frame.INLINE_REFS}/{@code INLINE_PRIMS} of the contract version in
  * {@link Names#CONTRACT_VERSION}.
  */
@@ -27,6 +27,20 @@ final class SlotCode {
     }
 
     private SlotCode() {}
+
+    /** Pushes the array that holds overflow slot {@code slot}, then its index there. */
+    private static void overflow(InsnList il, boolean ref, int slot) {
+        il.add(new FieldInsnNode(GETFIELD, Names.FRAME, "ext", Names.OBJECT_DESC));
+        il.add(new TypeInsnNode(CHECKCAST, "[Ljava/lang/Object;"));
+        if (ref) {
+            push(il, slot);
+        } else {
+            il.add(new InsnNode(ICONST_1));
+            il.add(new InsnNode(AALOAD));
+            il.add(new TypeInsnNode(CHECKCAST, "[J"));
+            push(il, slot - INLINE_PRIMS);
+        }
+    }
 
     static void push(InsnList il, int value) {
         if (value >= -1 && value <= 5) {
@@ -46,8 +60,7 @@ final class SlotCode {
         boolean ref = kind == Kind.REF;
         boolean inArray = slot >= inline(ref);
         if (inArray) {
-            il.add(new FieldInsnNode(GETFIELD, Names.FRAME, ref ? "rx" : "px", ref ? "[Ljava/lang/Object;" : "[J"));
-            push(il, slot - inline(ref));
+            overflow(il, ref, slot);
         }
         il.add(new VarInsnNode(kind.load, local));
         switch (kind) {
@@ -84,8 +97,7 @@ final class SlotCode {
         boolean ref = kind == Kind.REF;
         il.add(new VarInsnNode(ALOAD, frameLocal));
         if (slot >= inline(ref)) {
-            il.add(new FieldInsnNode(GETFIELD, Names.FRAME, ref ? "rx" : "px", ref ? "[Ljava/lang/Object;" : "[J"));
-            push(il, slot - inline(ref));
+            overflow(il, ref, slot);
             il.add(new InsnNode(ref ? AALOAD : LALOAD));
         } else {
             il.add(new FieldInsnNode(GETFIELD, Names.FRAME, (ref ? "r" : "p") + slot, ref ? Names.OBJECT_DESC : "J"));
@@ -122,9 +134,10 @@ final class SlotCode {
         int first = Math.max(from, INLINE_REFS);
         if (first < to) {
             il.add(new VarInsnNode(ALOAD, frameLocal));
-            il.add(new FieldInsnNode(GETFIELD, Names.FRAME, "rx", "[Ljava/lang/Object;"));
-            push(il, first - INLINE_REFS);
-            push(il, to - INLINE_REFS);
+            il.add(new FieldInsnNode(GETFIELD, Names.FRAME, "ext", Names.OBJECT_DESC));
+            il.add(new TypeInsnNode(CHECKCAST, "[Ljava/lang/Object;"));
+            push(il, first);
+            push(il, to);
             il.add(new InsnNode(ACONST_NULL));
             il.add(new MethodInsnNode(
                     INVOKESTATIC, "java/util/Arrays", "fill", "([Ljava/lang/Object;IILjava/lang/Object;)V", false));

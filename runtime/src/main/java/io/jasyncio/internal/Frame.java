@@ -10,23 +10,26 @@ import io.jasyncio.Coroutine;
  * <p>One frame per call: the factory method (the original {@code @Async} method) creates it,
  * stores the receiver and arguments in slots and returns it as the lazy coroutine object. The
  * body lives in a static method of the host class with the same name and the descriptor
- * {@code (Lio/jasyncio/internal/Frame;)Ljava/lang/Object;}, reached through {@link Body}.
- * Live values are saved across a suspension in typed slots: references in {@code r0, r1}
- * then {@code rx[i - 2]}; every primitive widened to a {@code long} (float/double as raw
- * bits) in {@code p0} then {@code px[i - 1]}. Nothing is boxed. Two reference slots and one
- * primitive slot inline keep a frame at 56 bytes (compressed oops), what most coroutines need
- * (a receiver and an argument, a loop counter); more live values cost one array each.
+ * {@code (Lio/jasyncio/internal/Frame;)Ljava/lang/Object;}; the factory gets its method's
+ * {@link FrameSite} (the body and where the method is) from an {@code invokedynamic} linked
+ * once by {@link FrameSite#bootstrap}. Live values are saved across a suspension in typed
+ * slots: references in {@code r0, r1}, then {@code ((Object[]) ext)[i]}; every primitive
+ * widened to a {@code long} (float/double as raw bits) in {@code p0}, then
+ * {@code ((long[]) ((Object[]) ext)[1])[i - 1]}. Nothing is boxed. {@link #ext} is the
+ * method's {@code FrameSite} itself while the inline slots suffice, so a frame is 48 bytes
+ * with 12-byte headers and 40 with JDK 25's compact headers; more live values cost one array
+ * (two when primitives overflow too).
  *
  * @param <T> the type of the coroutine's result
  */
 public final class Frame<T> extends Coroutine<T> {
 
     /** Bumped on every incompatible change of this contract. */
-    public static final int CONTRACT_VERSION = 2;
+    public static final int CONTRACT_VERSION = 3;
 
-    /** Reference slots held in fields ({@code r0, r1}); slot i beyond them is {@code rx[i - INLINE_REFS]}. */
+    /** Reference slots held in fields ({@code r0, r1}); slot i beyond them is {@code ((Object[]) ext)[i]}. */
     public static final int INLINE_REFS = 2;
-    /** Primitive slots held in fields ({@code p0}); slot i beyond them is {@code px[i - INLINE_PRIMS]}. */
+    /** Primitive slots held in fields ({@code p0}); slot i beyond them is {@code ((long[]) ((Object[]) ext)[1])[i - 1]}. */
     public static final int INLINE_PRIMS = 1;
 
     /** What {@link #await} returns, and what the body then returns, when it suspends. */
@@ -52,22 +55,24 @@ public final class Frame<T> extends Coroutine<T> {
     public Object r1;
     /** The primitive slot kept in a field. */
     public long p0;
-    /** The reference slots beyond the inline ones, or null. */
-    public Object[] rx;
-    /** The primitive slots beyond the inline one, or null. */
-    public long[] px;
+    /**
+     * The method's {@link FrameSite} when the inline slots suffice; otherwise an
+     * {@code Object[]} of the site (element 0), the {@code long[]} of primitive slots beyond
+     * {@code p0} (element 1, null when there are none) and reference slot i at element i
+     * (i &ge; 2). Read by the body only to reach the overflow slots.
+     */
+    public Object ext;
 
-    private final Body body;
-    private final String site;
-
-    private Frame(Body body, String site, int refSlots, int primSlots) {
-        this.body = body;
-        this.site = site;
-        if (refSlots > INLINE_REFS) {
-            rx = new Object[refSlots - INLINE_REFS];
-        }
-        if (primSlots > INLINE_PRIMS) {
-            px = new long[primSlots - INLINE_PRIMS];
+    private Frame(FrameSite site, int refSlots, int primSlots) {
+        if (refSlots > INLINE_REFS || primSlots > INLINE_PRIMS) {
+            Object[] x = new Object[Math.max(refSlots, INLINE_REFS)];
+            x[0] = site;
+            if (primSlots > INLINE_PRIMS) {
+                x[1] = new long[primSlots - INLINE_PRIMS];
+            }
+            ext = x;
+        } else {
+            ext = site;
         }
     }
 
@@ -88,17 +93,19 @@ public final class Frame<T> extends Coroutine<T> {
     /**
      * Creates the frame of one call.
      *
-     * @param site "binary.class.Name\0method\0SourceFile.java\0L0,L1,...,Ln": L0 is the
-     *             method's first line, Lk the line of await site k (-1 when unknown); an
-     *             interned constant, parsed only when a stack is asked for
+     * @param site the method's constant (from {@link FrameSite#bootstrap})
      * @param <T> the type of the result
-     * @param body the static body method of the rewritten method, as a lambda
      * @param refSlots how many reference slots the method keeps across its awaits
      * @param primSlots how many primitive slots the method keeps across its awaits
      * @return the new frame
      */
-    public static <T> Frame<T> create(Body body, String site, int refSlots, int primSlots) {
-        return new Frame<>(body, site, refSlots, primSlots);
+    public static <T> Frame<T> create(FrameSite site, int refSlots, int primSlots) {
+        return new Frame<>(site, refSlots, primSlots);
+    }
+
+    private FrameSite site() {
+        Object x = ext;
+        return x instanceof FrameSite s ? s : (FrameSite) ((Object[]) x)[0];
     }
 
     /**
@@ -124,12 +131,12 @@ public final class Frame<T> extends Coroutine<T> {
 
     @Override
     protected Object resume() throws Throwable {
-        return body.resume(this);
+        return site().body.resume(this);
     }
 
     @Override
     protected StackTraceElement location() {
-        return FrameSite.location(site, state);
+        return site().location(state);
     }
 
     /**
@@ -159,11 +166,13 @@ public final class Frame<T> extends Coroutine<T> {
         return creator != null ? creator.getMethodName() : super.nameAtCreation(null);
     }
 
-    /** Clears the reference slots (primitives hold nothing alive). */
+    /** Clears the reference slots (primitives hold nothing alive); the site stays, for stacks. */
     @Override
     protected void releaseState() {
         r0 = null;
         r1 = null;
-        rx = null;
+        if (ext instanceof Object[] x) {
+            ext = x[0];
+        }
     }
 }

@@ -348,8 +348,8 @@ final class Report {
         }
         if (!layout.isEmpty()) {
             md.append("\n## A parked task, byte by byte (JOL)\n\n");
-            md.append("`io.jasyncio.benchmarks.ParkedTaskLayout`: parks tasks that each await their own pending "
-                    + "future, walks the heap graph (JOL `GraphLayout`) before and after one more batch, and prints "
+            md.append("`io.jasyncio.benchmarks.ParkedTaskLayout`: parks tasks all awaiting one shared pending "
+                    + "future, then tasks that each await their own pending future; walks the heap graph (JOL `GraphLayout`) before and after one more batch, and prints "
                     + "what each parked task adds, then the field layout of the task, its frame and the future.\n\n");
             md.append(layout).append('\n');
         }
