@@ -59,9 +59,13 @@ final class Sleep<T> extends Coroutine<T> {
         return t.sleep(resumer, timer);
     }
 
+    /** Where a sleep shows in stacks and dumps: {@code AsyncIO.sleep}, the call the user wrote. */
+    static final StackTraceElement LOCATION =
+            new StackTraceElement(AsyncIO.class.getName(), "sleep", "AsyncIO.java", -1);
+
     @Override
     protected StackTraceElement location() {
-        return new StackTraceElement(AsyncIO.class.getName(), "sleep", "AsyncIO.java", -1);
+        return LOCATION;
     }
 
     /** Wakes the sleeping task with the sleep's result. */

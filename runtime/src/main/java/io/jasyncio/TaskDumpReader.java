@@ -151,6 +151,11 @@ final class TaskDumpReader {
             return own;
         }
         List<StackTraceElement> frames = new ArrayList<>();
+        if (t.waitTarget() instanceof TimerHandle && !(t.current instanceof Sleep)) {
+            // a coroutine awaiting sleep(d) waits on the timer itself (no Sleep frame is kept):
+            // show the sleep it awaits, as asyncio's stack does
+            frames.add(Sleep.LOCATION);
+        }
         Coroutine<?> c = t.current;
         for (int n = 0; c != null && c.caller != c && n < MAX_DEPTH; n++, c = c.caller) {
             frames.add(c.location());
