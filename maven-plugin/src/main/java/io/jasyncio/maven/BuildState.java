@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * What the previous run left behind, for incremental builds: for each class file it finished
@@ -18,13 +19,16 @@ import java.util.TreeMap;
  * afterwards, and for a rewritten one the other types whose super types the rewrite depended on
  * with a digest of those answers. A file whose size and time still match is what the last run
  * left; it is up to date while the digest matches too. The first line is a fingerprint of the
- * rewriter in use: a different rewriter makes every file out of date.
+ * rewriter in use: a different rewriter makes every file out of date, but what the last run left
+ * is still known as such, so that a new rewriter starts again from the compiler's version of a
+ * class it rewrote (not from the older rewriter's output, which it would refuse).
  */
 final class BuildState {
     private record Entry(String stamp, String digest, List<String> types) {}
 
     private final String fingerprint;
     private final Map<String, Entry> entries;
+    private boolean sameRewriter = true;
 
     private BuildState(String fingerprint, Map<String, Entry> entries) {
         this.fingerprint = fingerprint;
@@ -35,7 +39,10 @@ final class BuildState {
         return new BuildState(fingerprint, new TreeMap<>());
     }
 
-    /** The state saved in {@code file}, or an empty one when it is missing, unreadable or from another rewriter. */
+    /**
+     * The state saved in {@code file}, or an empty one when it is missing or unreadable. A state
+     * saved by another rewriter is loaded too, and says so ({@link #sameRewriter}).
+     */
     static BuildState load(Path file, String fingerprint) {
         BuildState state = empty(fingerprint);
         try {
@@ -43,9 +50,10 @@ final class BuildState {
                 return state;
             }
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || !lines.get(0).equals(fingerprint)) {
+            if (lines.isEmpty()) {
                 return state;
             }
+            state.sameRewriter = lines.get(0).equals(fingerprint);
             for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.split("\t", -1);
                 if (fields.length == 2) {
@@ -61,15 +69,41 @@ final class BuildState {
         return state;
     }
 
+    /**
+     * Size and modification time of a file; of a directory (the rewriter's classes in a reactor
+     * build), the file count, total size and latest modification time of everything in it, so that
+     * a changed class inside changes the stamp.
+     */
     static String stamp(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        return attributes.size() + ":" + attributes.lastModifiedTime().toMillis();
+        if (!attributes.isDirectory()) {
+            return attributes.size() + ":" + attributes.lastModifiedTime().toMillis();
+        }
+        long count = 0;
+        long size = 0;
+        long latest = 0;
+        try (Stream<Path> walk = Files.walk(file)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                if (a.isRegularFile()) {
+                    count++;
+                    size += a.size();
+                    latest = Math.max(latest, a.lastModifiedTime().toMillis());
+                }
+            }
+        }
+        return count + ":" + size + ":" + latest;
     }
 
     /** Whether the file is exactly what the last run left (not compiled again since). */
     boolean upToDate(String relativePath, Path file) throws IOException {
         Entry previous = entries.get(relativePath);
         return previous != null && previous.stamp.equals(stamp(file));
+    }
+
+    /** Whether the last run used the rewriter in use now: only then may a file it left be skipped. */
+    boolean sameRewriter() {
+        return sameRewriter;
     }
 
     /** Whether the super types the file's rewrite depended on are still what they were. */

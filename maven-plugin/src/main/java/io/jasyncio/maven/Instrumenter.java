@@ -49,7 +49,7 @@ final class Instrumenter {
             String relative = classesDirectory.relativize(file).toString().replace('\\', '/');
             relatives.add(relative);
             boolean ours = previous.upToDate(relative, file);
-            if (ours && incremental && previous.superTypesUnchanged(relative, hierarchy)) {
+            if (ours && incremental && previous.sameRewriter() && previous.superTypesUnchanged(relative, hierarchy)) {
                 report.upToDate++;
                 next.carry(previous, relative);
                 continue;

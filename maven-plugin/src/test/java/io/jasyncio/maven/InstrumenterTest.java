@@ -51,6 +51,30 @@ class InstrumenterTest {
     }
 
     @Test
+    void aNewRewriterStartsAgainFromTheCompilersVersion() throws Exception {
+        // Upgrading jasyncio without a clean build: the class files the old rewriter left are
+        // rewritten again from the saved compiler output, not refused as already rewritten.
+        Path sleeper = put(Sleeper.class);
+        byte[] compiled = Files.readAllBytes(sleeper);
+        assertThat(run(true).rewritten).containsExactly("io/jasyncio/maven/fixtures/Sleeper.class");
+        byte[] rewritten = Files.readAllBytes(sleeper);
+
+        InstrumentReport upgraded = new Instrumenter(classes, state, "another rewriter", hierarchy).run(true);
+        assertThat(upgraded.errors).isEmpty();
+        assertThat(upgraded.upToDate).isZero();
+        assertThat(upgraded.scanned).isEqualTo(1);
+        // rewritten from the compiler's version (kept for the next build; a class refused as
+        // already rewritten would have lost it), to the same bytes here since the code is the same
+        Path original = target.resolve("jasyncio/instrument.originals/io/jasyncio/maven/fixtures/Sleeper.class");
+        assertThat(Files.readAllBytes(original)).isEqualTo(compiled);
+        assertThat(Files.readAllBytes(sleeper)).isEqualTo(rewritten).isNotEqualTo(compiled);
+
+        // and the run after it, with the same new rewriter, has nothing to do
+        assertThat(new Instrumenter(classes, state, "another rewriter", hierarchy).run(true).upToDate)
+                .isEqualTo(1);
+    }
+
+    @Test
     void rewritesAsyncClassesOnlyAndASecondRunHasNothingToDo() throws Exception {
         Path sleeper = put(Sleeper.class);
         Path plain = put(Plain.class);

@@ -34,8 +34,11 @@ final class ChildJvm {
         return List.copyOf(options);
     }
 
-    /** Smoke runs (CI) keep the heap small: several test JVMs may share the machine. */
-    static final List<String> SMOKE_OPTIONS = List.of("-Xmx512m", "-XX:+UseG1GC");
+    /**
+     * Smoke runs (CI) prove the harness, not speed: a small heap, the serial collector and the
+     * JIT's first tier only, so that each of their many short JVMs costs little CPU.
+     */
+    static final List<String> SMOKE_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     /** The cold mode's rule: a JVM as a user starts it, with nothing but the class path. */
     static final List<String> COLD_OPTIONS = List.of();
