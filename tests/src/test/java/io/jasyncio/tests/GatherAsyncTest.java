@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jasyncio.Async;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
-import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
+import io.jasyncio.junit.AsyncTest;
+import io.jasyncio.junit.TestLoop;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** gather and shield in the @Async style (CPython 3.13 tasks.gather / tasks.shield semantics). */
 class GatherAsyncTest {
@@ -44,10 +44,10 @@ class GatherAsyncTest {
         return done(all);
     }
 
-    @Test
-    void duplicatesRunOnceAndFailuresStayInPlace() {
+    @AsyncTest
+    void duplicatesRunOnceAndFailuresStayInPlace(TestLoop loop) {
         // asyncio: the same coroutine twice is wrapped once; return_exceptions keeps input order.
-        List<Object> r = run(duplicatesAndFailures(), EventLoop::withVirtualTime);
+        List<Object> r = loop.run(duplicatesAndFailures());
         assertThat(r).containsExactly("x", "y", "x", "a", "b", "ok");
         assertThat(runs).isEqualTo(3);
     }
@@ -64,9 +64,9 @@ class GatherAsyncTest {
         }
     }
 
-    @Test
-    void firstFailurePropagatesOthersRunOn() {
-        assertThat(run(firstFailureWins(), EventLoop::withVirtualTime)).isEqualTo("early@0.5");
+    @AsyncTest
+    void firstFailurePropagatesOthersRunOn(TestLoop loop) {
+        assertThat(loop.run(firstFailureWins())).isEqualTo("early@0.5");
         assertThat(log).containsExactly("survivor@2.0");
     }
 
@@ -88,10 +88,9 @@ class GatherAsyncTest {
         }
     }
 
-    @Test
-    void cancellingAChildVersusTheGather() {
-        assertThat(run(cancelGatherVsChild(), EventLoop::withVirtualTime))
-                .isEqualTo("CancelledError() other / gather cancelled@2.0");
+    @AsyncTest
+    void cancellingAChildVersusTheGather(TestLoop loop) {
+        assertThat(loop.run(cancelGatherVsChild())).isEqualTo("CancelledError() other / gather cancelled@2.0");
     }
 
     @Async
@@ -113,10 +112,9 @@ class GatherAsyncTest {
         return done(await(inner));
     }
 
-    @Test
-    void shieldKeepsTheInnerRunning() {
-        assertThat(run(shieldUnderOuterCancellation(), EventLoop::withVirtualTime))
-                .isEqualTo("inner");
+    @AsyncTest
+    void shieldKeepsTheInnerRunning(TestLoop loop) {
+        assertThat(loop.run(shieldUnderOuterCancellation())).isEqualTo("inner");
         assertThat(log).containsExactly("caller cancelled@1.0", "inner@2.0");
     }
 }

@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jasyncio.Async;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
-import io.jasyncio.EventLoop;
 import io.jasyncio.Task;
 import io.jasyncio.TimeoutError;
+import io.jasyncio.junit.AsyncTest;
+import io.jasyncio.junit.TestLoop;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
-/** waitFor and the timeout scope in the @Async style (CPython 3.12+ wait_for / timeouts). */
+/**
+ * waitFor and the timeout scope in the @Async style (CPython 3.12+ wait_for / timeouts), on the
+ * JUnit extension's virtual-time loop, which also fails a test that leaves a task behind.
+ */
 class WaitForAsyncTest {
     private final List<String> log = new ArrayList<>();
 
@@ -45,11 +48,11 @@ class WaitForAsyncTest {
         }
     }
 
-    @Test
-    void timeoutCancelsAnInlineChainAndRaisesTimeoutError() {
+    @AsyncTest
+    void timeoutCancelsAnInlineChainAndRaisesTimeoutError(TestLoop loop) {
         // asyncio 3.12+: the coroutine runs inline in the caller's task; the timeout cancels that
         // task, CancelledError unwinds the chain, the scope turns it into TimeoutError.
-        assertThat(run(timeoutThroughAChain(), EventLoop::withVirtualTime)).isEqualTo("timeout@1.5 cancelling=0");
+        assertThat(loop.run(timeoutThroughAChain())).isEqualTo("timeout@1.5 cancelling=0");
         assertThat(log).containsExactly("innermost cancelled@1.5", "unwound 1", "unwound 2", "unwound 3");
     }
 
@@ -69,9 +72,9 @@ class WaitForAsyncTest {
         return done(await(waitFor(stubborn(), 1)) + "@" + getRunningLoop().time());
     }
 
-    @Test
-    void anInnerThatSuppressesCancellationReturnsItsValue() {
-        assertThat(run(suppressing(), EventLoop::withVirtualTime)).isEqualTo("suppressed@1.5");
+    @AsyncTest
+    void anInnerThatSuppressesCancellationReturnsItsValue(TestLoop loop) {
+        assertThat(loop.run(suppressing())).isEqualTo("suppressed@1.5");
     }
 
     @Async
@@ -85,9 +88,9 @@ class WaitForAsyncTest {
         return done(first + " " + await(waitFor(sleep(0, "late"), 1)));
     }
 
-    @Test
-    void timeoutZeroNeverStartsACoroutine() {
-        assertThat(run(zeroTimeout(), EventLoop::withVirtualTime)).isEqualTo("timeout late");
+    @AsyncTest
+    void timeoutZeroNeverStartsACoroutine(TestLoop loop) {
+        assertThat(loop.run(zeroTimeout())).isEqualTo("timeout late");
     }
 
     @Async
@@ -95,8 +98,8 @@ class WaitForAsyncTest {
         return done(await(timeout(2).run(sleep(1, "in time"))));
     }
 
-    @Test
-    void timeoutScope() {
-        assertThat(run(scoped(), EventLoop::withVirtualTime)).isEqualTo("in time");
+    @AsyncTest
+    void timeoutScope(TestLoop loop) {
+        assertThat(loop.run(scoped())).isEqualTo("in time");
     }
 }
