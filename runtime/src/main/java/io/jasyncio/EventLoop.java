@@ -367,17 +367,35 @@ public final class EventLoop {
         }
     }
 
-    /** Runs what is ready now, in FIFO order; what they schedule runs in the next iteration. */
+    /**
+     * Runs what is ready now, in FIFO order; what they schedule runs in the next iteration. The
+     * debug and JFR switches are read once per iteration (a recording that starts meanwhile times
+     * the steps from the next one on). A task step leaves itself as the context owner
+     * ({@link Task#stepInLoop}); the loop thread's own owner is put back before a callback runs
+     * (a runtime callback runs in it) and when the iteration ends.
+     */
     private void runReady() {
-        for (int n = readyQueue.size(); n > 0; n--) {
-            Object o = readyQueue.poll();
-            if (debug || Jfr.recording) {
-                SlowCallbacks.runTimed(this, o);
-            } else if (o instanceof Task<?> t) {
-                t.step();
-            } else {
-                ((Handle) o).run();
+        int n = readyQueue.size();
+        if (debug || Jfr.recording) {
+            for (; n > 0; n--) {
+                SlowCallbacks.runTimed(this, readyQueue.poll());
             }
+            return;
+        }
+        ContextState state = contextState;
+        Object idle = state.owner;
+        try {
+            for (; n > 0; n--) {
+                Object o = readyQueue.poll();
+                if (o instanceof Task<?> t) {
+                    t.stepInLoop(state);
+                } else {
+                    state.owner = idle;
+                    ((Handle) o).run();
+                }
+            }
+        } finally {
+            state.owner = idle;
         }
     }
 

@@ -349,6 +349,26 @@ public final class Task<T> extends Future<T> {
 
     /** One step: resume the innermost coroutine; run until the task parks, yields or ends. */
     final void step() {
+        // an eager start runs inside another task's step: restore that task and its context after
+        EventLoop loop = this.loop;
+        ContextState state = loop.contextState;
+        Task<?> previousTask = loop.currentTask;
+        Object previousOwner = state.owner;
+        try {
+            stepInLoop(state);
+        } finally {
+            loop.currentTask = previousTask;
+            state.owner = previousOwner;
+        }
+    }
+
+    /**
+     * {@link #step()} as the loop runs it, between other steps and callbacks: makes this task the
+     * current task and the owner of {@code state} (the loop thread's context state). Afterwards
+     * no task is current, but the owner is left as it is: the loop puts its own back before it
+     * runs anything else ({@code EventLoop.runReady}), which saves a read and a write per step.
+     */
+    final void stepInLoop(ContextState state) {
         if (done()) {
             return;
         }
@@ -373,10 +393,6 @@ public final class Task<T> extends Future<T> {
         }
         flags = f & ~PARKED;
         EventLoop loop = this.loop;
-        // an eager start runs inside another task's step: restore that task and its context after
-        Task<?> previousTask = loop.currentTask;
-        ContextState state = loop.contextState;
-        Object previousOwner = state.owner;
         state.owner = this;
         loop.currentTask = this;
         loop.inlineDepth = 0;
@@ -393,8 +409,7 @@ public final class Task<T> extends Future<T> {
             }
             drive(current, in);
         } finally {
-            loop.currentTask = previousTask;
-            state.owner = previousOwner;
+            loop.currentTask = null;
         }
     }
 

@@ -35,6 +35,27 @@ class ContextVarTest {
     }
 
     @Test
+    void theLoopThreadKeepsItsOwnContextAcrossTaskSteps() {
+        // asyncio: a step runs in its task's context (context.run), so what a task sets is seen
+        // neither by a callback run later in the same iteration (it runs in the copy call_soon made)
+        // nor by the thread that ran the loop once run_until_complete returns
+        EventLoop loop = EventLoop.withVirtualTime();
+        try {
+            Task<Object> task = loop.createTask(Script.steps().then(in -> {
+                REQUEST.set("task");
+                return log.add("task set " + REQUEST.get());
+            }));
+            loop.callSoon(() -> log.add("callback sees " + REQUEST.get()));
+            loop.runUntilComplete(task);
+            VirtualRun.iterate(loop, 1);
+        } finally {
+            loop.close();
+        }
+        assertThat(log).containsExactly("task set task", "callback sees none");
+        assertThat(REQUEST.get()).isEqualTo("none");
+    }
+
+    @Test
     void awaitedCoroutinesShareTheTasksContext() {
         VirtualRun.runOnNewLoop(Script.steps()
                 .then(in -> Script.await(Script.call(() -> REQUEST.set("set by an awaited coroutine"))))
