@@ -28,13 +28,20 @@ import java.util.Locale;
  * {@code peer#gatherFanout} (one operation per call; n defaults to 10<sup>4</sup>). Run one
  * workload per JVM, with the comparison's JVM options, to get its JIT profile. Each timed
  * slice lasts {@code -Dab.sliceMs} (default 200) milliseconds, after {@code -Dab.warmup} (default
- * 3) untimed rounds; the two builds take turns going first. Printed per benchmark: the median
+ * 3) untimed rounds; the two builds take turns going first. {@code -Dab.clock=cpu} times the
+ * thread's CPU time instead of the wall clock (the loop runs on the calling thread; GC threads
+ * are not counted), which a machine shared with other processes disturbs much less. Printed per benchmark: the median
  * time per operation of A and of B and their ratio, the fastest round of each and their ratio
  * (what the code does when the machine lets it), and the median of the per-round ratios.
  */
 public final class InterleavedAB {
     private static final long SLICE_NANOS = Long.getLong("ab.sliceMs", 200) * 1_000_000L;
     private static final int WARMUP_ROUNDS = Integer.getInteger("ab.warmup", 3);
+    /** {@code -Dab.clock=cpu}: time the calling thread's CPU time, blind to the time other processes take the core. */
+    private static final boolean CPU_CLOCK = "cpu".equals(System.getProperty("ab.clock"));
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private InterleavedAB() {}
 
@@ -167,6 +174,7 @@ public final class InterleavedAB {
         int ops = (Integer) b[2];
         Object[] args = b.length > 3 ? new Object[] {b[3]} : new Object[0];
         long t0 = System.nanoTime();
+        long cpu0 = CPU_CLOCK ? THREADS.getCurrentThreadCpuTime() : 0;
         long calls = 0;
         long end = t0 + SLICE_NANOS;
         long now;
@@ -175,7 +183,8 @@ public final class InterleavedAB {
             calls++;
             now = System.nanoTime();
         } while (now < end);
-        return (now - t0) / (double) (calls * ops);
+        long spent = CPU_CLOCK ? THREADS.getCurrentThreadCpuTime() - cpu0 : now - t0;
+        return spent / (double) (calls * ops);
     }
 
     private static double median(double[] xs) {
