@@ -1,6 +1,8 @@
 package io.jasyncio;
 
 import java.io.PrintStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +53,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Task<T> extends Future<T> {
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final VarHandle CONTEXT;
+    private static final VarHandle NUMBER;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CONTEXT = lookup.findVarHandle(Task.class, "context", Object.class);
+            NUMBER = MethodHandles.privateLookupIn(Extra.class, lookup).findVarHandle(Extra.class, "number", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** Waiting on the future in {@link #slot}: wake up with its outcome. */
     private static final int PARKED = 1;
@@ -83,12 +97,13 @@ public final class Task<T> extends Future<T> {
     Object slot;
 
     private int flags;
-    private final int number;
     /**
      * The context this task runs in: the ContextVar values map copied from its creator (most
      * tasks), or a {@link Context} (given at creation, or asked for with {@link #getContext()});
-     * or, once the task needs its rarely used state (a given name, a pending cancel message), an
-     * {@link Extra} holding that and the context. One field for both keeps a parked task small.
+     * or, once the task needs its rarely used state (a name, the number of its default name, a
+     * pending cancel message), an {@link Extra} holding that and the context. One field for all
+     * of these keeps a parked task small. Replaced by compare-and-set only, so that a name read
+     * on another thread (a log line, the task dump) cannot lose the loop's context change.
      */
     private Object context;
     /** The loop's list of pending tasks ({@link AsyncIO#allTasks()}). */
@@ -117,7 +132,6 @@ public final class Task<T> extends Future<T> {
         }
         coro.claim(this);
         this.current = coro;
-        this.number = COUNTER.incrementAndGet();
         this.context = context != null ? context : currentValues(loop);
         if (name != null) {
             extra().name = name;
@@ -159,12 +173,16 @@ public final class Task<T> extends Future<T> {
     }
 
     /**
-     * The task's name ({@code Task-N} unless set).
+     * The task's name: the one given, else {@code Task-N}. N comes from a counter shared by all
+     * tasks of the JVM, taken when the default name is first needed (this method, {@code
+     * toString}, the task dump, a JFR event) rather than when the task is created as asyncio
+     * does: a task whose name nobody reads then costs no field. The numbers are unique and a
+     * name never changes once read; they grow in the order the names are first read.
      * @return the name
      */
     public String getName() {
         String n = context instanceof Extra e ? e.name : null;
-        return n != null ? n : "Task-" + number;
+        return n != null ? n : "Task-" + number();
     }
 
     /**
@@ -215,10 +233,15 @@ public final class Task<T> extends Future<T> {
 
     /** Sets what {@link #context()} returns. */
     final void context(Object c) {
-        if (context instanceof Extra e) {
-            e.context = c;
-        } else {
-            context = c;
+        for (; ; ) {
+            Object current = context;
+            if (current instanceof Extra e) {
+                e.context = c;
+                return;
+            }
+            if (CONTEXT.compareAndSet(this, current, c)) {
+                return;
+            }
         }
     }
 
@@ -520,13 +543,16 @@ public final class Task<T> extends Future<T> {
     }
 
     private Extra extra() {
-        Object c = context;
-        if (c instanceof Extra e) {
-            return e;
+        for (; ; ) {
+            Object c = context;
+            if (c instanceof Extra e) {
+                return e;
+            }
+            Extra e = new Extra(c);
+            if (CONTEXT.compareAndSet(this, c, e)) {
+                return e;
+            }
         }
-        Extra e = new Extra(c);
-        context = e;
-        return e;
     }
 
     private String cancelMessage() {
@@ -547,6 +573,8 @@ public final class Task<T> extends Future<T> {
         String cancelMessage;
         /** The task's context: a values map or a {@link Context}. */
         Object context;
+        /** N of the default name {@code Task-N}; 0 until first needed. Set by compare-and-set. */
+        int number;
 
         Extra(Object context) {
             this.context = context;
@@ -565,7 +593,15 @@ public final class Task<T> extends Future<T> {
 
     /** The number of the default name {@code Task-N}, unique in the JVM (the task dump's id). */
     final int number() {
-        return number;
+        Extra e = extra();
+        int n = e.number;
+        if (n == 0) {
+            n = COUNTER.incrementAndGet();
+            if (!NUMBER.compareAndSet(e, 0, n)) {
+                n = e.number; // another thread named it first
+            }
+        }
+        return n;
     }
 
     @Override

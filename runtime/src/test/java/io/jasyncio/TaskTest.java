@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,57 @@ class TaskTest {
             return Script.await(waiter);
         }));
         assertThat(r).isEqualTo("got value");
+    }
+
+    /**
+     * A default name takes its number when first read, not at creation (asyncio numbers at
+     * creation; a number kept in every task would cost a field): a name read once never changes,
+     * names are unique, a name read on another thread while the task's context changes on its
+     * loop loses neither.
+     */
+    @Test
+    void defaultNamesAreNumberedWhenFirstReadAndNeverChange() throws Exception {
+        ContextVar<String> var = new ContextVar<>("var");
+        VirtualRun.runOnNewLoop(Script.steps().then(in -> {
+            List<Task<Void>> tasks = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                tasks.add(AsyncIO.createTask(AsyncIO.sleep(1)));
+            }
+            Task<Void> last = tasks.get(tasks.size() - 1);
+            String lastName = last.getName();
+            String firstName = tasks.get(0).getName(); // read second: the next number
+            assertThat(Integer.parseInt(firstName.substring(5))).isGreaterThan(Integer.parseInt(lastName.substring(5)));
+            assertThat(last.getName()).isEqualTo(lastName);
+            assertThat(last.toString()).contains("name='" + lastName + "'");
+            // other threads read the names while this task's context changes on the loop
+            Task<?> self = AsyncIO.currentTask();
+            List<String> seen = Collections.synchronizedList(new ArrayList<>());
+            Thread reader = new Thread(() -> {
+                for (Task<Void> t : tasks) {
+                    seen.add(t.getName());
+                }
+                seen.add(self.getName());
+            });
+            reader.start();
+            for (int i = 0; i < 10_000; i++) {
+                var.set("v" + i);
+            }
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            assertThat(var.get()).isEqualTo("v9999");
+            for (int i = 0; i < tasks.size(); i++) {
+                assertThat(tasks.get(i).getName()).isEqualTo(seen.get(i));
+            }
+            assertThat(self.getName()).isEqualTo(seen.get(seen.size() - 1));
+            assertThat(new HashSet<>(seen)).hasSize(seen.size());
+            for (Task<Void> t : tasks) {
+                t.cancel();
+            }
+            return null;
+        }));
     }
 
     @Test

@@ -44,11 +44,31 @@ public final class ParkedTaskLayout {
     }
 
     /**
+     * Bytes each parked task adds to the heap when {@code n} tasks (rounded down to a power of two)
+     * await one shared pending future: the task, its frame, its entry in the future's callbacks
+     * and in the loop's structures. What the issue's target (at most 96 B) is about.
+     * @param n how many tasks to measure
+     * @return bytes per parked task
+     */
+    public static double bytesPerParkedTask(int n) {
+        Growth g = parkShared(n, AsyncWorkloads::waiter);
+        return (g.after.totalSize() - g.before.totalSize()) / (double) g.n;
+    }
+
+    private static String shared(int atMost, Function<Future<Integer>, Coroutine<Integer>> waiter, String shape) {
+        Growth g = parkShared(atMost, waiter);
+        return added(g.before, g.after, g.n, shape);
+    }
+
+    /** The heap reachable from a loop and its parked tasks before and after {@code n} more parked. */
+    private record Growth(GraphLayout before, GraphLayout after, int n) {}
+
+    /**
      * Tasks parked on one shared pending future, in two batches of the largest power of two not
      * above {@code n}: the future's callback array (which doubles) then grows by exactly one entry
      * per measured task, as it does on average for 10⁶ tasks (2²⁰ entries).
      */
-    private static String shared(int atMost, Function<Future<Integer>, Coroutine<Integer>> waiter, String shape) {
+    private static Growth parkShared(int atMost, Function<Future<Integer>, Coroutine<Integer>> waiter) {
         int n = Integer.highestOneBit(Math.max(atMost, 1));
         EventLoop loop = AsyncIO.newEventLoop();
         try {
@@ -59,11 +79,9 @@ public final class ParkedTaskLayout {
             GraphLayout before = GraphLayout.parseInstance(loop, future, tasks);
             park(loop, n, futures, tasks, future, waiter);
             GraphLayout after = GraphLayout.parseInstance(loop, future, tasks);
-            StringBuilder out = new StringBuilder();
-            out.append(added(before, after, n, shape));
             future.setResult(1);
             loop.runUntilComplete(AsyncWorkloads.awaitAll(() -> tasks.toArray(new Future<?>[0]), false));
-            return out.toString();
+            return new Growth(before, after, n);
         } finally {
             loop.close();
         }
