@@ -65,19 +65,13 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     protected final Object awaitStep(Object awaitable) throws Throwable {
         Task<?> t = task;
         if (t == null || caller == this) {
-            throw new IllegalStateException("awaitStep() called outside the running body of " + this);
+            throw outsideBody("awaitStep()");
         }
         if (awaitable instanceof Future<?> f) {
             return awaitFuture(t, f);
         }
         if (awaitable instanceof Yield<?> y && y.task == null) {
-            // sleep(0): give up the loop for exactly one iteration, no timer and no future
-            y.task = t;
-            y.caller = y;
-            if (NeverAwaited.enabled) {
-                NeverAwaited.awaited(y);
-            }
-            return t.yieldOnce(this, y.result);
+            return y.startFor(t, this); // sleep(0): give up the loop for exactly one iteration
         }
         if (awaitable instanceof Sleep<?> s && s.task == null) {
             return s.startFor(t, this); // this coroutine waits on the timer itself
@@ -85,12 +79,22 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         if (awaitable instanceof Coroutine<?> c) {
             return awaitCoroutine(t, c);
         }
+        return awaitOther(t, awaitable);
+    }
+
+    /** Awaits what is not one of the runtime's awaitables: a {@link CompletionStage}, else fails clearly. */
+    private Object awaitOther(Task<?> t, Object awaitable) throws Throwable {
         if (awaitable instanceof CompletionStage<?> stage) {
             return awaitFuture(t, Future.fromCompletionStage(stage, t.loop));
         }
         Objects.requireNonNull(awaitable, "await(null): expected a Coroutine, a Future or a CompletionStage");
         throw new IllegalArgumentException("cannot await "
                 + awaitable.getClass().getName() + ": expected a Coroutine, a Future or a CompletionStage");
+    }
+
+    /** The error of an await primitive called while this coroutine's body is not running. */
+    private IllegalStateException outsideBody(String primitive) {
+        return new IllegalStateException(primitive + " called outside the running body of " + this);
     }
 
     /** A done future's value (or its failure thrown, with this awaiter recorded), else park the task on it. */
@@ -100,12 +104,17 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             return t.park(this, f);
         }
         if (o instanceof Failure failure) {
-            failure.retrieved = true;
-            Throwable e = failure.take();
-            TaskStack.recordRunningAwaiter(e, this);
-            throw e;
+            throw awaitedFailure(failure);
         }
         return o;
+    }
+
+    /** The error a failed future's await throws at once, with this awaiter recorded in its async stack trace. */
+    private Throwable awaitedFailure(Failure failure) {
+        failure.retrieved = true;
+        Throwable e = failure.take();
+        TaskStack.recordRunningAwaiter(e, this);
+        return e;
     }
 
     /** Runs {@code c} inline on this Java stack, or hands it to the task's step loop when the stack is deep. */
@@ -142,7 +151,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     protected final Object awaitResult() throws Throwable {
         Task<?> t = task;
         if (t == null) {
-            throw new IllegalStateException("awaitResult() called outside the running body of " + this);
+            throw outsideBody("awaitResult()");
         }
         Object in = t.slot;
         t.slot = null;

@@ -16,6 +16,19 @@ final class Yield<T> extends Coroutine<T> {
         this.result = result;
     }
 
+    /**
+     * Awaited from {@code awaiter}'s body (the fast path of {@code Coroutine.awaitStep}): marks this
+     * yield used and gives up the loop for one iteration, after which {@code awaiter} resumes.
+     */
+    Object startFor(Task<?> t, Coroutine<?> awaiter) {
+        task = t;
+        caller = this;
+        if (NeverAwaited.enabled) {
+            NeverAwaited.awaited(this);
+        }
+        return t.yieldOnce(awaiter, result);
+    }
+
     @Override
     protected Object resume() throws Throwable {
         Object r = result;
