@@ -12,6 +12,9 @@ final class ContextState {
     /** A {@link Task}, a {@link Handle} or a {@link Context}. */
     Object owner = new Context();
 
+    /** How many times {@code sleep(0)} returned its shared object on this thread minus its awaits (see {@link Yield}). */
+    int sharedYields;
+
     private ContextState() {}
 
     static ContextState current() {

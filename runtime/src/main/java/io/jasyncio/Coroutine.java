@@ -181,7 +181,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * it later fails as a reuse. A coroutine already awaited or given to a task is left alone.
      */
     final void closeUnstarted() {
-        if (task == null && caller == null) {
+        if (this == Yield.SHARED) {
+            Yield.unshared(this);
+        } else if (task == null && caller == null) {
             finish();
             if (NeverAwaited.enabled) {
                 NeverAwaited.awaited(this);

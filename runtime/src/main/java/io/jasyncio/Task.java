@@ -130,6 +130,7 @@ public final class Task<T> extends Future<T> {
         if (loop.isClosed()) {
             throw new IllegalStateException("Event loop is closed");
         }
+        coro = Yield.unshared(coro);
         coro.claim(this);
         this.current = coro;
         this.context = context != null ? context : currentValues(loop);
