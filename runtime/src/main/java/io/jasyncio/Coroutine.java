@@ -104,17 +104,12 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             return t.park(this, f);
         }
         if (o instanceof Failure failure) {
-            throw awaitedFailure(failure);
+            failure.retrieved = true;
+            Throwable e = failure.take();
+            TaskStack.recordRunningAwaiter(e, this);
+            throw e;
         }
         return o;
-    }
-
-    /** The error a failed future's await throws at once, with this awaiter recorded in its async stack trace. */
-    private Throwable awaitedFailure(Failure failure) {
-        failure.retrieved = true;
-        Throwable e = failure.take();
-        TaskStack.recordRunningAwaiter(e, this);
-        return e;
     }
 
     /** Runs {@code c} inline on this Java stack, or hands it to the task's step loop when the stack is deep. */
