@@ -301,12 +301,12 @@ public class AsyncQueue<T> extends LoopBound {
         }
 
         @Override
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             Future<Void> w = waiter;
             if (w != null) {
                 waiter = null;
                 try {
-                    awaitResult();
+                    awaitResult(task);
                 } catch (Throwable e) {
                     w.cancel(); // in case it is not done yet
                     waiters().remove(w); // may be gone already (taken by the other side or a shutdown)
@@ -324,7 +324,7 @@ public class AsyncQueue<T> extends LoopBound {
                 w = queue.newWaiter();
                 waiters().add(w);
                 waiter = w;
-                if (awaitStep(w) == SUSPEND) {
+                if (awaitStep(task, w) == SUSPEND) {
                     return SUSPEND;
                 }
                 waiter = null;
@@ -352,14 +352,14 @@ public class AsyncQueue<T> extends LoopBound {
         }
 
         @Override
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             if (waiting) {
-                awaitResult();
+                awaitResult(task);
                 return null;
             }
             if (queue.unfinishedTasks > 0) {
                 waiting = true;
-                if (awaitStep(queue.finished.waitSet()) == SUSPEND) {
+                if (awaitStep(task, queue.finished.waitSet()) == SUSPEND) {
                     return SUSPEND;
                 }
             }

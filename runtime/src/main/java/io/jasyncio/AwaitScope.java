@@ -12,7 +12,7 @@ package io.jasyncio;
  * }</pre>
  *
  * written once: the await may suspend, which splits the {@code try} over two calls of
- * {@link #resume()} ({@code awaitStep}, then {@code awaitResult} when the task resumes it).
+ * {@link #resume(Task)} ({@code awaitStep}, then {@code awaitResult} when the task resumes it).
  * {@link #succeeded} may also ask to await again under the same guard ({@link #awaitAgain}),
  * as a loop around a guarded await does.
  */
@@ -43,7 +43,7 @@ abstract class AwaitScope<T> extends Coroutine<T> {
     }
 
     @Override
-    protected final Object resume() throws Throwable {
+    protected final Object resume(Task<?> task) throws Throwable {
         Object aw = RESUMING;
         if (!entered) {
             aw = enter();
@@ -53,7 +53,7 @@ abstract class AwaitScope<T> extends Coroutine<T> {
             Object v = null;
             if (aw != NOTHING) {
                 try {
-                    v = aw == RESUMING ? awaitResult() : awaitStep(aw);
+                    v = aw == RESUMING ? awaitResult(task) : awaitStep(task, aw);
                 } catch (Throwable e) {
                     throw failed(e);
                 }

@@ -126,23 +126,23 @@ public final class Barrier {
         }
 
         @Override
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             Barrier b = barrier;
             boolean resumed = pc != 0;
             if (pc == 0) {
                 pc = LOCKING;
-                if (awaitStep(b.cond.acquire()) == SUSPEND) {
+                if (awaitStep(task, b.cond.acquire()) == SUSPEND) {
                     return SUSPEND;
                 }
             }
             if (pc == LOCKING) {
                 if (resumed) {
                     resumed = false;
-                    awaitResult(); // not holding the lock yet: nothing to undo
+                    awaitResult(task); // not holding the lock yet: nothing to undo
                 }
                 pc = BLOCKED;
                 try {
-                    if (awaitStep(b.cond.waitFor(() -> b.state != State.DRAINING && b.state != State.RESETTING))
+                    if (awaitStep(task, b.cond.waitFor(() -> b.state != State.DRAINING && b.state != State.RESETTING))
                             == SUSPEND) {
                         return SUSPEND;
                     }
@@ -155,7 +155,7 @@ public final class Barrier {
                 try {
                     if (resumed) {
                         resumed = false;
-                        awaitResult();
+                        awaitResult(task);
                     }
                     if (b.state == State.BROKEN) {
                         throw new BrokenBarrierError("Barrier aborted");
@@ -173,7 +173,7 @@ public final class Barrier {
                 }
                 pc = WAITING;
                 try {
-                    if (awaitStep(b.cond.waitFor(() -> b.state != State.FILLING)) == SUSPEND) {
+                    if (awaitStep(task, b.cond.waitFor(() -> b.state != State.FILLING)) == SUSPEND) {
                         return SUSPEND;
                     }
                 } catch (Throwable e) {
@@ -183,7 +183,7 @@ public final class Barrier {
             Throwable error = null;
             try {
                 if (resumed) {
-                    awaitResult();
+                    awaitResult(task);
                 }
                 if (b.state == State.BROKEN || b.state == State.RESETTING) {
                     throw new BrokenBarrierError("Abort or reset of barrier");
@@ -221,7 +221,7 @@ public final class Barrier {
         }
 
         @Override
-        protected Object resume() {
+        protected Object resume(Task<?> task) {
             action.run();
             return null;
         }

@@ -149,7 +149,7 @@ public final class Condition extends LoopBound implements Acquirable {
         }
 
         @Override
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             Condition c = cond;
             try {
                 if (state == START) {
@@ -160,11 +160,11 @@ public final class Condition extends LoopBound implements Acquirable {
                     c.release();
                     c.waiters.add(fut);
                     state = WAITING;
-                    return awaitStep(fut);
+                    return awaitStep(task, fut);
                 }
                 if (state == WAITING) {
                     try {
-                        awaitResult();
+                        awaitResult(task);
                     } catch (Throwable e) {
                         outcome = e;
                     }
@@ -173,7 +173,7 @@ public final class Condition extends LoopBound implements Acquirable {
                 } else {
                     boolean held = false;
                     try {
-                        awaitResult();
+                        awaitResult(task);
                         held = true;
                     } catch (CancelledError e) {
                         reacquireCancelled = e;
@@ -185,7 +185,7 @@ public final class Condition extends LoopBound implements Acquirable {
                 // the lock must be held again whatever happened: retry until an acquire succeeds
                 for (; ; ) {
                     try {
-                        if (awaitStep(c.acquire()) == SUSPEND) {
+                        if (awaitStep(task, c.acquire()) == SUSPEND) {
                             return SUSPEND;
                         }
                         break;
@@ -231,13 +231,13 @@ public final class Condition extends LoopBound implements Acquirable {
         }
 
         @Override
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             if (waiting) {
                 waiting = false;
-                awaitResult();
+                awaitResult(task);
             }
             while (!predicate.getAsBoolean()) {
-                if (awaitStep(cond.waitNotified()) == SUSPEND) {
+                if (awaitStep(task, cond.waitNotified()) == SUSPEND) {
                     waiting = true;
                     return SUSPEND;
                 }

@@ -10,15 +10,16 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Rewritten {@code @Async} methods produce {@link io.jasyncio.internal.Frame} instances.
  * A coroutine can also be written by hand (the counterpart of asyncio's generator-based
- * coroutines): subclass this class and implement {@link #resume()} as a small state machine
- * that calls {@link #awaitStep(Object)} and {@link #awaitResult()}. See docs/REWRITER.md and
- * the {@code Countdown} example in the runtime's tests.
+ * coroutines): subclass this class and implement {@link #resume(Task)} as a small state machine
+ * that calls {@link #awaitStep(Task, Object)} and {@link #awaitResult(Task)} with the task it was
+ * resumed by. A coroutine does not keep its task: the task passes itself on every resume. See
+ * docs/REWRITER.md and the {@code Countdown} example in the runtime's tests.
  *
  * @param <T> the type of the coroutine's result
  */
 public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
-    /** Returned by {@link #resume()} when the body suspended at an await. */
+    /** Returned by {@link #resume(Task)} when the body suspended at an await. */
     protected static final Object SUSPEND = Suspend.SUSPEND;
 
     /**
@@ -27,13 +28,13 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      */
     static final int MAX_INLINE_DEPTH = 64;
 
-    /** The task running this coroutine: null until it is first awaited or wrapped in a task. */
-    Task<?> task;
     /**
-     * The coroutine awaiting this one (null for a task's root). Set to {@code this} once the
-     * coroutine finished, which marks it as used up without another field.
+     * Who took this coroutine, in one field: null while fresh (never awaited nor given to a
+     * task); the {@link Task} whose root coroutine it is; the {@code Coroutine} awaiting it; or
+     * {@code this} once it finished. The running task is not kept: it is passed to every
+     * {@link #resume(Task)}, and a slow path that needs it walks up to the root ({@link #task()}).
      */
-    Coroutine<?> caller;
+    Object caller;
 
     /** For the rewriter and the runtime: user code makes coroutines by calling {@link Async} methods. */
     protected Coroutine() {
@@ -45,11 +46,13 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /**
      * Runs the body from where it last stopped until it completes (return the result value),
      * fails (throw), or suspends (return {@link #SUSPEND}, only right after
-     * {@link #awaitStep(Object)} returned {@code SUSPEND}). Called by the runtime only.
+     * {@link #awaitStep(Task, Object)} returned {@code SUSPEND}). Called by the runtime only.
+     * @param task the task running this coroutine: pass it to every {@code awaitStep} and
+     *     {@code awaitResult} of this resume, and keep it nowhere
      * @return the result, or {@link #SUSPEND}
      * @throws Throwable the failure of the body
      */
-    protected abstract Object resume() throws Throwable;
+    protected abstract Object resume(Task<?> task) throws Throwable;
 
     /**
      * Starts awaiting {@code awaitable} (an {@link Awaitable} or a
@@ -57,23 +60,27 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * awaited value at once when it is available without suspending (a done future, a
      * coroutine that completed inline), or throws its failure. Otherwise returns
      * {@link #SUSPEND}: the body must then save its state and return {@code SUSPEND} from
-     * {@link #resume()}; on the next {@code resume()} it calls {@link #awaitResult()}.
+     * {@link #resume(Task)}; on the next {@code resume} it calls {@link #awaitResult(Task)}.
+     * @param task the task this coroutine's {@code resume} was given
      * @param awaitable what to await
      * @return the value now, or {@link #SUSPEND}
      * @throws Throwable the failure of {@code awaitable} when it already failed
+     * @throws IllegalStateException when this coroutine is not running, or {@code task} is not
+     *     the task running now
      */
-    protected final Object awaitStep(Object awaitable) throws Throwable {
-        Task<?> t = task;
-        if (t == null || caller == this) {
-            throw outsideBody("awaitStep()");
+    protected final Object awaitStep(Task<?> task, Object awaitable) throws Throwable {
+        Object by = caller;
+        if (by == null || by == this || task == null || task.loop.currentTask != task) {
+            throw notRunning("awaitStep", task);
         }
+        Task<?> t = task;
         if (awaitable instanceof Future<?> f) {
             return awaitFuture(t, f);
         }
-        if (awaitable instanceof Yield<?> y && y.task == null) {
+        if (awaitable instanceof Yield<?> y && y.caller == null) {
             return y.startFor(t, this); // sleep(0): give up the loop for exactly one iteration
         }
-        if (awaitable instanceof Sleep<?> s && s.task == null) {
+        if (awaitable instanceof Sleep<?> s && s.caller == null) {
             return s.startFor(t, this); // this coroutine waits on the timer itself
         }
         if (awaitable instanceof Coroutine<?> c) {
@@ -90,11 +97,6 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         Objects.requireNonNull(awaitable, "await(null): expected a Coroutine, a Future or a CompletionStage");
         throw new IllegalArgumentException("cannot await "
                 + awaitable.getClass().getName() + ": expected a Coroutine, a Future or a CompletionStage");
-    }
-
-    /** The error of an await primitive called while this coroutine's body is not running. */
-    private IllegalStateException outsideBody(String primitive) {
-        return new IllegalStateException(primitive + " called outside the running body of " + this);
     }
 
     /** A done future's value (or its failure thrown, with this awaiter recorded), else park the task on it. */
@@ -114,8 +116,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
 
     /** Runs {@code c} inline on this Java stack, or hands it to the task's step loop when the stack is deep. */
     private Object awaitCoroutine(Task<?> t, Coroutine<?> c) throws Throwable {
-        c.claim(t);
-        c.caller = this;
+        c.claim(this);
         EventLoop loop = t.loop;
         if (loop.inlineDepth >= MAX_INLINE_DEPTH) {
             return t.trampoline(c);
@@ -123,7 +124,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         loop.inlineDepth++;
         Object r;
         try {
-            r = c.resume();
+            r = c.resume(t);
         } catch (Throwable e) {
             c.finish();
             TaskStack.recordRunningAwaiter(e, this);
@@ -140,31 +141,48 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /**
      * After a suspension: the awaited value, or throws the awaited failure (a
      * {@link CancelledError} when the task was cancelled while suspended here).
+     * @param task the task this coroutine's {@code resume} was given
      * @return the awaited value
      * @throws Throwable the failure of the awaited awaitable
+     * @throws IllegalStateException when this coroutine is not running, or {@code task} is not
+     *     the task running now
      */
-    protected final Object awaitResult() throws Throwable {
-        Task<?> t = task;
-        if (t == null) {
-            throw outsideBody("awaitResult()");
+    protected final Object awaitResult(Task<?> task) throws Throwable {
+        Object by = caller;
+        if (by == null || by == this || task == null || task.loop.currentTask != task) {
+            throw notRunning("awaitResult", task);
         }
-        Object in = t.slot;
-        t.slot = null;
+        Object in = task.slot;
+        task.slot = null;
         if (in instanceof Failure failure) {
             throw failure.error;
         }
         return in;
     }
 
-    /** Takes this fresh coroutine for task {@code t}; a used one fails clearly. */
-    final void claim(Task<?> t) {
-        if (task != null || caller == this) {
+    /** The error of an await outside the running body, or with a task that is not the one running. */
+    private IllegalStateException notRunning(String what, Task<?> task) {
+        Object by = caller;
+        if (by == null || by == this || task == null) {
+            return new IllegalStateException(what + "() called outside the running body of " + this);
+        }
+        return new IllegalStateException(what + "() of " + this + " given " + task
+                + ", which is not the task running now (pass the task resume() was given)");
+    }
+
+    /**
+     * Takes this fresh coroutine: for {@code by}, the task it becomes the root of, or the
+     * coroutine awaiting it. A used one fails clearly.
+     */
+    final void claim(Object by) {
+        Object c = caller;
+        if (c != null) {
             throw new IllegalStateException(
-                    caller == this
+                    c == this
                             ? "cannot reuse already awaited coroutine " + this
                             : "coroutine is being awaited already: " + this);
         }
-        task = t;
+        caller = by;
         if (NeverAwaited.enabled) {
             NeverAwaited.awaited(this);
         }
@@ -178,7 +196,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     final void closeUnstarted() {
         if (this == Yield.SHARED) {
             Yield.unshared(this);
-        } else if (task == null && caller == null) {
+        } else if (caller == null) {
             finish();
             if (NeverAwaited.enabled) {
                 NeverAwaited.awaited(this);
@@ -202,6 +220,25 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
     /** True once the coroutine ran to its end (returned or threw). */
     final boolean isFinished() {
         return caller == this;
+    }
+
+    /** The coroutine awaiting this one; null for a task's root, a fresh or a finished coroutine. */
+    final Coroutine<?> awaiter() {
+        Object c = caller;
+        return c instanceof Coroutine<?> k && k != this ? k : null;
+    }
+
+    /**
+     * The task this coroutine runs in, found by walking up the awaiting coroutines to the task's
+     * root (for slow paths: stacks, dumps, debugging); null when fresh, finished, or awaited by a
+     * coroutine that is not in a task (yet).
+     */
+    final Task<?> task() {
+        Coroutine<?> c = this;
+        for (Coroutine<?> up; (up = c.awaiter()) != null; ) {
+            c = up;
+        }
+        return c.caller instanceof Task<?> t ? t : null;
     }
 
     /**

@@ -13,7 +13,7 @@ final class Done<T> extends Coroutine<T> {
     }
 
     @Override
-    protected Object resume() {
+    protected Object resume(Task<?> task) {
         return value;
     }
 }

@@ -76,7 +76,7 @@ public final class Event extends LoopBound {
         }
 
         @Override
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             Event e = event;
             if (fut == null) {
                 if (e.value) {
@@ -87,10 +87,10 @@ public final class Event extends LoopBound {
                 }
                 fut = e.newWaiter();
                 e.waiters.add(fut);
-                return awaitStep(fut);
+                return awaitStep(task, fut);
             }
             try {
-                awaitResult();
+                awaitResult(task);
                 return Boolean.TRUE;
             } finally {
                 e.waiters.remove(fut);

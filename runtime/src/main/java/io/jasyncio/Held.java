@@ -26,17 +26,17 @@ final class Held<T> extends Coroutine<T> {
     }
 
     @Override
-    protected Object resume() throws Throwable {
+    protected Object resume(Task<?> task) throws Throwable {
         if (state == 0) {
             state = 1;
-            if (awaitStep(primitive.acquire()) == SUSPEND) {
+            if (awaitStep(task, primitive.acquire()) == SUSPEND) {
                 return SUSPEND;
             }
         } else if (state == 1) {
-            awaitResult();
+            awaitResult(task);
         } else {
             try {
-                return awaitResult();
+                return awaitResult(task);
             } finally {
                 primitive.release();
             }
@@ -51,7 +51,7 @@ final class Held<T> extends Coroutine<T> {
                 supplier = null;
                 b = Objects.requireNonNull(s.get(), "the body returned null instead of a coroutine");
             }
-            r = awaitStep(b);
+            r = awaitStep(task, b);
         } catch (Throwable e) {
             primitive.release();
             throw e;

@@ -18,13 +18,13 @@ final class LazyFuture<T> extends Coroutine<T> {
     }
 
     @Override
-    protected Object resume() throws Throwable {
+    protected Object resume(Task<?> task) throws Throwable {
         Supplier<? extends Future<T>> s = start;
         if (s == null) {
-            return awaitResult();
+            return awaitResult(task);
         }
         start = null;
-        return awaitStep(s.get());
+        return awaitStep(task, s.get());
     }
 
     @Override

@@ -126,7 +126,7 @@ public final class Lock extends LoopBound implements Acquirable {
         }
 
         @Override
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             Lock l = lock;
             if (fut == null) {
                 if (!l.locked && l.noLiveWaiter()) {
@@ -138,10 +138,10 @@ public final class Lock extends LoopBound implements Acquirable {
                 }
                 fut = l.newWaiter();
                 l.waiters.add(fut);
-                return awaitStep(fut);
+                return awaitStep(task, fut);
             }
             try {
-                awaitResult();
+                awaitResult(task);
             } catch (CancelledError e) {
                 l.waiters.remove(fut);
                 if (!l.locked) {

@@ -26,12 +26,12 @@ abstract class ReadOp<T> extends Coroutine<T> {
     abstract Object attempt() throws Throwable;
 
     @Override
-    protected final Object resume() throws Throwable {
+    protected final Object resume(Task<?> task) throws Throwable {
         if (waiting != null) {
             Future<Void> w = waiting;
             waiting = null;
             try {
-                awaitResult();
+                awaitResult(task);
             } finally {
                 reader.waitDone(w);
             }
@@ -44,7 +44,7 @@ abstract class ReadOp<T> extends Coroutine<T> {
             Future<Void> w = reader.waitForData(name);
             Object v;
             try {
-                v = awaitStep(w);
+                v = awaitStep(task, w);
             } catch (Throwable e) {
                 reader.waitDone(w);
                 throw e;

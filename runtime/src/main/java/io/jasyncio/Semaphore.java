@@ -126,7 +126,7 @@ public class Semaphore extends LoopBound implements Acquirable {
         }
 
         @Override
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             Semaphore s = sem;
             if (fut == null) {
                 if (!s.locked()) {
@@ -138,11 +138,11 @@ public class Semaphore extends LoopBound implements Acquirable {
                 }
                 fut = s.newWaiter();
                 s.waiters.add(fut);
-                return awaitStep(fut);
+                return awaitStep(task, fut);
             }
             try {
                 try {
-                    awaitResult();
+                    awaitResult(task);
                 } finally {
                     s.waiters.remove(fut);
                 }

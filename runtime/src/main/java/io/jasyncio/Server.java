@@ -247,7 +247,7 @@ public final class Server implements AutoCloseable {
         private CancelledError cancelled;
 
         @Override
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             switch (state) {
                 case 0 -> {
                     if (servingForever != null) {
@@ -261,27 +261,27 @@ public final class Server implements AutoCloseable {
                     servingForever = loop.createFuture();
                     state = 1;
                     try {
-                        if (awaitStep(servingForever) == SUSPEND) {
+                        if (awaitStep(task, servingForever) == SUSPEND) {
                             return SUSPEND;
                         }
                     } catch (CancelledError e) {
-                        return afterCancel(e);
+                        return afterCancel(task, e);
                     }
                     servingForever = null;
                     return null;
                 }
                 case 1 -> {
                     try {
-                        awaitResult();
+                        awaitResult(task);
                     } catch (CancelledError e) {
-                        return afterCancel(e);
+                        return afterCancel(task, e);
                     }
                     servingForever = null;
                     return null;
                 }
                 case 2 -> {
                     try {
-                        awaitResult();
+                        awaitResult(task);
                     } finally {
                         servingForever = null;
                     }
@@ -291,12 +291,12 @@ public final class Server implements AutoCloseable {
             }
         }
 
-        private Object afterCancel(CancelledError e) throws Throwable {
+        private Object afterCancel(Task<?> task, CancelledError e) throws Throwable {
             cancelled = e;
             state = 2;
             try {
                 close();
-                if (awaitStep(waitClosed()) == SUSPEND) {
+                if (awaitStep(task, waitClosed()) == SUSPEND) {
                     return SUSPEND;
                 }
             } catch (Throwable t) {

@@ -28,12 +28,12 @@ final class Sleep<T> extends Coroutine<T> {
     }
 
     @Override
-    protected Object resume() throws Throwable {
+    protected Object resume(Task<?> task) throws Throwable {
         if (!started) {
             started = true;
             return schedule(task, this);
         }
-        return awaitResult();
+        return awaitResult(task);
     }
 
     /**
@@ -42,7 +42,6 @@ final class Sleep<T> extends Coroutine<T> {
      * with the sleep's result or the cancellation. The sleep is not kept while the task sleeps.
      */
     Object startFor(Task<?> t, Coroutine<?> awaiter) {
-        task = t;
         caller = this;
         started = true;
         if (NeverAwaited.enabled) {

@@ -121,7 +121,7 @@ public final class StreamWriter {
         }
 
         @Override
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             switch (state) {
                 case 0 -> {
                     Throwable e = transport.reader.exception();
@@ -130,17 +130,17 @@ public final class StreamWriter {
                     }
                     if (transport.isClosing()) {
                         state = 1;
-                        if (awaitStep(AsyncIO.sleep(0)) == SUSPEND) {
+                        if (awaitStep(task, AsyncIO.sleep(0)) == SUSPEND) {
                             return SUSPEND;
                         }
                     }
                 }
-                case 1 -> awaitResult();
+                case 1 -> awaitResult(task);
                 case 2 -> {
                     Future<Void> w = waiter;
                     waiter = null;
                     try {
-                        return awaitResult();
+                        return awaitResult(task);
                     } finally {
                         transport.drainDone(w);
                     }
@@ -155,7 +155,7 @@ public final class StreamWriter {
             state = 2;
             Object v;
             try {
-                v = awaitStep(w);
+                v = awaitStep(task, w);
             } catch (Throwable e) {
                 transport.drainDone(w);
                 throw e;

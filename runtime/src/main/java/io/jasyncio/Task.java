@@ -92,7 +92,7 @@ public final class Task<T> extends Future<T> {
     /**
      * While parked: the awaited future; while sleeping: the sleep's timer. Otherwise the value
      * (or {@link Failure}) handed to the coroutine that resumes next; it reads it with
-     * {@code awaitResult()}.
+     * {@code awaitResult(task)}.
      */
     Object slot;
 
@@ -205,8 +205,8 @@ public final class Task<T> extends Future<T> {
         if (c == null) {
             return null;
         }
-        while (c.caller != null && c.caller != c) {
-            c = c.caller;
+        for (Coroutine<?> up; (up = c.awaiter()) != null; ) {
+            c = up;
         }
         return (Coroutine<T>) c;
     }
@@ -424,7 +424,7 @@ public final class Task<T> extends Future<T> {
         slot = in;
         Object r;
         try {
-            r = c.resume();
+            r = c.resume(this);
         } catch (Throwable e) {
             driveOn(c, in, null, e);
             return;
@@ -464,21 +464,21 @@ public final class Task<T> extends Future<T> {
                 }
             }
             if (r != Suspend.SUSPEND || err != null) {
-                Coroutine<?> parent = c.caller;
+                Object parent = c.caller;
                 c.finish();
-                if (parent == null) {
+                if (!(parent instanceof Coroutine<?> p)) { // the root: its caller is this task
                     current = c;
                     end(r, err);
                     return;
                 }
-                current = parent;
-                c = parent;
+                current = p;
+                c = p;
                 in = err == null ? r : Failure.of(err);
             }
             slot = in;
             err = null;
             try {
-                r = c.resume();
+                r = c.resume(this);
             } catch (Throwable e) {
                 r = null;
                 err = e;

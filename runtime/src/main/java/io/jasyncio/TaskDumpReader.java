@@ -157,7 +157,7 @@ final class TaskDumpReader {
             frames.add(Sleep.LOCATION);
         }
         Coroutine<?> c = t.current;
-        for (int n = 0; c != null && c.caller != c && n < MAX_DEPTH; n++, c = c.caller) {
+        for (int n = 0; c != null && !c.isFinished() && n < MAX_DEPTH; n++, c = c.awaiter()) {
             frames.add(c.location());
         }
         return frames;
@@ -173,7 +173,7 @@ final class TaskDumpReader {
             addTasks(f, out, 0);
         }
         Coroutine<?> c = t.current;
-        for (int n = 0; c != null && c.caller != c && n < MAX_DEPTH; n++, c = c.caller) {
+        for (int n = 0; c != null && !c.isFinished() && n < MAX_DEPTH; n++, c = c.awaiter()) {
             Set<Task<?>> group = TaskGroup.tasksOfScope(c);
             if (group != null) {
                 for (Task<?> child : List.copyOf(group)) {

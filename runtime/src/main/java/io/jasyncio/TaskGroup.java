@@ -317,7 +317,7 @@ public final class TaskGroup {
 
         @Override
         @SuppressWarnings("unchecked")
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             switch (state) {
                 case NEW -> {
                     group.enter(); // fails before entering: nothing to clean up
@@ -331,42 +331,42 @@ public final class TaskGroup {
                         }
                         body = null;
                         aw = null;
-                        r = awaitStep(a);
+                        r = awaitStep(task, a);
                     } catch (Throwable e) {
-                        return exit(e);
+                        return exit(task, e);
                     }
                     if (r == SUSPEND) {
                         return SUSPEND;
                     }
                     value = (T) r;
-                    return exit(null);
+                    return exit(task, null);
                 }
                 case IN_BODY -> {
                     try {
-                        value = (T) awaitResult();
+                        value = (T) awaitResult(task);
                     } catch (Throwable e) {
-                        return exit(e);
+                        return exit(task, e);
                     }
-                    return exit(null);
+                    return exit(task, null);
                 }
                 default -> {
                     try {
-                        awaitResult();
+                        awaitResult(task);
                     } catch (CancelledError e) {
                         group.waitCancelled(e);
                     }
                     group.onCompleted = null;
-                    return waitForChildren();
+                    return waitForChildren(task);
                 }
             }
         }
 
-        private Object exit(Throwable exc) throws Throwable {
+        private Object exit(Task<?> task, Throwable exc) throws Throwable {
             group.beginExit(exc);
-            return waitForChildren();
+            return waitForChildren(task);
         }
 
-        private Object waitForChildren() throws Throwable {
+        private Object waitForChildren(Task<?> task) throws Throwable {
             for (; ; ) {
                 Future<Boolean> f = group.childrenPending();
                 if (f == null) {
@@ -374,7 +374,7 @@ public final class TaskGroup {
                 }
                 Object r;
                 try {
-                    r = awaitStep(f);
+                    r = awaitStep(task, f);
                 } catch (CancelledError e) {
                     group.waitCancelled(e);
                     group.onCompleted = null;

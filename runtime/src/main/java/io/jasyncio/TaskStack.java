@@ -44,9 +44,9 @@ final class TaskStack {
                 // the task asks for its own stack: what runs now is on the Java stack; the
                 // coroutine the step resumed and everything inline above it
                 frames.addAll(runningFrames());
-                c = c == null ? null : c.caller;
+                c = c == null ? null : c.awaiter();
             }
-            for (; c != null && c.caller != c; c = c.caller) {
+            for (; c != null && !c.isFinished(); c = c.awaiter()) {
                 StackTraceElement where = c.location();
                 if (!isRuntimeFrame(where)) {
                     frames.add(where);

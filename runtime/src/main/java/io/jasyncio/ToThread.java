@@ -16,9 +16,9 @@ final class ToThread<T> extends Coroutine<T> {
     }
 
     @Override
-    protected Object resume() throws Throwable {
+    protected Object resume(Task<?> task) throws Throwable {
         if (started) {
-            return awaitResult();
+            return awaitResult(task);
         }
         started = true;
         Context context = Context.copyContext();
@@ -32,7 +32,7 @@ final class ToThread<T> extends Coroutine<T> {
                         throw Throw.sneaky(e);
                     }
                 }));
-        return awaitStep(f);
+        return awaitStep(task, f);
     }
 
     @Override

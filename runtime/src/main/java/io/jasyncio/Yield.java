@@ -3,7 +3,7 @@ package io.jasyncio;
 /**
  * The coroutine {@code sleep(delay <= 0)} returns: gives up the loop for exactly one iteration,
  * with no timer and no future. Awaited from a coroutine it takes a fast path in
- * {@code Coroutine.awaitStep}; as a task's root it runs through {@link #resume()}. Kept apart
+ * {@code Coroutine.awaitStep}; as a task's root it runs through {@link #resume(Task)}. Kept apart
  * from {@link Sleep} so the most frequent await of a busy loop allocates 24 bytes, not 40.
  *
  * <p>On a thread running a loop, with debug mode off, {@code sleep(0)} allocates nothing: it
@@ -69,7 +69,6 @@ final class Yield<T> extends Coroutine<T> {
             }
             state.sharedYields--;
         } else {
-            task = t;
             caller = this;
             if (NeverAwaited.enabled) {
                 NeverAwaited.awaited(this);
@@ -79,13 +78,13 @@ final class Yield<T> extends Coroutine<T> {
     }
 
     @Override
-    protected Object resume() throws Throwable {
+    protected Object resume(Task<?> task) throws Throwable {
         Object r = result;
         if (r != YIELDED) {
             result = YIELDED;
             return task.yieldOnce(this, r);
         }
-        return awaitResult();
+        return awaitResult(task);
     }
 
     @Override

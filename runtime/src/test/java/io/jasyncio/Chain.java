@@ -15,16 +15,16 @@ final class Chain extends Coroutine<Integer> {
     }
 
     @Override
-    protected Object resume() throws Throwable {
+    protected Object resume(Task<?> task) throws Throwable {
         Object r;
         if (state == 0) {
-            r = awaitStep(depth == 0 ? bottom : new Chain(depth - 1, bottom));
+            r = awaitStep(task, depth == 0 ? bottom : new Chain(depth - 1, bottom));
             if (r == SUSPEND) {
                 state = 1;
                 return SUSPEND;
             }
         } else {
-            r = awaitResult();
+            r = awaitResult(task);
         }
         return depth == 0 ? r : (Integer) r + 1;
     }

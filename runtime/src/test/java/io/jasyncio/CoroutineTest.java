@@ -211,13 +211,86 @@ class CoroutineTest {
     void aHandWrittenCoroutineThatSuspendsWithoutAwaitingFailsClearly() {
         Coroutine<Object> broken = new Coroutine<>() {
             @Override
-            protected Object resume() {
+            protected Object resume(Task<?> task) {
                 return SUSPEND;
             }
         };
         assertThatThrownBy(() -> VirtualRun.runOnNewLoop(broken))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("returned SUSPEND but awaitStep() did not suspend");
+    }
+
+    @Test
+    void aCoroutineKeepsNoTaskAndFindsItThroughTheCoroutinesAwaitingIt() throws Exception {
+        // The running task is passed to resume(task), never stored: a frame is that much smaller.
+        for (Class<?> c = io.jasyncio.internal.Frame.class; c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    assertThat(f.getType())
+                            .as(c.getSimpleName() + "." + f.getName())
+                            .isNotEqualTo(Task.class);
+                }
+            }
+        }
+        EventLoop loop = EventLoop.withVirtualTime();
+        try {
+            Future<Integer> bottom = loop.createFuture();
+            Chain root = new Chain(3, bottom);
+            Task<Integer> task = loop.createTask(root);
+            VirtualRun.iterate(loop, 1);
+            // suspended four coroutines deep: each links to the one awaiting it, the root to its task
+            Coroutine<?> innermost = task.current;
+            assertThat(innermost).isNotSameAs(root);
+            assertThat(innermost.task()).isSameAs(task);
+            assertThat(root.caller).isSameAs(task);
+            assertThat(task.getCoro()).isSameAs(root);
+            assertThat(task.getStack()).hasSize(4);
+            bottom.setResult(10);
+            assertThat(loop.runUntilComplete(task)).isEqualTo(13);
+            assertThat(root.isFinished()).isTrue();
+            assertThat(root.task()).isNull();
+            assertThat(new Chain(0, bottom).task()).isNull(); // fresh
+        } finally {
+            loop.close();
+        }
+    }
+
+    @Test
+    void anAwaitGivenAnotherTaskThanTheRunningOneFailsClearly() {
+        // A hand-written coroutine must pass on the task its resume was given; any other fails at
+        // once rather than parking or resuming the wrong task.
+        EventLoop loop = EventLoop.withVirtualTime();
+        try {
+            Task<?>[] other = new Task<?>[1];
+            Coroutine<Object> confused = new Coroutine<>() {
+                @Override
+                protected Object resume(Task<?> task) throws Throwable {
+                    return awaitStep(other[0], AsyncIO.sleep(0));
+                }
+            };
+            Coroutine<Object> nullTask = new Coroutine<>() {
+                @Override
+                protected Object resume(Task<?> task) throws Throwable {
+                    return awaitResult(null);
+                }
+            };
+            other[0] = loop.createTask(Script.call(() -> 1));
+            assertThatThrownBy(() -> loop.runUntilComplete(confused))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("awaitStep() of <coroutine object")
+                    .hasMessageContaining("which is not the task running now");
+            assertThatThrownBy(() -> loop.runUntilComplete(nullTask))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("awaitResult() called outside the running body of");
+            // a coroutine that is not running (fresh here) cannot await, whatever task it is given
+            Chain fresh = new Chain(0, 1);
+            assertThatThrownBy(() -> fresh.awaitStep(other[0], 1))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("awaitStep() called outside the running body of");
+            fresh.closeUnstarted();
+        } finally {
+            loop.close();
+        }
     }
 
     interface Contract {

@@ -19,8 +19,9 @@ import java.util.List;
  * }
  * }</pre>
  *
- * {@link #resume()} is that body as a state machine: state 0 starts, state 1 is "suspended at
- * the await". The locals live in fields across suspensions.
+ * {@link #resume(Task)} is that body as a state machine: state 0 starts, state 1 is "suspended at
+ * the await". The locals live in fields across suspensions; the task does not: each resume is
+ * given it, and passes it on to {@code awaitStep} and {@code awaitResult}.
  */
 final class Countdown extends Coroutine<Integer> {
     private final List<String> log;
@@ -34,15 +35,15 @@ final class Countdown extends Coroutine<Integer> {
     }
 
     @Override
-    protected Object resume() throws Throwable {
+    protected Object resume(Task<?> task) throws Throwable {
         if (state == 1) {
-            awaitResult(); // the sleep's value (null), or its failure (e.g. CancelledError) thrown here
+            awaitResult(task); // the sleep's value (null), or its failure (e.g. CancelledError) thrown here
             n--;
             ticks++;
         }
         while (n > 0) {
             log.add("tick " + n);
-            Object r = awaitStep(AsyncIO.sleep(1));
+            Object r = awaitStep(task, AsyncIO.sleep(1));
             if (r == SUSPEND) {
                 state = 1;
                 return SUSPEND;

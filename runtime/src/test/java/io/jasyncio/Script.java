@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The hand-written coroutine of the runtime tests, for tests that do not go through the
- * rewriter. It is written in one of two styles, both run by the same {@link #resume()}:
+ * rewriter. It is written in one of two styles, both run by the same {@link #resume(Task)}:
  *
  * <ul>
  *   <li>{@link #of}: the body is a {@code switch} over a program counter, for loops and
@@ -54,6 +54,9 @@ final class Script<T> extends Coroutine<T> {
     int pc;
 
     private Object next;
+    /** The task of the running {@link #resume(Task)}, for {@link #value()}; null between resumes. */
+    private Task<?> running;
+
     private boolean suspended;
     private Object value;
     private Throwable error;
@@ -134,7 +137,7 @@ final class Script<T> extends Coroutine<T> {
     Object value() throws Throwable {
         if (suspended) {
             suspended = false;
-            return awaitResult();
+            return awaitResult(running);
         }
         Throwable e = error;
         Object v = value;
@@ -147,7 +150,16 @@ final class Script<T> extends Coroutine<T> {
     }
 
     @Override
-    protected Object resume() throws Throwable {
+    protected Object resume(Task<?> task) throws Throwable {
+        running = task;
+        try {
+            return run(task);
+        } finally {
+            running = null;
+        }
+    }
+
+    private Object run(Task<?> task) throws Throwable {
         while (true) {
             Object r = body.step(this);
             if (r != AWAIT) {
@@ -157,7 +169,7 @@ final class Script<T> extends Coroutine<T> {
             next = null;
             Object v;
             try {
-                v = awaitStep(aw);
+                v = awaitStep(task, aw);
             } catch (Throwable e) {
                 error = e;
                 continue;

@@ -3,13 +3,14 @@ package io.jasyncio.benchmarks;
 import io.jasyncio.AsyncIO;
 import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
+import io.jasyncio.Task;
 
 /**
  * A prototype, not shipped: the frame classes the rewriter would generate if each {@code @Async}
  * method got a class of its own (as Kotlin generates a continuation class per suspend function),
  * written by hand for two methods of {@link AsyncWorkloads}. Each holds exactly the values its
  * method keeps across an await, in fields of their own type, beside the state; the body is the
- * class's own {@code resume()}, so no body constant and no overflow array. Measured against the
+ * class's own {@code resume(Task)}, so no body constant and no overflow array. Measured against the
  * shared {@code internal.Frame} by {@link ParkedTaskLayout} (bytes per parked task) and
  * {@link FrameShapeBenchmarks} (resume speed). See docs/REWRITER.md, "A frame class per method".
  */
@@ -36,18 +37,18 @@ public final class PerMethodFrames {
         }
 
         @Override
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             Object v;
             if (state == 0) {
                 Future<Integer> f = future;
                 future = null;
-                v = awaitStep(f);
+                v = awaitStep(task, f);
                 if (v == SUSPEND) {
                     state = 1;
                     return SUSPEND;
                 }
             } else {
-                v = awaitResult();
+                v = awaitResult(task);
             }
             return (Integer) v + 1;
         }
@@ -64,13 +65,13 @@ public final class PerMethodFrames {
         }
 
         @Override
-        protected Object resume() throws Throwable {
+        protected Object resume(Task<?> task) throws Throwable {
             if (state == 1) {
-                awaitResult();
+                awaitResult(task);
                 i++;
             }
             while (i < n) {
-                if (awaitStep(AsyncIO.sleep(0)) == SUSPEND) {
+                if (awaitStep(task, AsyncIO.sleep(0)) == SUSPEND) {
                     state = 1;
                     return SUSPEND;
                 }

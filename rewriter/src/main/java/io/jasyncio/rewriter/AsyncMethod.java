@@ -212,9 +212,11 @@ final class AsyncMethod {
         }
         int states = awaits.size() + tails.size();
 
+        // The body's two parameters, the frame and the running task, move past the original locals.
         int frameLocal = method.maxLocals;
-        int temp = frameLocal + 1;
-        int spillBase = frameLocal + 2;
+        int taskLocal = frameLocal + 1;
+        int temp = frameLocal + 2;
+        int spillBase = frameLocal + 3;
         List<List<Saved>> saved = new ArrayList<>();
         Kind[][] spillKinds = new Kind[awaits.size()][];
         int[][] spills = new int[awaits.size()][];
@@ -273,6 +275,7 @@ final class AsyncMethod {
                     spillKinds[s],
                     spills[s],
                     frameLocal,
+                    taskLocal,
                     temp,
                     saveEntries[state],
                     resume[state]);
@@ -299,6 +302,7 @@ final class AsyncMethod {
                     tails.stream().map(i -> arr[i]).toArray(AbstractInsnNode[]::new),
                     tailStates,
                     frameLocal,
+                    taskLocal,
                     temp,
                     tailResume);
         }
@@ -309,7 +313,7 @@ final class AsyncMethod {
             restores.add(restoreRoot);
             restores.add(StateBlocks.restores(saved, resume, bad, frameLocal, layout.refSlots()));
         }
-        insns.insert(SiteCode.prologue(frameLocal, targets, restores, bad, layout, start));
+        insns.insert(SiteCode.prologue(frameLocal, taskLocal, targets, restores, bad, layout, start));
         DeadCode.remove(method);
 
         MethodNode factory = Factory.build(

@@ -9,7 +9,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
 final class Names {
     private Names() {}
 
-    static final int CONTRACT_VERSION = 3;
+    static final int CONTRACT_VERSION = 4;
     static final int OLDEST_VERSION = 52; // Java 8
     static final int NEWEST_VERSION = 69; // Java 25
 
@@ -24,14 +24,15 @@ final class Names {
     static final String FRAME = "io/jasyncio/internal/Frame";
     static final String FRAME_DESC = "Lio/jasyncio/internal/Frame;";
     static final String BODY = "io/jasyncio/internal/Frame$Body";
-    static final String BODY_METHOD_DESC = "(Lio/jasyncio/internal/Frame;)Ljava/lang/Object;";
+    static final String BODY_METHOD_DESC = "(Lio/jasyncio/internal/Frame;Lio/jasyncio/Task;)Ljava/lang/Object;";
     static final String FRAME_SITE = "io/jasyncio/internal/FrameSite";
     static final String CREATE_DESC = "(Lio/jasyncio/internal/FrameSite;II)Lio/jasyncio/internal/Frame;";
     static final String SITE_BOOTSTRAP_DESC =
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
                     + "Ljava/lang/invoke/MethodHandle;Ljava/lang/String;)Ljava/lang/invoke/CallSite;";
-    static final String AWAIT_DESC = "(Ljava/lang/Object;Lio/jasyncio/internal/Frame;)Ljava/lang/Object;";
-    static final String RESULT_DESC = "(Lio/jasyncio/internal/Frame;)Ljava/lang/Object;";
+    static final String AWAIT_DESC =
+            "(Ljava/lang/Object;Lio/jasyncio/internal/Frame;Lio/jasyncio/Task;)Ljava/lang/Object;";
+    static final String RESULT_DESC = "(Lio/jasyncio/internal/Frame;Lio/jasyncio/Task;)Ljava/lang/Object;";
     static final String CHECK_CONTRACT_DESC = "(ILjava/lang/String;)V";
     static final String REWRITTEN_DESC = "Lio/jasyncio/internal/Rewritten;";
 

@@ -30,6 +30,7 @@ final class SiteCode {
             Kind[] spillKinds,
             int[] spills,
             int frameLocal,
+            int taskLocal,
             int temp,
             LabelNode save,
             LabelNode resume) {
@@ -44,6 +45,7 @@ final class SiteCode {
             c.add(new VarInsnNode(ALOAD, temp));
         }
         c.add(new VarInsnNode(ALOAD, frameLocal));
+        c.add(new VarInsnNode(ALOAD, taskLocal));
         c.add(new MethodInsnNode(INVOKESTATIC, Names.FRAME, "await", Names.AWAIT_DESC, false));
         c.add(new InsnNode(DUP));
         c.add(new FieldInsnNode(GETSTATIC, Names.FRAME, "SUSPEND", Names.OBJECT_DESC));
@@ -53,6 +55,7 @@ final class SiteCode {
         c.add(new JumpInsnNode(GOTO, save));
         c.add(resume);
         c.add(new VarInsnNode(ALOAD, frameLocal));
+        c.add(new VarInsnNode(ALOAD, taskLocal));
         c.add(new MethodInsnNode(INVOKESTATIC, Names.FRAME, "result", Names.RESULT_DESC, false));
         c.add(cont);
         if (depth > 0) {
@@ -72,7 +75,13 @@ final class SiteCode {
      * exception handler (the delegate runs after the method returned, as in the source).
      */
     static void tails(
-            InsnList insns, AbstractInsnNode[] returns, int[] states, int frameLocal, int temp, LabelNode resume) {
+            InsnList insns,
+            AbstractInsnNode[] returns,
+            int[] states,
+            int frameLocal,
+            int taskLocal,
+            int temp,
+            LabelNode resume) {
         LabelNode tail = new LabelNode();
         LabelNode done = new LabelNode();
         for (int t = 0; t < returns.length; t++) {
@@ -86,6 +95,7 @@ final class SiteCode {
         c.add(tail);
         c.add(new VarInsnNode(ISTORE, temp));
         c.add(new VarInsnNode(ALOAD, frameLocal));
+        c.add(new VarInsnNode(ALOAD, taskLocal));
         c.add(new MethodInsnNode(INVOKESTATIC, Names.FRAME, "await", Names.AWAIT_DESC, false));
         c.add(new InsnNode(DUP));
         c.add(new FieldInsnNode(GETSTATIC, Names.FRAME, "SUSPEND", Names.OBJECT_DESC));
@@ -96,6 +106,7 @@ final class SiteCode {
         c.add(new InsnNode(ARETURN));
         c.add(resume);
         c.add(new VarInsnNode(ALOAD, frameLocal));
+        c.add(new VarInsnNode(ALOAD, taskLocal));
         c.add(new MethodInsnNode(INVOKESTATIC, Names.FRAME, "result", Names.RESULT_DESC, false));
         c.add(done);
         c.add(new InsnNode(ARETURN));
@@ -103,19 +114,28 @@ final class SiteCode {
     }
 
     /**
-     * The body's start: keep the frame in its own local past the original ones, dispatch on
-     * {@code f.state}, and for state 0 load the receiver and arguments into their original locals.
+     * The body's start: keep the frame and the task (its parameters 0 and 1) in their own locals
+     * past the original ones, dispatch on {@code f.state}, and for state 0 load the receiver and
+     * arguments into their original locals.
      */
     static InsnList prologue(
             int frameLocal,
+            int taskLocal,
             LabelNode[] targets,
             InsnList restores,
             LabelNode bad,
             Layout layout,
             java.util.List<Saved> start) {
         InsnList c = new InsnList();
-        c.add(new VarInsnNode(ALOAD, 0));
-        c.add(new VarInsnNode(ASTORE, frameLocal));
+        // the task first: taskLocal > frameLocal, so storing the frame cannot overwrite parameter 1 unread
+        if (taskLocal != 1) {
+            c.add(new VarInsnNode(ALOAD, 1));
+            c.add(new VarInsnNode(ASTORE, taskLocal));
+        }
+        if (frameLocal != 0) {
+            c.add(new VarInsnNode(ALOAD, 0));
+            c.add(new VarInsnNode(ASTORE, frameLocal));
+        }
         LabelNode first = new LabelNode();
         if (targets.length > 1) {
             targets[0] = first;

@@ -111,7 +111,7 @@ class AsyncLambdaTest {
                             .isNotEqualTo("helper$1");
                     continue;
                 }
-                if (m.desc.equals("(Lio/jasyncio/internal/Frame;)Ljava/lang/Object;")) {
+                if (m.desc.equals("(Lio/jasyncio/internal/Frame;Lio/jasyncio/Task;)Ljava/lang/Object;")) {
                     bodies.merge("body", 1, Integer::sum);
                 } else if (m.desc.endsWith(")Lio/jasyncio/Coroutine;")) {
                     bodies.merge("factory", 1, Integer::sum);

@@ -52,7 +52,7 @@ class DebugInfoTest {
         ClassSet compiled = ClassSet.compile(CompileOptions.javac(17), BOOM);
         MethodNode before = method(compiled.bytes("Boom"), "boom", "(ILjava/lang/String;)Lio/jasyncio/Coroutine;");
         byte[] after = compiled.rewrite().verified().bytes("Boom");
-        MethodNode body = method(after, "boom", "(Lio/jasyncio/internal/Frame;)Ljava/lang/Object;");
+        MethodNode body = method(after, "boom", "(Lio/jasyncio/internal/Frame;Lio/jasyncio/Task;)Ljava/lang/Object;");
         MethodNode factory = method(after, "boom", "(ILjava/lang/String;)Lio/jasyncio/Coroutine;");
         assertThat(describe(body))
                 .isEqualTo(describe(before))

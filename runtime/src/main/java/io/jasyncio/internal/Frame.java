@@ -1,6 +1,7 @@
 package io.jasyncio.internal;
 
 import io.jasyncio.Coroutine;
+import io.jasyncio.Task;
 
 /**
  * The frame contract between rewritten {@code @Async} methods and the runtime. <b>For
@@ -10,14 +11,16 @@ import io.jasyncio.Coroutine;
  * <p>One frame per call: the factory method (the original {@code @Async} method) creates it,
  * stores the receiver and arguments in slots and returns it as the lazy coroutine object. The
  * body lives in a static method of the host class with the same name and the descriptor
- * {@code (Lio/jasyncio/internal/Frame;)Ljava/lang/Object;}; the factory gets its method's
+ * {@code (Lio/jasyncio/internal/Frame;Lio/jasyncio/Task;)Ljava/lang/Object;}: it is given the
+ * frame and the task running it, keeps the task in a local and passes it to every
+ * {@link #await} and {@link #result} (a frame does not store its task). The factory gets its method's
  * {@link FrameSite} (the body and where the method is) from an {@code invokedynamic} linked
  * once by {@link FrameSite#bootstrap}. Live values are saved across a suspension in typed
  * slots: references in {@code r0, r1}, then {@code ((Object[]) ext)[i]}; every primitive
  * widened to a {@code long} (float/double as raw bits) in {@code p0}, then
  * {@code ((long[]) ((Object[]) ext)[1])[i - 1]}. Nothing is boxed. {@link #ext} is the
- * method's {@code FrameSite} itself while the inline slots suffice, so a frame is 48 bytes
- * with 12-byte headers and 40 with JDK 25's compact headers; more live values cost one array
+ * method's {@code FrameSite} itself while the inline slots suffice, so a frame is 40 bytes
+ * with 12-byte headers and 32 with JDK 25's compact headers; more live values cost one array
  * (two when primitives overflow too).
  *
  * @param <T> the type of the coroutine's result
@@ -25,7 +28,7 @@ import io.jasyncio.Coroutine;
 public final class Frame<T> extends Coroutine<T> {
 
     /** Bumped on every incompatible change of this contract. */
-    public static final int CONTRACT_VERSION = 3;
+    public static final int CONTRACT_VERSION = 4;
 
     /** Reference slots held in fields ({@code r0, r1}); slot i beyond them is {@code ((Object[]) ext)[i]}. */
     public static final int INLINE_REFS = 2;
@@ -41,10 +44,11 @@ public final class Frame<T> extends Coroutine<T> {
         /**
          * Runs the rewritten method from the await site in {@code frame.state}.
          * @param frame the frame of the call
+         * @param task the task running it
          * @return the result, or {@link Frame#SUSPEND}
          * @throws Throwable the failure of the method
          */
-        Object resume(Frame<?> frame) throws Throwable;
+        Object resume(Frame<?> frame, Task<?> task) throws Throwable;
     }
 
     /** 0 = not started; k &gt; 0 = suspended at await site k. Written by the body only. */
@@ -112,26 +116,28 @@ public final class Frame<T> extends Coroutine<T> {
      * An await site: the value now, its failure thrown now, or {@link #SUSPEND}.
      * @param awaitable what the site awaits
      * @param frame the frame of the running call
+     * @param task the task running it (the body's second parameter)
      * @return the value, or {@link #SUSPEND}
      * @throws Throwable the failure of {@code awaitable} when it already failed
      */
-    public static Object await(Object awaitable, Frame<?> frame) throws Throwable {
-        return frame.awaitStep(awaitable);
+    public static Object await(Object awaitable, Frame<?> frame, Task<?> task) throws Throwable {
+        return frame.awaitStep(task, awaitable);
     }
 
     /**
      * At the resume of an await site: the awaited value, or its failure thrown.
      * @param frame the frame of the running call
+     * @param task the task running it (the body's second parameter)
      * @return the awaited value
      * @throws Throwable the failure of the awaited awaitable
      */
-    public static Object result(Frame<?> frame) throws Throwable {
-        return frame.awaitResult();
+    public static Object result(Frame<?> frame, Task<?> task) throws Throwable {
+        return frame.awaitResult(task);
     }
 
     @Override
-    protected Object resume() throws Throwable {
-        return site().body.resume(this);
+    protected Object resume(Task<?> task) throws Throwable {
+        return site().body.resume(this, task);
     }
 
     @Override

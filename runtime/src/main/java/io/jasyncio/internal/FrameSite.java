@@ -1,5 +1,6 @@
 package io.jasyncio.internal;
 
+import io.jasyncio.Task;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.LambdaMetafactory;
@@ -16,7 +17,7 @@ import java.lang.invoke.MethodType;
  * stack traces), once per state.
  */
 public final class FrameSite {
-    private static final MethodType BODY_TYPE = MethodType.methodType(Object.class, Frame.class);
+    private static final MethodType BODY_TYPE = MethodType.methodType(Object.class, Frame.class, Task.class);
 
     final Frame.Body body;
     private final String site;
@@ -35,7 +36,7 @@ public final class FrameSite {
      * @param lookup the host class's lookup (the JVM passes it)
      * @param name ignored (the JVM passes the call site's name)
      * @param type {@code ()FrameSite}
-     * @param body the host's static body method, {@code (Frame)Object}
+     * @param body the host's static body method, {@code (Frame, Task)Object}
      * @param site "binary.class.Name\0method\0SourceFile.java\0L0,L1,...,Ln": L0 is the method's
      *     first line, Lk the line of await site k (-1 when unknown)
      * @return a constant call site

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jasyncio.EventLoop;
 import io.jasyncio.Future;
+import io.jasyncio.Task;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
@@ -11,14 +12,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The frame contract's runtime side, with a body written by hand the way the rewriter emits it
- * (contract v3): the method's constant from {@link FrameSite#bootstrap}, slots beyond the inline
+ * (contract v4): the method's constant from {@link FrameSite#bootstrap}, slots beyond the inline
  * ones in {@code ext}, and a finished frame that keeps none of its values alive.
  */
 class FrameTest {
     private static final String SITE = "example.Host\0keep\0Host.java\0" + "10,12";
 
     /** Keeps four references and three primitives across one await, then sums what it kept. */
-    static Object keep(Frame<?> f) throws Throwable {
+    static Object keep(Frame<?> f, Task<?> t) throws Throwable {
         Object v;
         if (f.state == 0) {
             Object[] x = (Object[]) f.ext;
@@ -30,13 +31,13 @@ class FrameTest {
             f.p0 = 1;
             px[0] = 2;
             px[1] = 3;
-            v = Frame.await(future, f);
+            v = Frame.await(future, f, t);
             if (v == Frame.SUSPEND) {
                 f.state = 1;
                 return Frame.SUSPEND;
             }
         } else {
-            v = Frame.result(f);
+            v = Frame.result(f, t);
         }
         Object[] x = (Object[]) f.ext;
         long[] px = (long[]) x[1];
@@ -51,7 +52,8 @@ class FrameTest {
                         lookup,
                         "site",
                         MethodType.methodType(FrameSite.class),
-                        lookup.findStatic(FrameTest.class, "keep", MethodType.methodType(Object.class, Frame.class)),
+                        lookup.findStatic(
+                                FrameTest.class, "keep", MethodType.methodType(Object.class, Frame.class, Task.class)),
                         SITE)
                 .getTarget()
                 .invoke();

@@ -101,7 +101,8 @@ class StackTraceAndLocalsTest {
     /** The rewritten body: the method of that name taking the frame. */
     private static MethodNode body(ClassNode node, String name) {
         return node.methods.stream()
-                .filter(m -> m.name.equals(name) && m.desc.startsWith("(Lio/jasyncio/internal/Frame;)"))
+                .filter(m ->
+                        m.name.equals(name) && m.desc.startsWith("(Lio/jasyncio/internal/Frame;Lio/jasyncio/Task;)"))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no body method " + name + " in " + node.name));
     }
