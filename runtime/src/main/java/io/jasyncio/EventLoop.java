@@ -306,6 +306,7 @@ public final class EventLoop {
         thread = Thread.currentThread();
         RUNNING.set(this);
         contextState = ContextState.current();
+        ContextState.loopStarted(contextState);
         boolean interrupted = false;
         try {
             for (; ; ) {
@@ -317,6 +318,7 @@ public final class EventLoop {
         } finally {
             stopping = false;
             thread = null;
+            ContextState.loopStopped(contextState);
             RUNNING.remove();
             if (interrupted) {
                 Thread.currentThread().interrupt();

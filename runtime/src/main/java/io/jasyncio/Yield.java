@@ -6,7 +6,8 @@ package io.jasyncio;
  * {@code Coroutine.awaitStep}; as a task's root it runs through {@link #resume(Task)}. Kept apart
  * from {@link Sleep} so the most frequent await of a busy loop allocates 24 bytes, not 40.
  *
- * <p>On a thread running a loop, with debug mode off, {@code sleep(0)} allocates nothing: it
+ * <p>On the thread running the loop that started last (most programs run one), with debug mode
+ * off, {@code sleep(0)} allocates nothing: it
  * returns {@link #SHARED} and counts it in the thread's {@link ContextState#sharedYields}; an
  * await of the shared object takes one back. So awaiting a {@code sleep(0)} object a second time
  * still fails as a reuse ("cannot reuse already awaited coroutine") unless other {@code sleep(0)}
@@ -31,9 +32,9 @@ final class Yield<T> extends Coroutine<T> {
     @SuppressWarnings("unchecked")
     static <T> Coroutine<T> of(T result) {
         if (result == null && !NeverAwaited.enabled) {
-            EventLoop loop = EventLoop.RUNNING.get();
-            if (loop != null) {
-                loop.contextState.sharedYields++;
+            ContextState state = ContextState.ofLastLoop();
+            if (state != null) {
+                state.sharedYields++;
                 return (Coroutine<T>) SHARED;
             }
         }
