@@ -366,7 +366,7 @@ public final class Task<T> extends Future<T> {
         if ((f & (MUST_CANCEL | STARTED)) != STARTED) {
             rareStep(f, in);
         } else {
-            run(current, in);
+            drive(current, in);
         }
     }
 
@@ -398,11 +398,15 @@ public final class Task<T> extends Future<T> {
             }
             in = null;
         }
-        run(current, in);
+        drive(current, in);
     }
 
-    /** Runs the step as the loop's current task, in the task's context: resumes {@code c} with {@code in}. */
-    private void run(Coroutine<?> c, Object in) {
+    /**
+     * Runs the step as the loop's current task, in the task's context: resumes {@code c} with
+     * {@code in}; when it suspends at an await (the common case) that is the step. A running
+     * task's stack ({@code TaskStack}) ends at this method's frame: keep its name.
+     */
+    private void drive(Coroutine<?> c, Object in) {
         EventLoop loop = this.loop;
         // an eager start runs inside another task's step: restore that task and its context after
         Task<?> previousTask = loop.currentTask;
@@ -412,29 +416,24 @@ public final class Task<T> extends Future<T> {
         loop.currentTask = this;
         loop.inlineDepth = 0;
         try {
-            drive(c, in);
+            slot = in;
+            Object r;
+            try {
+                r = c.resume(this);
+            } catch (Throwable e) {
+                driveOn(c, in, null, e);
+                return;
+            }
+            int f = flags;
+            if (r == Suspend.SUSPEND && (f & (TRAMPOLINE | ARMED)) == ARMED) {
+                flags = f & ~ARMED;
+                return;
+            }
+            driveOn(c, in, r, null);
         } finally {
             loop.currentTask = previousTask;
             state.owner = previousOwner;
         }
-    }
-
-    /** Resumes {@code c} with {@code in}; when it suspends at an await (the common case) that is the step. */
-    private void drive(Coroutine<?> c, Object in) {
-        slot = in;
-        Object r;
-        try {
-            r = c.resume(this);
-        } catch (Throwable e) {
-            driveOn(c, in, null, e);
-            return;
-        }
-        int f = flags;
-        if (r == Suspend.SUSPEND && (f & (TRAMPOLINE | ARMED)) == ARMED) {
-            flags = f & ~ARMED;
-            return;
-        }
-        driveOn(c, in, r, null);
     }
 
     /**
