@@ -38,9 +38,16 @@ final class ContextState {
 
     private static LoopThread lastLoop;
 
+    /** This thread and its state as {@link #lastLoop}, made once per thread. */
+    private LoopThread asLastLoop;
+
     /** From the thread of a loop that starts running, with its state. */
     static void loopStarted(ContextState state) {
-        lastLoop = new LoopThread(Thread.currentThread(), state);
+        LoopThread l = state.asLastLoop;
+        if (l == null) {
+            l = state.asLastLoop = new LoopThread(Thread.currentThread(), state);
+        }
+        lastLoop = l;
     }
 
     /** From the thread of a loop that stops running, with its state. */
