@@ -38,16 +38,16 @@ final class ContextState {
 
     private static LoopThread lastLoop;
 
-    /** This thread and its state as {@link #lastLoop}, made once per thread. */
-    private LoopThread asLastLoop;
+    /**
+     * This thread and its state as {@link #lastLoop}, made once per thread (kept out of the
+     * state itself so that a loop does not reach its thread's object graph).
+     */
+    private static final ThreadLocal<LoopThread> LOOP_THREAD =
+            ThreadLocal.withInitial(() -> new LoopThread(Thread.currentThread(), current()));
 
-    /** From the thread of a loop that starts running, with its state. */
-    static void loopStarted(ContextState state) {
-        LoopThread l = state.asLastLoop;
-        if (l == null) {
-            l = state.asLastLoop = new LoopThread(Thread.currentThread(), state);
-        }
-        lastLoop = l;
+    /** From the thread of a loop that starts running. */
+    static void loopStarted() {
+        lastLoop = LOOP_THREAD.get();
     }
 
     /** From the thread of a loop that stops running, with its state. */

@@ -306,7 +306,7 @@ public final class EventLoop {
         thread = Thread.currentThread();
         RUNNING.set(this);
         contextState = ContextState.current();
-        ContextState.loopStarted(contextState);
+        ContextState.loopStarted();
         boolean interrupted = false;
         try {
             for (; ; ) {
