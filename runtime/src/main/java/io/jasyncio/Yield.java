@@ -13,7 +13,9 @@ package io.jasyncio;
  * still fails as a reuse ("cannot reuse already awaited coroutine") unless other {@code sleep(0)}
  * objects are outstanding on that thread; a task made from it gets a fresh {@code Yield} of its
  * own. Debug mode (where every coroutine is tracked for the "never awaited" report) and
- * {@code sleep(0, result)} keep one object per call.
+ * {@code sleep(0, result)} keep one object per call. The count is per thread: a shared
+ * {@code sleep(0)} made on one loop's thread and awaited directly (not through a task) by a
+ * coroutine of another loop's thread is checked against that thread's count.
  */
 final class Yield<T> extends Coroutine<T> {
     /** Stands in {@link #result} once the yield happened (the task's slot holds the result then). */
