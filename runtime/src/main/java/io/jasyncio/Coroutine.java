@@ -78,12 +78,7 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
             return awaitFuture(t, f);
         }
         if (awaitable instanceof Yield<?> y && y.caller == null) {
-            // sleep(0): give up the loop for exactly one iteration, no timer and no future
-            y.caller = y;
-            if (NeverAwaited.enabled) {
-                NeverAwaited.awaited(y);
-            }
-            return t.yieldOnce(this, y.result);
+            return y.startFor(t, this); // sleep(0): give up the loop for exactly one iteration
         }
         if (awaitable instanceof Sleep<?> s && s.caller == null) {
             return s.startFor(t, this); // this coroutine waits on the timer itself
@@ -91,6 +86,11 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
         if (awaitable instanceof Coroutine<?> c) {
             return awaitCoroutine(t, c);
         }
+        return awaitOther(t, awaitable);
+    }
+
+    /** Awaits what is not one of the runtime's awaitables: a {@link CompletionStage}, else fails clearly. */
+    private Object awaitOther(Task<?> t, Object awaitable) throws Throwable {
         if (awaitable instanceof CompletionStage<?> stage) {
             return awaitFuture(t, Future.fromCompletionStage(stage, t.loop));
         }
@@ -194,7 +194,9 @@ public abstract non-sealed class Coroutine<T> implements Awaitable<T> {
      * it later fails as a reuse. A coroutine already awaited or given to a task is left alone.
      */
     final void closeUnstarted() {
-        if (caller == null) {
+        if (this == Yield.SHARED) {
+            Yield.unshared(this);
+        } else if (caller == null) {
             finish();
             if (NeverAwaited.enabled) {
                 NeverAwaited.awaited(this);

@@ -306,6 +306,7 @@ public final class EventLoop {
         thread = Thread.currentThread();
         RUNNING.set(this);
         contextState = ContextState.current();
+        ContextState.loopStarted();
         boolean interrupted = false;
         try {
             for (; ; ) {
@@ -317,6 +318,7 @@ public final class EventLoop {
         } finally {
             stopping = false;
             thread = null;
+            ContextState.loopStopped(contextState);
             RUNNING.remove();
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -388,7 +390,7 @@ public final class EventLoop {
             for (; n > 0; n--) {
                 Object o = readyQueue.poll();
                 if (o instanceof Task<?> t) {
-                    t.stepInLoop(state);
+                    t.stepInLoop();
                 } else {
                     state.owner = idle;
                     ((Handle) o).run();

@@ -24,7 +24,7 @@ final class Sleep<T> extends Coroutine<T> {
         if (Double.isNaN(delay)) {
             throw new IllegalArgumentException("sleep delay is NaN");
         }
-        return delay > 0 ? new Sleep<>(delay, result) : new Yield<>(result);
+        return delay > 0 ? new Sleep<>(delay, result) : Yield.of(result);
     }
 
     @Override

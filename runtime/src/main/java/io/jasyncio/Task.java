@@ -130,6 +130,7 @@ public final class Task<T> extends Future<T> {
         if (loop.isClosed()) {
             throw new IllegalStateException("Event loop is closed");
         }
+        coro = Yield.unshared(coro);
         coro.claim(this);
         this.current = coro;
         this.context = context != null ? context : currentValues(loop);
@@ -355,7 +356,7 @@ public final class Task<T> extends Future<T> {
         Task<?> previousTask = loop.currentTask;
         Object previousOwner = state.owner;
         try {
-            stepInLoop(state);
+            stepInLoop();
         } finally {
             loop.currentTask = previousTask;
             state.owner = previousOwner;
@@ -364,11 +365,11 @@ public final class Task<T> extends Future<T> {
 
     /**
      * {@link #step()} as the loop runs it, between other steps and callbacks: makes this task the
-     * current task and the owner of {@code state} (the loop thread's context state). Afterwards
+     * current task and the owner of the loop thread's context state. Afterwards
      * no task is current, but the owner is left as it is: the loop puts its own back before it
      * runs anything else ({@code EventLoop.runReady}), which saves a read and a write per step.
      */
-    final void stepInLoop(ContextState state) {
+    final void stepInLoop() {
         if (done()) {
             return;
         }
@@ -377,58 +378,91 @@ public final class Task<T> extends Future<T> {
         if ((f & PARKED) != 0) {
             in = ((Future<?>) in).outcome;
             if (in instanceof Failure failure) {
-                failure.retrieved = true;
-                if (failure.cancelled) {
-                    in = Failure.of(failure.take()); // a cancellation's error goes to one awaiter
-                }
+                in = awaitedFailure(failure);
             }
         }
         slot = null;
+        flags = f & ~PARKED;
+        if ((f & (MUST_CANCEL | STARTED)) != STARTED) {
+            rareStep(f, in);
+        } else {
+            drive(current, in);
+        }
+    }
+
+    /** The awaited future failed: what the await throws (a cancellation's error goes to one awaiter). */
+    private static Object awaitedFailure(Failure failure) {
+        failure.retrieved = true;
+        return failure.cancelled ? Failure.of(failure.take()) : failure;
+    }
+
+    /**
+     * A step that delivers a cancellation or is the first one (out of {@link #step} so that the
+     * common step stays small enough for the JIT to compile and inline early).
+     */
+    private void rareStep(int f, Object in) {
         if ((f & MUST_CANCEL) != 0) {
-            f &= ~MUST_CANCEL;
+            flags &= ~MUST_CANCEL;
             if (!(in instanceof Failure failure && failure.error instanceof CancelledError)) {
                 in = Failure.of(CancelledError.delivered(cancelMessage()));
             }
             cancelMessage(null);
         }
-        flags = f & ~PARKED;
+        if ((f & STARTED) == 0) {
+            flags |= STARTED;
+            if (in instanceof Failure failure) {
+                // thrown into a coroutine that never started: its body never runs
+                current.finish();
+                end(null, failure.error);
+                return;
+            }
+            in = null;
+        }
+        drive(current, in);
+    }
+
+    /**
+     * Runs the step as the loop's current task, in the task's context: resumes {@code c} with
+     * {@code in}; when it suspends at an await (the common case) that is the step. A running
+     * task's stack ({@code TaskStack}) ends at this method's frame: keep its name.
+     */
+    private void drive(Coroutine<?> c, Object in) {
         EventLoop loop = this.loop;
-        state.owner = this;
+        loop.contextState.owner = this;
         loop.currentTask = this;
         loop.inlineDepth = 0;
         try {
-            if ((f & STARTED) == 0) {
-                flags |= STARTED;
-                if (in instanceof Failure failure) {
-                    // thrown into a coroutine that never started: its body never runs
-                    current.finish();
-                    end(null, failure.error);
-                    return;
-                }
-                in = null;
+            slot = in;
+            Object r;
+            try {
+                r = c.resume(this);
+            } catch (Throwable e) {
+                driveOn(c, in, null, e);
+                return;
             }
-            drive(current, in);
+            int f = flags;
+            if (r == Suspend.SUSPEND && (f & (TRAMPOLINE | ARMED)) == ARMED) {
+                flags = f & ~ARMED;
+                return;
+            }
+            driveOn(c, in, r, null);
         } finally {
             loop.currentTask = null;
         }
     }
 
-    private void drive(Coroutine<?> c, Object in) {
+    /**
+     * The rest of a step after {@code c}, resumed with {@code in}, returned {@code r} or threw
+     * {@code err}: starts a trampolined coroutine, or hands the outcome to the awaiting coroutine
+     * and resumes that, in a loop (no Java recursion), until one suspends or the root ends the task.
+     */
+    private void driveOn(Coroutine<?> c, Object in, Object r, Throwable err) {
         int recorded = 0;
         for (; ; ) {
-            slot = in;
-            Object r;
-            Throwable err = null;
-            try {
-                r = c.resume(this);
-            } catch (Throwable e) {
-                r = null;
-                err = e;
-                if (in instanceof Failure f && f.error == e && recorded < TaskStack.MAX_RECORDED) {
-                    // c let through the failure it was resumed with: put it in the async stack trace
-                    recorded++;
-                    TaskStack.recordAwaiter(e, c);
-                }
+            if (err != null && in instanceof Failure f && f.error == err && recorded < TaskStack.MAX_RECORDED) {
+                // c let through the failure it was resumed with: put it in the async stack trace
+                recorded++;
+                TaskStack.recordAwaiter(err, c);
             }
             if (r == Suspend.SUSPEND && err == null) {
                 int f = flags;
@@ -436,24 +470,33 @@ public final class Task<T> extends Future<T> {
                 if ((f & TRAMPOLINE) != 0) {
                     c = current;
                     in = null;
-                    continue;
+                } else if ((f & ARMED) != 0) {
+                    return;
+                } else {
+                    // a hand-written coroutine returned SUSPEND without a pending await: nothing would ever resume it
+                    err = new IllegalStateException(c + " returned SUSPEND but awaitStep() did not suspend");
                 }
-                if ((f & ARMED) != 0) {
+            }
+            if (r != Suspend.SUSPEND || err != null) {
+                Object parent = c.caller;
+                c.finish();
+                if (!(parent instanceof Coroutine<?> p)) { // the root: its caller is this task
+                    current = c;
+                    end(r, err);
                     return;
                 }
-                // a hand-written coroutine returned SUSPEND without a pending await: nothing would ever resume it
-                err = new IllegalStateException(c + " returned SUSPEND but awaitStep() did not suspend");
+                current = p;
+                c = p;
+                in = err == null ? r : Failure.of(err);
             }
-            Object parent = c.caller;
-            c.finish();
-            if (!(parent instanceof Coroutine<?> p)) { // the root: its caller is this task
-                current = c;
-                end(r, err);
-                return;
+            slot = in;
+            err = null;
+            try {
+                r = c.resume(this);
+            } catch (Throwable e) {
+                r = null;
+                err = e;
             }
-            current = p;
-            c = p;
-            in = err == null ? r : Failure.of(err);
         }
     }
 
@@ -461,15 +504,20 @@ public final class Task<T> extends Future<T> {
     private void end(Object r, Throwable err) {
         slot = null;
         loop.taskDone(this);
+        if (err == null && (flags & MUST_CANCEL) == 0) {
+            complete(r);
+        } else {
+            endAbnormally(err);
+        }
+    }
+
+    /** The end of a task whose coroutine failed, or that was cancelled right before its coroutine returned. */
+    private void endAbnormally(Throwable err) {
         if (err == null) {
-            if ((flags & MUST_CANCEL) != 0) {
-                // cancelled right before the coroutine returned: asyncio reports it cancelled
-                flags &= ~MUST_CANCEL;
-                super.cancel(cancelMessage());
-                cancelMessage(null);
-            } else {
-                complete(r);
-            }
+            // cancelled right before the coroutine returned: asyncio reports it cancelled
+            flags &= ~MUST_CANCEL;
+            super.cancel(cancelMessage());
+            cancelMessage(null);
         } else if (err instanceof CancelledError ce) {
             complete(Failure.cancelled(ce));
         } else {
@@ -482,23 +530,35 @@ public final class Task<T> extends Future<T> {
 
     /** {@code frame} awaits the pending future {@code f}: suspend until it is done. */
     final Object park(Coroutine<?> frame, Future<?> f) {
-        if (f.loop != loop) {
-            return failSoon(
-                    frame,
-                    new IllegalStateException("Task " + this + " got Future " + f + " attached to a different loop"));
-        }
-        if (f == this) {
-            return failSoon(frame, new IllegalStateException("Task cannot await on itself: " + this));
+        if (f.loop != loop || f == this) {
+            return refusePark(frame, f);
         }
         current = frame;
         slot = f;
         flags |= PARKED | ARMED;
         f.addCallback(this);
-        if ((flags & MUST_CANCEL) != 0 && f.cancel(cancelMessage())) {
+        if ((flags & MUST_CANCEL) != 0) {
+            cancelAwaited(f);
+        }
+        return Suspend.SUSPEND;
+    }
+
+    /** {@code frame} awaits a future of another loop, or this task itself: the await fails on the next step. */
+    private Object refusePark(Coroutine<?> frame, Future<?> f) {
+        if (f.loop != loop) {
+            return failSoon(
+                    frame,
+                    new IllegalStateException("Task " + this + " got Future " + f + " attached to a different loop"));
+        }
+        return failSoon(frame, new IllegalStateException("Task cannot await on itself: " + this));
+    }
+
+    /** A cancellation that arrived while the task ran goes to the future it now awaits. */
+    private void cancelAwaited(Future<?> f) {
+        if (f.cancel(cancelMessage())) {
             flags &= ~MUST_CANCEL;
             cancelMessage(null);
         }
-        return Suspend.SUSPEND;
     }
 
     /**

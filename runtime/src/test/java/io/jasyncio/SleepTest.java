@@ -206,4 +206,69 @@ class SleepTest {
             assertThat(got).containsExactly("r");
         }
     }
+
+    @Test
+    void aSleepZeroMadeInATaskCanBeAwaitedOnlyOnce() {
+        // python3: s = asyncio.sleep(0) inside a task; await s; await s -> RuntimeError: cannot reuse
+        // already awaited coroutine (also where sleep(0) allocates nothing: debug mode off, on the loop)
+        Object[] s = new Object[1];
+        List<String> log = new ArrayList<>();
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(Script.steps()
+                        .then(in -> {
+                            s[0] = AsyncIO.sleep(0);
+                            return Script.await(s[0]);
+                        })
+                        .then(in -> {
+                            log.add("first await done");
+                            return Script.await(s[0]);
+                        })))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot reuse already awaited coroutine");
+        assertThat(log).containsExactly("first await done");
+    }
+
+    @Test
+    void sleepZeroObjectsMadeBeforeTheirAwaitsYieldOnceEachAndRefuseAFurtherAwait() {
+        // python3: a, b, c = sleep(0), sleep(0), sleep(0); await c; await a; await b (one yield
+        // each, in any order); await a again -> RuntimeError: cannot reuse already awaited coroutine
+        Object[] s = new Object[3];
+        List<String> log = new ArrayList<>();
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(Script.steps()
+                        .then(in -> {
+                            for (int i = 0; i < 3; i++) {
+                                s[i] = AsyncIO.sleep(0);
+                            }
+                            return Script.await(s[2]);
+                        })
+                        .then(in -> Script.await(s[0]))
+                        .then(in -> Script.await(s[1]))
+                        .then(in -> {
+                            log.add("three yields");
+                            return Script.await(s[0]);
+                        })))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot reuse already awaited coroutine");
+        assertThat(log).containsExactly("three yields");
+    }
+
+    @Test
+    void aSleepZeroRunByATaskCannotBeAwaitedAfterwards() {
+        // python3: a = asyncio.sleep(0); t = create_task(a); await t -> None;
+        // await a -> RuntimeError: cannot reuse already awaited coroutine
+        Object[] a = new Object[1];
+        List<Object> log = new ArrayList<>();
+        assertThatThrownBy(() -> VirtualRun.runOnNewLoop(Script.steps()
+                        .then(in -> {
+                            Coroutine<Void> c = AsyncIO.sleep(0);
+                            a[0] = c;
+                            return Script.await(AsyncIO.createTask(c));
+                        })
+                        .then(in -> {
+                            log.add("task result " + in);
+                            return Script.await(a[0]);
+                        })))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot reuse already awaited coroutine");
+        assertThat(log).containsExactly("task result null");
+    }
 }
